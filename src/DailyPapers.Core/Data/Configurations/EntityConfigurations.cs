@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DailyPapers.Core.Data.Configurations;
+
+internal sealed class SourceFileConfiguration : IEntityTypeConfiguration<SourceFile>
+{
+    public void Configure(EntityTypeBuilder<SourceFile> builder)
+    {
+        builder.ToTable("SourceFiles");
+        builder.HasIndex(f => f.Path).IsUnique();
+        builder.HasMany(f => f.Days).WithOne(d => d.SourceFile).HasForeignKey(d => d.SourceFileId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DayConfiguration : IEntityTypeConfiguration<Day>
+{
+    public void Configure(EntityTypeBuilder<Day> builder)
+    {
+        builder.ToTable("Days");
+        builder.HasIndex(d => d.Date).IsUnique();
+        builder.HasIndex(d => d.SourceFileId);
+        builder.HasMany(d => d.Appearances).WithOne(a => a.Day).HasForeignKey(a => a.DayId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PaperConfiguration : IEntityTypeConfiguration<Paper>
+{
+    public void Configure(EntityTypeBuilder<Paper> builder)
+    {
+        builder.ToTable("Papers");
+        builder.HasIndex(p => p.ArxivId).IsUnique();
+        builder.HasIndex(p => p.ContentDayId);
+        builder.HasOne(p => p.ContentDay).WithMany().HasForeignKey(p => p.ContentDayId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasMany(p => p.Appearances).WithOne(a => a.Paper).HasForeignKey(a => a.PaperId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Authors).WithOne(a => a.Paper).HasForeignKey(a => a.PaperId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AuthorConfiguration : IEntityTypeConfiguration<Author>
+{
+    public void Configure(EntityTypeBuilder<Author> builder)
+    {
+        builder.ToTable("Authors");
+        builder.HasIndex(a => a.Key).IsUnique();
+        builder.HasIndex(a => a.Slug).IsUnique();
+        builder.HasMany(a => a.Papers).WithOne(p => p.Author).HasForeignKey(p => p.AuthorId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PaperAuthorConfiguration : IEntityTypeConfiguration<PaperAuthor>
+{
+    public void Configure(EntityTypeBuilder<PaperAuthor> builder)
+    {
+        builder.ToTable("PaperAuthors");
+        builder.HasKey(pa => new { pa.PaperId, pa.Position });
+        builder.HasIndex(pa => pa.AuthorId);
+    }
+}
+
+internal sealed class AppearanceConfiguration : IEntityTypeConfiguration<Appearance>
+{
+    public void Configure(EntityTypeBuilder<Appearance> builder)
+    {
+        builder.ToTable("Appearances");
+        builder.HasIndex(a => new { a.DayId, a.PaperId }).IsUnique();
+        builder.HasIndex(a => a.PaperId);
+        builder.HasIndex(a => new { a.DayId, a.Rank });
+    }
+}
+
+internal sealed class MetaEntryConfiguration : IEntityTypeConfiguration<MetaEntry>
+{
+    public void Configure(EntityTypeBuilder<MetaEntry> builder)
+    {
+        builder.ToTable("Meta");
+        builder.HasKey(m => m.Key);
+    }
+}

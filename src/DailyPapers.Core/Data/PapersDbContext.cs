@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace DailyPapers.Core.Data;
+
+public sealed class PapersDbContext(DbContextOptions<PapersDbContext> options) : DbContext(options)
+{
+    public DbSet<SourceFile> SourceFiles => Set<SourceFile>();
+
+    public DbSet<Day> Days => Set<Day>();
+
+    public DbSet<Paper> Papers => Set<Paper>();
+
+    public DbSet<Author> Authors => Set<Author>();
+
+    public DbSet<PaperAuthor> PaperAuthors => Set<PaperAuthor>();
+
+    public DbSet<Appearance> Appearances => Set<Appearance>();
+
+    public DbSet<MetaEntry> Meta => Set<MetaEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PapersDbContext).Assembly);
+}

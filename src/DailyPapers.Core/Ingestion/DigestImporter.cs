@@ -1,0 +1,394 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using DailyPapers.Core.Parsing;
+using DailyPapers.Core.Rendering;
+using Microsoft.Data.Sqlite;
+
+namespace DailyPapers.Core.Ingestion;
+
+/// <summary>
+/// Ingests a folder of digest files into the database, incrementally: an unchanged file is skipped, a changed file
+/// replaces its day in one transaction, a file that disappeared takes its day with it. A file that cannot be read or
+/// parsed is reported and leaves what was stored from it before untouched.
+/// </summary>
+/// <remarks>
+/// Writes go through prepared SQLite commands rather than EF change tracking: ingest is the one bulk path, and the
+/// tracking overhead would dominate it. The schema itself belongs to the EF model and its migrations.
+/// </remarks>
+public sealed class DigestImporter(string connectionString)
+{
+    public IngestReport Ingest(string dataDirectory, CancellationToken cancellationToken = default)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var root = Path.GetFullPath(dataDirectory);
+        if (!Directory.Exists(root))
+        {
+            throw new DirectoryNotFoundException($"The data directory '{dataDirectory}' does not exist.");
+        }
+
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        ExecuteSql(connection, "PRAGMA synchronous = NORMAL;");
+        using var run = new Run(connection, root, cancellationToken);
+        run.Execute();
+        return run.Report(System.Diagnostics.Stopwatch.GetElapsedTime(started));
+    }
+
+    private static void ExecuteSql(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
+    }
+
+    private static long Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private sealed record StoredFile(int Id, string Path, string Hash, long Length, long LastWriteTicks, bool HasErrors);
+
+    private sealed class Run(SqliteConnection connection, string root, CancellationToken cancellationToken) : IDisposable
+    {
+        private readonly List<Diagnostic> _diagnostics = [];
+        private readonly Dictionary<DateOnly, (int FileId, string Path)> _dayOwners = [];
+        private readonly HashSet<string> _unreadableFolders = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, ParsedDigest?> _parsedFiles = new(StringComparer.Ordinal);
+        private Dictionary<string, StoredFile> _stored = [];
+        private Writer? _writer;
+        private int _seen;
+        private int _ingested;
+        private int _unchanged;
+        private int _removed;
+        private int _rejected;
+        private int _papersRead;
+        private bool _changed;
+
+        public void Execute()
+        {
+            _stored = LoadStoredFiles();
+            LoadDayOwners();
+            var files = FindDigestFiles();
+            _seen = files.Count;
+            RemoveVanishedFiles(files);
+            _writer = new Writer(connection);
+            foreach (var (path, relative) in files)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                IngestFile(path, relative);
+            }
+
+            if (_changed)
+            {
+                RefreshOrphanedPapers();
+                DeleteUnreferencedRows();
+                BumpDataVersion();
+            }
+        }
+
+        public void Dispose() => _writer?.Dispose();
+
+        public IngestReport Report(TimeSpan elapsed) => new(
+            _seen,
+            _ingested,
+            _unchanged,
+            _removed,
+            _rejected,
+            _papersRead,
+            (int)Scalar(connection, "SELECT COUNT(*) FROM Days"),
+            (int)Scalar(connection, "SELECT COUNT(*) FROM Papers"),
+            (int)Scalar(connection, "SELECT COUNT(*) FROM Authors"),
+            _changed,
+            _diagnostics,
+            elapsed);
+
+        private Dictionary<string, StoredFile> LoadStoredFiles()
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT Id, Path, ContentHash, Length, LastWriteUtc, HasErrors FROM SourceFiles";
+            using var reader = command.ExecuteReader();
+            var stored = new Dictionary<string, StoredFile>(StringComparer.Ordinal);
+            while (reader.Read())
+            {
+                var file = new StoredFile(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetDateTime(4).Ticks, reader.GetBoolean(5));
+                stored[file.Path] = file;
+            }
+
+            return stored;
+        }
+
+        private void LoadDayOwners()
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT d.Date, d.SourceFileId, f.Path FROM Days d JOIN SourceFiles f ON f.Id = d.SourceFileId";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                _dayOwners[reader.GetFieldValue<DateOnly>(0)] = (reader.GetInt32(1), reader.GetString(2));
+            }
+        }
+
+        /// <summary>Every *.md under the root, in a stable order; folders that cannot be read are reported, not skipped silently.</summary>
+        private List<(string Path, string Relative)> FindDigestFiles()
+        {
+            var found = new List<(string, string)>();
+            var pending = new Stack<string>();
+            pending.Push(root);
+            while (pending.Count > 0)
+            {
+                var folder = pending.Pop();
+                try
+                {
+                    foreach (var sub in Directory.EnumerateDirectories(folder))
+                    {
+                        if (!Path.GetFileName(sub).StartsWith('.'))
+                        {
+                            pending.Push(sub);
+                        }
+                    }
+
+                    foreach (var file in Directory.EnumerateFiles(folder, "*.md"))
+                    {
+                        found.Add((file, Relative(file)));
+                    }
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    var relative = Relative(folder);
+                    _unreadableFolders.Add(relative == "." ? "" : relative + "/");
+                    _diagnostics.Add(new Diagnostic(Severity.Error, relative + "/", 0, $"the folder cannot be read ({e.Message}); what was stored from it is kept"));
+                }
+            }
+
+            found.Sort((a, b) => string.CompareOrdinal(a.Item2, b.Item2));
+            return found;
+        }
+
+        private string Relative(string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+
+        private void RemoveVanishedFiles(List<(string Path, string Relative)> files)
+        {
+            var present = files.Select(f => f.Relative).ToHashSet(StringComparer.Ordinal);
+            foreach (var stored in _stored.Values.Where(s => !present.Contains(s.Path)).OrderBy(s => s.Path, StringComparer.Ordinal))
+            {
+                if (_unreadableFolders.Any(folder => stored.Path.StartsWith(folder, StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
+                using var transaction = connection.BeginTransaction();
+                using (var command = connection.CreateCommand())
+                {
+                    command.Transaction = transaction;
+                    command.CommandText = "DELETE FROM SourceFiles WHERE Id = $id";
+                    command.Parameters.AddWithValue("$id", stored.Id);
+                    command.ExecuteNonQuery();
+                }
+
+                transaction.Commit();
+                foreach (var date in _dayOwners.Where(o => o.Value.FileId == stored.Id).Select(o => o.Key).ToList())
+                {
+                    _dayOwners.Remove(date);
+                }
+
+                _stored.Remove(stored.Path);
+                _removed++;
+                _changed = true;
+            }
+        }
+
+        private void IngestFile(string path, string relative)
+        {
+            _stored.TryGetValue(relative, out var stored);
+            byte[] bytes;
+            FileInfo info;
+            try
+            {
+                info = new FileInfo(path);
+                if (stored is { HasErrors: false } && stored.Length == info.Length && stored.LastWriteTicks == info.LastWriteTimeUtc.Ticks)
+                {
+                    _unchanged++;
+                    return;
+                }
+
+                bytes = File.ReadAllBytes(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Reject(relative, 0, $"the file cannot be read ({e.Message})", stored);
+                return;
+            }
+
+            var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            if (stored is { HasErrors: false } && stored.Hash == hash)
+            {
+                _writer!.Touch(stored.Id, info.Length, info.LastWriteTimeUtc);
+                _unchanged++;
+                return;
+            }
+
+            var text = DigestText.TryDecode(bytes, relative, out var decodeError);
+            if (text is null)
+            {
+                Reject(relative, decodeError!.Line, decodeError.Message, stored);
+                return;
+            }
+
+            var digest = DigestParser.Parse(text, relative);
+            _parsedFiles[relative] = digest;
+            _diagnostics.AddRange(digest.Diagnostics);
+            var accepted = new List<ParsedDay>();
+            foreach (var day in digest.Days)
+            {
+                if (_dayOwners.TryGetValue(day.Date, out var owner) && owner.FileId != stored?.Id)
+                {
+                    _diagnostics.Add(new Diagnostic(Severity.Error, relative, day.Line, $"day {day.Date:yyyy-MM-dd} is already provided by {owner.Path}; this file's copy is not stored"));
+                    continue;
+                }
+
+                accepted.Add(day);
+            }
+
+            var hasErrors = digest.HasErrors || accepted.Count < digest.Days.Count;
+            if (accepted.Count == 0)
+            {
+                _rejected++;
+                if (stored is not null && _dayOwners.Any(o => o.Value.FileId == stored.Id))
+                {
+                    _diagnostics.Add(new Diagnostic(Severity.Error, relative, 0, "the file was rejected; the days stored from its previous version are kept"));
+                }
+
+                return;
+            }
+
+            if (hasErrors)
+            {
+                _rejected++;
+            }
+
+            if (stored is { HasErrors: true } && stored.Hash == hash && SameDays(stored.Id, accepted))
+            {
+                // Read again only to report its errors again; nothing it would write has changed.
+                return;
+            }
+
+            var fileId = _writer!.ReplaceFile(stored?.Id, relative, hash, info, hasErrors, digest.Diagnostics, accepted, cancellationToken);
+            foreach (var date in _dayOwners.Where(o => o.Value.FileId == fileId).Select(o => o.Key).ToList())
+            {
+                _dayOwners.Remove(date);
+            }
+
+            foreach (var day in accepted)
+            {
+                _dayOwners[day.Date] = (fileId, relative);
+                _papersRead += day.Papers.Count;
+            }
+
+            if (!hasErrors)
+            {
+                _ingested++;
+            }
+
+            _changed = true;
+        }
+
+        private bool SameDays(int fileId, List<ParsedDay> days)
+        {
+            var storedDates = _dayOwners.Where(o => o.Value.FileId == fileId).Select(o => o.Key).Order().ToList();
+            return storedDates.SequenceEqual(days.Select(d => d.Date).Order());
+        }
+
+        private void Reject(string relative, int line, string message, StoredFile? stored)
+        {
+            var kept = stored is not null && _dayOwners.Any(o => o.Value.FileId == stored.Id) ? "; the days stored from its previous version are kept" : "";
+            _diagnostics.Add(new Diagnostic(Severity.Error, relative, line, message + kept));
+            _rejected++;
+        }
+
+        /// <summary>
+        /// A paper whose content came from a day that was replaced or removed, but that other days still list, takes its
+        /// content from the latest of those days: that day's file is read again (it is unchanged and on disk).
+        /// </summary>
+        private void RefreshOrphanedPapers()
+        {
+            var orphans = new List<(int PaperId, string ArxivId, int DayId, DateOnly Date, string Path)>();
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = """
+                    SELECT p.Id, p.ArxivId, d.Id, d.Date, f.Path
+                    FROM Papers p
+                    JOIN Appearances a ON a.PaperId = p.Id
+                    JOIN Days d ON d.Id = a.DayId
+                    JOIN SourceFiles f ON f.Id = d.SourceFileId
+                    WHERE p.ContentDayId IS NULL
+                    ORDER BY p.Id, d.Date DESC
+                    """;
+                using var reader = command.ExecuteReader();
+                var last = -1;
+                while (reader.Read())
+                {
+                    var paperId = reader.GetInt32(0);
+                    if (paperId != last)
+                    {
+                        orphans.Add((paperId, reader.GetString(1), reader.GetInt32(2), reader.GetFieldValue<DateOnly>(3), reader.GetString(4)));
+                        last = paperId;
+                    }
+                }
+            }
+
+            foreach (var orphan in orphans)
+            {
+                var digest = ParsedFile(orphan.Path);
+                var paper = digest?.Days.FirstOrDefault(d => d.Date == orphan.Date)?.Papers.FirstOrDefault(p => p.ArxivId.Value == orphan.ArxivId);
+                if (paper is null)
+                {
+                    _diagnostics.Add(new Diagnostic(Severity.Warning, orphan.Path, 0, $"paper {orphan.ArxivId} could not be read again from this file; it keeps the content of the day that was removed"));
+                    continue;
+                }
+
+                _writer!.RefreshPaper(orphan.PaperId, orphan.DayId, paper);
+            }
+        }
+
+        private ParsedDigest? ParsedFile(string relative)
+        {
+            if (_parsedFiles.TryGetValue(relative, out var parsed))
+            {
+                return parsed;
+            }
+
+            try
+            {
+                var text = DigestText.TryDecode(File.ReadAllBytes(Path.Combine(root, relative)), relative, out _);
+                parsed = text is null ? null : DigestParser.Parse(text, relative);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                parsed = null;
+            }
+
+            _parsedFiles[relative] = parsed;
+            return parsed;
+        }
+
+        private void DeleteUnreferencedRows()
+        {
+            using var transaction = connection.BeginTransaction();
+            ExecuteSql(connection, "DELETE FROM Papers WHERE NOT EXISTS (SELECT 1 FROM Appearances a WHERE a.PaperId = Papers.Id);", transaction);
+            ExecuteSql(connection, "DELETE FROM Authors WHERE NOT EXISTS (SELECT 1 FROM PaperAuthors pa WHERE pa.AuthorId = Authors.Id);", transaction);
+            transaction.Commit();
+        }
+
+        private void BumpDataVersion()
+        {
+            var next = long.TryParse(Data.PapersDatabase.DataVersion(connection), NumberStyles.None, CultureInfo.InvariantCulture, out var current) ? current + 1 : 1;
+            using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO Meta (Key, Value) VALUES ('DataVersion', $v) ON CONFLICT (Key) DO UPDATE SET Value = excluded.Value";
+            command.Parameters.AddWithValue("$v", next.ToString(CultureInfo.InvariantCulture));
+            command.ExecuteNonQuery();
+        }
+    }
+}

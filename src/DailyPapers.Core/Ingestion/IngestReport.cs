@@ -1,0 +1,28 @@
+using DailyPapers.Core.Parsing;
+
+namespace DailyPapers.Core.Ingestion;
+
+/// <summary>What one ingest run did, and what the database holds after it.</summary>
+public sealed record IngestReport(
+    int FilesSeen,
+    int FilesIngested,
+    int FilesUnchanged,
+    int FilesRemoved,
+    int FilesRejected,
+    int PapersRead,
+    int DaysStored,
+    int PapersStored,
+    int AuthorsStored,
+    bool DataChanged,
+    IReadOnlyList<Diagnostic> Diagnostics,
+    TimeSpan Elapsed)
+{
+    public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
+
+    public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
+
+    /// <summary>One line for logs and the command line.</summary>
+    public string Summary =>
+        $"{FilesSeen} files ({FilesIngested} ingested, {FilesUnchanged} unchanged, {FilesRemoved} removed, {FilesRejected} rejected); " +
+        $"stored: {DaysStored} days, {PapersStored} papers, {AuthorsStored} authors; {Warnings} warnings, {Errors} errors; {Elapsed.TotalMilliseconds:0} ms";
+}

@@ -1,0 +1,160 @@
+using Markdig;
+using Markdig.Helpers;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace DailyPapers.Core.Rendering;
+
+/// <summary>
+/// Renders digest markdown (paper summaries, day notes) to HTML once, at ingest. Raw HTML is disabled, so digest HTML
+/// shows as text; bare URLs become links that stop where the Korean text after them begins; only http(s) and mailto
+/// links survive, everything else (javascript:, data:, vbscript: …) renders as plain text.
+/// </summary>
+public static class SummaryRenderer
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .DisableHtml()
+        .UseAutoLinks()
+        .UseEmphasisExtras()
+        .UsePipeTables()
+        .Build();
+
+    public static string ToHtml(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        if (markdown.Length == 0)
+        {
+            return "";
+        }
+
+        var document = Markdown.Parse(markdown, Pipeline);
+        MakeLinksSafe(document);
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        renderer.Render(document);
+        return writer.ToString();
+    }
+
+    private static void MakeLinksSafe(MarkdownDocument document)
+    {
+        foreach (var link in document.Descendants<LinkInline>().ToList())
+        {
+            if (link.IsAutoLink)
+            {
+                TrimAutoLink(link);
+            }
+
+            if (!IsSafe(link.Url))
+            {
+                ReplaceWithText(link);
+                continue;
+            }
+
+            if (link.IsImage)
+            {
+                link.GetAttributes().AddPropertyIfNotExist("loading", "lazy");
+            }
+            else
+            {
+                link.GetAttributes().AddPropertyIfNotExist("rel", "nofollow noopener");
+            }
+        }
+
+        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
+        {
+            if (!IsSafe(autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url))
+            {
+                autolink.ReplaceBy(new LiteralInline(autolink.Url));
+            }
+        }
+    }
+
+    internal static bool IsSafe(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            return false;
+        }
+
+        if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri))
+        {
+            // Relative links and fragments are harmless unless they smuggle a scheme.
+            return !url.Contains(':', StringComparison.Ordinal);
+        }
+
+        return uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeMailto;
+    }
+
+    private static void ReplaceWithText(LinkInline link)
+    {
+        var text = new ContainerInline();
+        if (link.IsImage)
+        {
+            link.ReplaceBy(new LiteralInline(LabelOf(link)));
+            return;
+        }
+
+        while (link.FirstChild is { } child)
+        {
+            child.Remove();
+            text.AppendChild(child);
+        }
+
+        link.ReplaceBy(text);
+    }
+
+    private static string LabelOf(LinkInline link) =>
+        string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
+
+    /// <summary>
+    /// Digest text runs URLs straight into Korean ("https://github.com/x/y에서"): a bare URL ends at the first character
+    /// a URL cannot hold unescaped (any non-ASCII letter, braces, quotes …), and trailing punctuation goes with the text.
+    /// </summary>
+    private static void TrimAutoLink(LinkInline link)
+    {
+        if (link.FirstChild is not LiteralInline label || link.Url is null)
+        {
+            return;
+        }
+
+        var shown = label.Content.ToString();
+        var cut = UrlEnd(shown);
+        if (cut >= shown.Length)
+        {
+            return;
+        }
+
+        var removed = shown.Length - cut;
+        if (removed >= link.Url.Length)
+        {
+            return;
+        }
+
+        link.Url = link.Url[..^removed];
+        label.Content = new StringSlice(shown[..cut]);
+        link.InsertAfter(new LiteralInline(shown[cut..]));
+    }
+
+    internal static int UrlEnd(string url)
+    {
+        var end = 0;
+        while (end < url.Length && IsUrlChar(url[end]))
+        {
+            end++;
+        }
+
+        while (end > 0 && url[end - 1] is '.' or ',' or ';' or ':' or '!' or '?' or '\'' or ')' && !(url[end - 1] == ')' && Balanced(url.AsSpan(0, end))))
+        {
+            end--;
+        }
+
+        return end;
+
+        static bool IsUrlChar(char c) => c is > ' ' and < (char)0x7F && c is not ('{' or '}' or '|' or '\\' or '^' or '`' or '<' or '>' or '"');
+
+        static bool Balanced(ReadOnlySpan<char> s) => s.Count('(') >= s.Count(')');
+    }
+}

@@ -1,0 +1,39 @@
+namespace DailyPapers.Core.Tests;
+
+/// <summary>Where the repository, its data/ and the shared digests live, found from the test binaries.</summary>
+internal static class TestPaths
+{
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static string SeedData => Path.Combine(RepositoryRoot, "data");
+
+    public static string Fixtures => Path.Combine(AppContext.BaseDirectory, "Fixtures");
+
+    /// <summary>../shared/corpus/paper_logs: 138 real digests, read in place and never copied into the repository.</summary>
+    public static string Corpus
+    {
+        get
+        {
+            var corpus = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "corpus", "paper_logs"));
+            if (!Directory.Exists(corpus))
+            {
+                throw new DirectoryNotFoundException($"The shared corpus is expected at {corpus} (a checkout of the project sits beside shared/).");
+            }
+
+            return corpus;
+        }
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "DailyPapers.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("DailyPapers.sln not found above " + AppContext.BaseDirectory);
+    }
+}
