@@ -16,6 +16,8 @@ namespace DailyPapers.Core.Parsing;
 public static partial class DigestParser
 {
     // Precise source locations let titles and untouched summary text be cut straight from the source.
+    private const string HuggingFace = "https://huggingface.co";
+
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
 
     /// <summary>Markdig's own parse with the pipeline the parser uses: the baseline the ingest benchmark compares against.</summary>
@@ -75,6 +77,11 @@ public static partial class DigestParser
 
         public ParsedDigest Result()
         {
+            if (text.Length > 0 && text[^1] != '\n' && _days.Count > 0)
+            {
+                Warning(1 + text.AsSpan().Count('\n'), "the file does not end with a line break; it may be truncated");
+            }
+
             if (_days.Count == 0)
             {
                 var papers = _loosePapers.Count == 0 ? "" : $" ({_loosePapers.Count} paper section(s) have no day to belong to)";
@@ -259,11 +266,6 @@ public static partial class DigestParser
                         paper.Summary.Add(Slice(block));
                         break;
                 }
-            }
-
-            if (paper.Authors is null)
-            {
-                Warning(line, $"paper {id} has no 'Authors:' line");
             }
 
             var summary = string.Join("\n\n", paper.Summary.Where(s => s.Length > 0));
@@ -481,6 +483,13 @@ public static partial class DigestParser
                 return true;
             }
 
+            // The digests copy Hugging Face's paper pages, whose placeholder images are site-relative (/avatars/….svg).
+            if (url is not null && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && IsWebUrl(HuggingFace + url))
+            {
+                result = HuggingFace + url.Trim();
+                return true;
+            }
+
             Warning(line, $"paper {id}: {what} URL '{Shorten(url ?? "")}' is not an http(s) address; it is kept in the summary");
             result = null;
             return false;
@@ -585,8 +594,15 @@ public static partial class DigestParser
                 return "";
             }
 
-            var outside = (whole[..start] + " " + whole[(start + link.Span.Length)..]).Trim().Trim('*', '_').Trim();
-            return outside;
+            var outside = AuthorNames.Clean(whole[..start] + " " + whole[(start + link.Span.Length)..]).Trim('*', '_', ' ');
+            // Kept as a plain paragraph: "1. (ICLR 2024)" must not turn into a list in the summary.
+            if (outside.Length > 0 && outside[0] is '-' or '+' or '*' or '#' or '>')
+            {
+                return "\\" + outside;
+            }
+
+            var marker = ListStart().Match(outside);
+            return marker.Success ? outside.Insert(marker.Length - 1, "\\") : outside;
         }
 
         private static string PlainText(ContainerInline? container)
@@ -693,6 +709,9 @@ public static partial class DigestParser
     }
 
     private readonly record struct Piece(int Line, string Text);
+
+    [GeneratedRegex(@"^\d+[.)]")]
+    private static partial Regex ListStart();
 
     [GeneratedRegex(@"daily\s*papers", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DayHeadingPattern();
