@@ -1,0 +1,122 @@
+using DailyPapers.Core.Data;
+using DailyPapers.Core.Parsing;
+using DailyPapers.Web.Pages.Authors;
+using DailyPapers.Web.Pages.Days;
+using DailyPapers.Web.Pages.Papers;
+using DailyPapers.Web.Pages.Shared;
+using DailyPapers.Web.Pages.Top;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DailyPapers.Web.Api;
+
+public sealed record ApiDay(DateOnly Date, int PaperCount);
+
+public sealed record ApiPeriod(string Period, DateOnly? Start, DateOnly? End, string Label);
+
+public sealed record ApiTop(ApiPeriod Period, int Total, int Page, int PageCount, DateOnly? PreviousDate, DateOnly? NextDate, IReadOnlyList<PaperCard> Papers);
+
+/// <summary>A paper with everything the paper page shows.</summary>
+public sealed record ApiPaper(
+    string ArxivId,
+    int? ArxivVersion,
+    string Title,
+    int? Votes,
+    IReadOnlyList<AuthorLink> Authors,
+    bool AuthorsTruncated,
+    string? ThumbnailUrl,
+    string? VideoUrl,
+    string? VideoPosterUrl,
+    string SummaryMarkdown,
+    string SummaryHtml,
+    string AbsUrl,
+    string PdfUrl,
+    string HuggingFaceUrl,
+    IReadOnlyList<PaperAppearance> Appearances,
+    string BibTex,
+    IReadOnlyList<PaperCard> MoreByTheseAuthors)
+{
+    public static ApiPaper From(PaperView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var p = view.Paper;
+        return new(p.ArxivId, view.ArxivVersion, p.Title, p.Votes, p.Authors, p.AuthorsTruncated, p.ThumbnailUrl, p.VideoUrl, p.VideoPosterUrl,
+            p.SummaryMarkdown, p.SummaryHtml, p.AbsUrl, p.PdfUrl, p.HuggingFaceUrl, view.Appearances, view.BibTex, view.MoreByTheseAuthors);
+    }
+}
+
+/// <summary>The JSON API: the pages' own queries, serialised in camelCase. Unknown ids answer 404, malformed parameters 400, both as problem details.</summary>
+internal static class ApiEndpoints
+{
+    public static void MapApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+
+        api.MapGet("/days", async (PapersDbContext db, CancellationToken ct) =>
+        {
+            var archive = await ArchiveQuery.LoadAsync(db, ct);
+            return TypedResults.Ok(archive.Months.SelectMany(m => m.Days).Select(d => new ApiDay(d.Date, d.PaperCount)).ToList());
+        });
+
+        api.MapGet("/days/{date}", async Task<Results<Ok<DayView>, ValidationProblem, ProblemHttpResult>> (string date, PapersDbContext db, CancellationToken ct) =>
+        {
+            if (!DateParameter.TryParse(date, out var day))
+            {
+                return BadParameter("date", $"'{Shorten(date)}' is not a date; use YYYY-MM-DD.");
+            }
+
+            var view = await DayQuery.LoadAsync(db, day, ct);
+            return view is null ? NotFound($"No digest for {Links.Iso(day)}.") : TypedResults.Ok(view);
+        });
+
+        api.MapGet("/papers/{**id}", async Task<Results<Ok<ApiPaper>, ValidationProblem, ProblemHttpResult>> (string? id, PapersDbContext db, CancellationToken ct) =>
+        {
+            if (!ArxivId.TryParse(id, out var arxivId))
+            {
+                return BadParameter("id", $"'{Shorten(id)}' is not an arXiv id (e.g. 2401.08541, 2401.08541v2, hep-th/9901001).");
+            }
+
+            var view = await PaperQuery.LoadAsync(db, arxivId, ct);
+            return view is null ? NotFound($"No digest lists arXiv:{arxivId}.") : TypedResults.Ok(ApiPaper.From(view));
+        });
+
+        api.MapGet("/top", async Task<Results<Ok<ApiTop>, ValidationProblem, ProblemHttpResult>> (string? period, string? date, string? page, PapersDbContext db, CancellationToken ct) =>
+        {
+            if (!TopParameters.TryParse(period, date, page, out var request, out var error))
+            {
+                return BadParameter(error.Parameter, error.Parameter switch
+                {
+                    "period" => $"Unknown period '{Shorten(period)}'; use day, week, month, year or all.",
+                    "date" => $"'{Shorten(date)}' is not a date; use YYYY-MM-DD.",
+                    _ => $"'{Shorten(page)}' is not a page number (1 or more).",
+                });
+            }
+
+            var view = await TopQuery.LoadAsync(db, request.Period, request.Date, request.Page, ct);
+            if (view is null)
+            {
+                return NotFound("Nothing has been ingested yet.");
+            }
+
+            var all = view.Range.Period == Period.All;
+            var range = new ApiPeriod(view.Range.Period.ToString().ToLowerInvariant(), all ? null : view.Range.Start, all ? null : view.Range.End, view.Range.Label);
+            return TypedResults.Ok(new ApiTop(range, view.Total, view.Page, view.PageCount, view.PreviousDate, view.NextDate, view.Papers));
+        });
+
+        api.MapGet("/authors", async (string? q, PapersDbContext db, CancellationToken ct) =>
+            TypedResults.Ok(await AuthorSearchQuery.SearchAsync(db, q, ct)));
+
+        api.MapGet("/authors/{slug}", async Task<Results<Ok<AuthorView>, ProblemHttpResult>> (string slug, PapersDbContext db, CancellationToken ct) =>
+        {
+            var view = slug.Length <= 200 ? await AuthorQuery.LoadAsync(db, slug, ct) : null;
+            return view is null ? NotFound($"No author has the slug '{Shorten(slug)}'.") : TypedResults.Ok(view);
+        });
+    }
+
+    private static ValidationProblem BadParameter(string parameter, string detail) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [parameter] = [detail] }, detail: detail, title: $"Invalid parameter '{parameter}'");
+
+    private static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    private static string Shorten(string? value) => value is null ? "" : value.Length > 40 ? value[..40] + "…" : value;
+}

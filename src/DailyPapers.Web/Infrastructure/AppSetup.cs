@@ -1,0 +1,126 @@
+using DailyPapers.Core.Data;
+using DailyPapers.Core.Ingestion;
+using DailyPapers.Core.Parsing;
+using DailyPapers.Web.Api;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.EntityFrameworkCore;
+
+namespace DailyPapers.Web.Infrastructure;
+
+internal static partial class AppSetup
+{
+    public const string DataTag = "data";
+
+    public static void AddDailyPapers(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(DailyPapersOptions.Section).Get<DailyPapersOptions>() ?? new DailyPapersOptions();
+        var location = new DatabaseLocation(
+            PapersDatabase.ConnectionString(options.ResolveDatabase(builder.Environment.ContentRootPath)),
+            options.ResolveDataDirectory(builder.Environment.ContentRootPath),
+            options.IngestOnStartup);
+        builder.Services.AddSingleton(location);
+        builder.Services.AddDbContextPool<PapersDbContext>(o => o
+            .UseSqlite(location.ConnectionString)
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+        builder.Services.AddSingleton<DataVersion>();
+        builder.Services.AddHostedService<DataVersionMonitor>();
+        builder.Services.AddRazorPages();
+        builder.Services.AddRouting(o => o.LowercaseUrls = true);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["image/svg+xml", "application/problem+json"]);
+        });
+        builder.Services.AddOutputCache(o =>
+        {
+            o.AddBasePolicy(p => p.Expire(TimeSpan.FromHours(1)).Tag(DataTag).SetVaryByQuery("*"));
+        });
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.WriteIndented = false);
+    }
+
+    /// <summary>Migrates the database and ingests the data directory before the first request is served.</summary>
+    public static void IngestOnStartup(this WebApplication app)
+    {
+        var location = app.Services.GetRequiredService<DatabaseLocation>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DailyPapers.Ingest");
+        PapersDatabase.Migrate(location.ConnectionString);
+        if (location.IngestOnStartup)
+        {
+            if (!Directory.Exists(location.DataDirectory))
+            {
+                LogMissingDataDirectory(logger, location.DataDirectory);
+            }
+            else
+            {
+                var report = new DigestImporter(location.ConnectionString).Ingest(location.DataDirectory, app.Lifetime.ApplicationStopping);
+                foreach (var diagnostic in report.Diagnostics)
+                {
+                    if (diagnostic.Severity == Severity.Error)
+                    {
+                        LogDiagnosticError(logger, diagnostic.ToString());
+                    }
+                    else
+                    {
+                        LogDiagnosticWarning(logger, diagnostic.ToString());
+                    }
+                }
+
+                LogIngested(logger, location.DataDirectory, report.Summary);
+            }
+        }
+
+        app.Services.GetRequiredService<DataVersion>().Refresh();
+    }
+
+    public static void UseDailyPapers(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseDeveloperExceptionPage();
+        }
+        else
+        {
+            app.UseExceptionHandler("/error/500");
+        }
+
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseResponseCompression();
+        app.Use(SecurityHeaders);
+        app.UseRouting();
+        app.UseMiddleware<DataETagMiddleware>();
+        app.UseOutputCache();
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapApi();
+    }
+
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        headers.XFrameOptions = "DENY";
+        // Digest content is never trusted: even if markup slipped through, no inline script or foreign script runs.
+        headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' https: data:; media-src 'self' https:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+        return next();
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The data directory {Directory} does not exist; serving what the database already holds")]
+    private static partial void LogMissingDataDirectory(ILogger logger, string directory);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Diagnostic}")]
+    private static partial void LogDiagnosticError(ILogger logger, string diagnostic);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Diagnostic}")]
+    private static partial void LogDiagnosticWarning(ILogger logger, string diagnostic);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ingested {Directory}: {Summary}")]
+    private static partial void LogIngested(ILogger logger, string directory, string summary);
+}
+
+/// <summary>Where the data lives, resolved once from configuration.</summary>
+public sealed record DatabaseLocation(string ConnectionString, string DataDirectory, bool IngestOnStartup);

@@ -1,0 +1,35 @@
+namespace DailyPapers.Web.Infrastructure;
+
+/// <summary>The <c>DailyPapers</c> configuration section: appsettings.json, DailyPapers__X environment variables or --DailyPapers:X=… arguments.</summary>
+public sealed class DailyPapersOptions
+{
+    public const string Section = "DailyPapers";
+
+    /// <summary>The folder of digest files ingested at startup. Relative paths resolve against the content root.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>The SQLite file. Default: App_Data/dailypapers.db under the content root (ignored by git).</summary>
+    public string? Database { get; set; }
+
+    /// <summary>Ingest the data directory when the web app starts (default true).</summary>
+    public bool IngestOnStartup { get; set; } = true;
+
+    public string ResolveDatabase(string contentRoot) =>
+        Path.GetFullPath(string.IsNullOrWhiteSpace(Database) ? Path.Combine("App_Data", "dailypapers.db") : Database, contentRoot);
+
+    /// <summary>
+    /// A relative data directory resolves against the content root; when it is not there, the copy of the repository's
+    /// data/ that ships beside the app (the embedded default) is used.
+    /// </summary>
+    public string ResolveDataDirectory(string contentRoot)
+    {
+        var underRoot = Path.GetFullPath(DataDirectory, contentRoot);
+        if (Path.IsPathRooted(DataDirectory) || Directory.Exists(underRoot))
+        {
+            return underRoot;
+        }
+
+        var shipped = Path.GetFullPath(DataDirectory, AppContext.BaseDirectory);
+        return Directory.Exists(shipped) ? shipped : underRoot;
+    }
+}

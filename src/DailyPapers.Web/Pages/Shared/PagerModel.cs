@@ -1,0 +1,3 @@
+namespace DailyPapers.Web.Pages.Shared;
+
+public sealed record PagerModel(int Page, int PageCount, Func<int, string> Url);

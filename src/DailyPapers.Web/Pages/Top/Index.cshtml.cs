@@ -1,0 +1,64 @@
+using DailyPapers.Core.Data;
+using DailyPapers.Web.Pages.Days;
+using DailyPapers.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DailyPapers.Web.Pages.Top;
+
+public sealed class TopModel(PapersDbContext db) : PageModel
+{
+    public TopView? View { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? period, string? date, [FromQuery(Name = "page")] string? pageNumber, CancellationToken cancellationToken)
+    {
+        if (!TopParameters.TryParse(period, date, pageNumber, out var parsed, out var error))
+        {
+            return this.BadParameter(error.Parameter, error.Detail);
+        }
+
+        View = await TopQuery.LoadAsync(db, parsed.Period, parsed.Date, parsed.Page, cancellationToken);
+        return Page();
+    }
+}
+
+public readonly record struct TopRequest(Period Period, DateOnly? Date, int Page);
+
+/// <summary>Reads /top's query string, for the page and the API alike.</summary>
+public static class TopParameters
+{
+    public static bool TryParse(string? period, string? date, string? page, out TopRequest request, out (string Parameter, string Detail) error)
+    {
+        request = default;
+        error = default;
+        if (!PeriodRange.TryParse(period, out var p))
+        {
+            error = ("period", $"기간 '{Shorten(period)}'을(를) 알 수 없습니다. day, week, month, year, all 중 하나를 고르세요.");
+            return false;
+        }
+
+        DateOnly? day = null;
+        if (!string.IsNullOrEmpty(date))
+        {
+            if (!DateParameter.TryParse(date, out var d))
+            {
+                error = ("date", DateParameter.Explain(date));
+                return false;
+            }
+
+            day = d;
+        }
+
+        var pageNumber = 1;
+        if (!string.IsNullOrEmpty(page) && (!int.TryParse(page, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out pageNumber) || pageNumber < 1))
+        {
+            error = ("page", $"페이지 '{Shorten(page)}'은(는) 1 이상의 정수여야 합니다.");
+            return false;
+        }
+
+        request = new TopRequest(p, day, pageNumber);
+        return true;
+    }
+
+    private static string Shorten(string? value) => value is null ? "" : value.Length > 40 ? value[..40] + "…" : value;
+}
