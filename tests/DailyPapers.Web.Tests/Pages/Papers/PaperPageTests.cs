@@ -1,0 +1,75 @@
+using System.Net;
+
+namespace DailyPapers.Web.Tests.Pages.Papers;
+
+[Collection(SharedApp.Name)]
+public sealed class PaperPageTests(AppFactory app)
+{
+    [Fact]
+    public async Task Paper_page_shows_the_paper_its_days_and_bibtex()
+    {
+        var page = await app.GetDocumentAsync("/papers/2401.08541");
+
+        page.QuerySelector("h1")!.TextContent.Should().Be("Scalable Pre-training of Large Autoregressive Image Models");
+        page.QuerySelectorAll(".paper-links a").Select(a => a.GetAttribute("href")).Should().Contain(["https://arxiv.org/abs/2401.08541", "https://arxiv.org/pdf/2401.08541"]);
+        var row = page.QuerySelector("table.appearances tbody tr")!;
+        row.QuerySelector("a")!.GetAttribute("href").Should().StartWith("/days/2024-01-17");
+        row.Children[1].TextContent.Should().Be("21");
+        var bibtex = page.QuerySelector("#bibtex")!.TextContent;
+        bibtex.Should().StartWith("@misc{elnouby2024scalable,").And.Contain("eprint        = {2401.08541}").And.Contain("Alaaeldin El-Nouby and Michal Klein");
+        page.QuerySelectorAll(".authors a").Should().HaveCount(8);
+    }
+
+    [Fact]
+    public async Task More_by_these_authors_lists_other_papers_sharing_an_author()
+    {
+        var page = await app.GetDocumentAsync("/papers/2401.07519");
+
+        var expected = Seeds.Papers.Where(s => s.Paper.ArxivId.Value != "2401.07519" && s.Paper.Authors.Intersect(Seeds.Papers.Single(x => x.Paper.ArxivId.Value == "2401.07519").Paper.Authors).Any())
+            .Select(s => "/papers/" + s.Paper.ArxivId.Value);
+        page.QuerySelectorAll("#more-h ~ ul .paper-title a").Select(a => a.GetAttribute("href")).Should().BeEquivalentTo(expected);
+    }
+
+    [Theory]
+    [InlineData("/papers/2401.08541v2")]
+    [InlineData("/papers/arXiv:2401.08541")]
+    public async Task Versioned_and_prefixed_ids_resolve_to_the_same_paper(string url)
+    {
+        var page = await app.GetDocumentAsync(url);
+
+        page.Url.Should().EndWith("/papers/2401.08541");
+        page.QuerySelector("h1")!.TextContent.Should().Be("Scalable Pre-training of Large Autoregressive Image Models");
+    }
+
+    [Theory]
+    [InlineData("/papers/hep-th/9901001")]
+    [InlineData("/papers/hep-th/9901001v3")]
+    [InlineData("/papers/hep-th.GT/9901001")]
+    public async Task Old_style_ids_resolve_to_the_same_paper(string url)
+    {
+        var page = await app.GetDocumentAsync(url);
+
+        page.QuerySelector("h1")!.TextContent.Should().Be("An Old Style Paper Without Votes");
+        page.QuerySelector(".arxiv-id")!.TextContent.Should().Be("arXiv:hep-th/9901001v3");
+        page.QuerySelector(".votes")!.TextContent.Should().Contain("없음");
+    }
+
+    [Fact]
+    public async Task Unknown_paper_answers_404()
+    {
+        var page = await app.GetDocumentAsync("/papers/2401.99999", HttpStatusCode.NotFound);
+
+        page.QuerySelector("main")!.TextContent.Should().Contain("2401.99999");
+    }
+
+    [Theory]
+    [InlineData("/papers/not-an-id")]
+    [InlineData("/papers/2401.08")]
+    [InlineData("/papers/..%2F..%2Fetc%2Fpasswd")]
+    public async Task Malformed_ids_answer_400(string url)
+    {
+        var page = await app.GetDocumentAsync(url, HttpStatusCode.BadRequest);
+
+        page.QuerySelector("main code")!.TextContent.Should().Be("id");
+    }
+}
