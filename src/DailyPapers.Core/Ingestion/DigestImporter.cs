@@ -28,7 +28,7 @@ public sealed class DigestImporter(string connectionString)
 
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
-        ExecuteSql(connection, "PRAGMA synchronous = NORMAL;");
+        ExecuteSql(connection, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;");
         using var run = new Run(connection, root, cancellationToken);
         run.Execute();
         return run.Report(System.Diagnostics.Stopwatch.GetElapsedTime(started));
@@ -75,15 +75,21 @@ public sealed class DigestImporter(string connectionString)
             _seen = files.Count;
             RemoveVanishedFiles(files);
             _writer = new Writer(connection);
-            foreach (var (path, relative) in files)
+            // Reading and parsing run ahead on the other core while this thread writes, in path order.
+            var read = files.AsParallel().AsOrdered()
+                .WithDegreeOfParallelism(Math.Max(1, Environment.ProcessorCount - 1))
+                .WithCancellation(cancellationToken)
+                .Select(f => Read(f.Path, f.Relative));
+            foreach (var file in read)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                IngestFile(path, relative);
+                Apply(file);
             }
 
+            _writer.Commit();
             if (_changed)
             {
                 RefreshOrphanedPapers();
+                _writer.Commit();
                 DeleteUnreferencedRows();
                 BumpDataVersion();
             }
@@ -200,7 +206,11 @@ public sealed class DigestImporter(string connectionString)
             }
         }
 
-        private void IngestFile(string path, string relative)
+        /// <summary>What reading one file found, before anything is written: the part of ingest that runs in parallel.</summary>
+        private sealed record ReadFile(string Relative, StoredFile? Stored, FileInfo? Info, string? Hash, ParsedDigest? Digest, Diagnostic? Error, bool Unchanged);
+
+        /// <summary>Stats, reads, hashes, decodes and parses one file. Touches no shared state, so files are read in parallel.</summary>
+        private ReadFile Read(string path, string relative)
         {
             _stored.TryGetValue(relative, out var stored);
             byte[] bytes;
@@ -210,34 +220,51 @@ public sealed class DigestImporter(string connectionString)
                 info = new FileInfo(path);
                 if (stored is { HasErrors: false } && stored.Length == info.Length && stored.LastWriteTicks == info.LastWriteTimeUtc.Ticks)
                 {
-                    _unchanged++;
-                    return;
+                    return new ReadFile(relative, stored, null, null, null, null, Unchanged: true);
                 }
 
                 bytes = File.ReadAllBytes(path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                Reject(relative, 0, $"the file cannot be read ({e.Message})", stored);
-                return;
+                return new ReadFile(relative, stored, null, null, null, new Diagnostic(Severity.Error, relative, 0, $"the file cannot be read ({e.Message})"), false);
             }
 
             var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
             if (stored is { HasErrors: false } && stored.Hash == hash)
             {
-                _writer!.Touch(stored.Id, info.Length, info.LastWriteTimeUtc);
+                return new ReadFile(relative, stored, info, hash, null, null, Unchanged: true);
+            }
+
+            var text = DigestText.TryDecode(bytes, relative, out var decodeError);
+            return text is null
+                ? new ReadFile(relative, stored, info, hash, null, decodeError, false)
+                : new ReadFile(relative, stored, info, hash, DigestParser.Parse(text, relative), null, false);
+        }
+
+        /// <summary>Decides what a read file means for the stored data and writes it, in path order.</summary>
+        private void Apply(ReadFile file)
+        {
+            var (relative, stored) = (file.Relative, file.Stored);
+            if (file.Unchanged)
+            {
+                if (file.Info is not null && stored is not null)
+                {
+                    // Same content under a new time stamp: remember the time stamp so the next run skips it by stat alone.
+                    _writer!.Touch(stored.Id, file.Info.Length, file.Info.LastWriteTimeUtc);
+                }
+
                 _unchanged++;
                 return;
             }
 
-            var text = DigestText.TryDecode(bytes, relative, out var decodeError);
-            if (text is null)
+            if (file.Error is { } error)
             {
-                Reject(relative, decodeError!.Line, decodeError.Message, stored);
+                Reject(relative, error.Line, error.Message, stored);
                 return;
             }
 
-            var digest = DigestParser.Parse(text, relative);
+            var (digest, hash, info) = (file.Digest!, file.Hash!, file.Info!);
             _parsedFiles[relative] = digest;
             _diagnostics.AddRange(digest.Diagnostics);
             var accepted = new List<ParsedDay>();
@@ -349,7 +376,7 @@ public sealed class DigestImporter(string connectionString)
                     continue;
                 }
 
-                _writer!.RefreshPaper(orphan.PaperId, orphan.DayId, paper);
+                _writer!.RefreshPaper(orphan.PaperId, orphan.DayId, orphan.Date, paper);
             }
         }
 

@@ -10,17 +10,27 @@ internal sealed class Writer : IDisposable
     private readonly SqliteConnection _connection;
     private readonly Dictionary<string, int> _authorIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> _slugs = new(StringComparer.Ordinal);
+
+    // Every stored paper by arXiv id, with the day its content came from: one read per run instead of one per paper.
+    private readonly Dictionary<string, (int Id, int? ContentDayId, DateOnly? ContentDate)> _papers = new(StringComparer.Ordinal);
+    private readonly HashSet<int> _deletedDayIds = [];
+    private readonly SqliteCommand _insertPaperAuthors;
+
+    // Files are written in batches: each file's replacement lies whole inside one transaction, and committing every
+    // file on its own would rewrite the same index pages into the WAL thousands of times.
+    private const int FilesPerCommit = 256;
+    private SqliteTransaction? _batch;
+    private int _filesInBatch;
     private readonly List<SqliteCommand> _commands = [];
     private readonly SqliteCommand _touchFile;
     private readonly SqliteCommand _insertFile;
     private readonly SqliteCommand _updateFile;
     private readonly SqliteCommand _deleteDays;
     private readonly SqliteCommand _insertDay;
-    private readonly SqliteCommand _findPaper;
+    private readonly SqliteCommand _dayIdsOfFile;
     private readonly SqliteCommand _insertPaper;
     private readonly SqliteCommand _updatePaper;
     private readonly SqliteCommand _deletePaperAuthors;
-    private readonly SqliteCommand _insertPaperAuthor;
     private readonly SqliteCommand _insertAuthor;
     private readonly SqliteCommand _insertAppearance;
 
@@ -38,6 +48,16 @@ internal sealed class Writer : IDisposable
             }
         }
 
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT p.Id, p.ArxivId, p.ContentDayId, d.Date FROM Papers p LEFT JOIN Days d ON d.Id = p.ContentDayId";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                _papers[reader.GetString(1)] = (reader.GetInt32(0), reader.IsDBNull(2) ? null : reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetFieldValue<DateOnly>(3));
+            }
+        }
+
         _touchFile = Prepare("UPDATE SourceFiles SET Length = $length, LastWriteUtc = $lastWrite WHERE Id = $id", "$length", "$lastWrite", "$id");
         _insertFile = Prepare(
             "INSERT INTO SourceFiles (Path, ContentHash, Length, LastWriteUtc, IngestedUtc, HasErrors, Warnings) VALUES ($path, $hash, $length, $lastWrite, $now, $errors, $warnings) RETURNING Id",
@@ -49,7 +69,7 @@ internal sealed class Writer : IDisposable
         _insertDay = Prepare(
             "INSERT INTO Days (Date, SourceFileId, Line, NotesMarkdown, NotesHtml) VALUES ($date, $file, $line, $notes, $notesHtml) RETURNING Id",
             "$date", "$file", "$line", "$notes", "$notesHtml");
-        _findPaper = Prepare("SELECT p.Id, d.Date FROM Papers p LEFT JOIN Days d ON d.Id = p.ContentDayId WHERE p.ArxivId = $arxiv", "$arxiv");
+        _dayIdsOfFile = Prepare("SELECT Id FROM Days WHERE SourceFileId = $file", "$file");
         const string paperColumns = "ArxivVersion, Title, ThumbnailUrl, VideoUrl, VideoPosterUrl, SummaryMarkdown, SummaryHtml, AuthorsTruncated, ContentDayId, Line";
         string[] paperParameters = ["$version", "$title", "$thumbnail", "$video", "$poster", "$summary", "$summaryHtml", "$truncated", "$day", "$line"];
         _insertPaper = Prepare(
@@ -59,25 +79,39 @@ internal sealed class Writer : IDisposable
             $"UPDATE Papers SET {string.Join(", ", paperColumns.Split(", ").Zip(paperParameters, (c, p) => $"{c} = {p}"))} WHERE Id = $id",
             [.. paperParameters, "$id"]);
         _deletePaperAuthors = Prepare("DELETE FROM PaperAuthors WHERE PaperId = $paper", "$paper");
-        _insertPaperAuthor = Prepare("INSERT INTO PaperAuthors (PaperId, Position, AuthorId) VALUES ($paper, $position, $author)", "$paper", "$position", "$author");
+        _insertPaperAuthors = Prepare(
+            "INSERT INTO PaperAuthors (PaperId, Position, AuthorId) SELECT $paper, key, value FROM json_each($authors)",
+            "$paper", "$authors");
         _insertAuthor = Prepare("INSERT INTO Authors (Key, Name, FoldedName, Slug) VALUES ($key, $name, $folded, $slug) RETURNING Id", "$key", "$name", "$folded", "$slug");
         _insertAppearance = Prepare("INSERT INTO Appearances (DayId, PaperId, Rank, Votes) VALUES ($day, $paper, $rank, $votes)", "$day", "$paper", "$rank", "$votes");
     }
 
     public void Touch(int fileId, long length, DateTime lastWriteUtc)
     {
-        Run(_touchFile, null, length, lastWriteUtc, fileId);
+        Run(_touchFile, Batch(), length, lastWriteUtc, fileId);
     }
 
-    /// <summary>Replaces everything stored from one file with its newly parsed days, in one transaction.</summary>
+    /// <summary>Makes everything written so far durable (and visible to readers).</summary>
+    public void Commit()
+    {
+        _batch?.Commit();
+        _batch?.Dispose();
+        _batch = null;
+        _filesInBatch = 0;
+    }
+
+    private SqliteTransaction Batch() => _batch ??= _connection.BeginTransaction();
+
+    /// <summary>Replaces everything stored from one file with its newly parsed days; the change commits whole or not at all.</summary>
     public int ReplaceFile(int? storedId, string path, string hash, FileInfo info, bool hasErrors, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<ParsedDay> days, CancellationToken cancellationToken)
     {
-        using var transaction = _connection.BeginTransaction();
+        var transaction = Batch();
         var warnings = diagnostics.Count == 0 ? null : string.Join('\n', diagnostics);
         var now = DateTime.UtcNow;
         int fileId;
         if (storedId is { } id)
         {
+            ForgetDaysOf(transaction, id);
             Run(_deleteDays, transaction, id);
             Run(_updateFile, transaction, hash, info.Length, info.LastWriteTimeUtc, now, hasErrors, warnings, id);
             fileId = id;
@@ -99,47 +133,51 @@ internal sealed class Writer : IDisposable
             }
         }
 
-        transaction.Commit();
+        if (++_filesInBatch >= FilesPerCommit)
+        {
+            Commit();
+        }
+
         return fileId;
     }
 
     /// <summary>Gives a paper the content of another day that lists it.</summary>
-    public void RefreshPaper(int paperId, int dayId, ParsedPaper paper)
+    public void RefreshPaper(int paperId, int dayId, DateOnly date, ParsedPaper paper)
     {
-        using var transaction = _connection.BeginTransaction();
-        UpdatePaper(transaction, paperId, dayId, paper);
-        transaction.Commit();
+        UpdatePaper(Batch(), paperId, dayId, paper);
+        _papers[paper.ArxivId.Value] = (paperId, dayId, date);
     }
 
     private int StorePaper(SqliteTransaction transaction, int dayId, DateOnly date, ParsedPaper paper)
     {
-        _findPaper.Transaction = transaction;
-        _findPaper.Parameters[0].Value = paper.ArxivId.Value;
-        int? existingId = null;
-        DateOnly? contentDate = null;
-        using (var reader = _findPaper.ExecuteReader())
-        {
-            if (reader.Read())
-            {
-                existingId = reader.GetInt32(0);
-                contentDate = reader.IsDBNull(1) ? null : reader.GetFieldValue<DateOnly>(1);
-            }
-        }
-
-        if (existingId is null)
+        if (!_papers.TryGetValue(paper.ArxivId.Value, out var stored))
         {
             var id = Insert(_insertPaper, transaction, [paper.ArxivId.Value, .. PaperValues(dayId, paper)]);
             StoreAuthors(transaction, id, paper);
+            _papers[paper.ArxivId.Value] = (id, dayId, date);
             return id;
         }
 
-        // The latest day that lists a paper speaks for it.
+        // The latest day that lists a paper speaks for it; a day deleted in this run no longer does (its FK went null).
+        var contentDate = stored.ContentDayId is { } contentDay && _deletedDayIds.Contains(contentDay) ? null : stored.ContentDate;
         if (contentDate is null || contentDate <= date)
         {
-            UpdatePaper(transaction, existingId.Value, dayId, paper);
+            UpdatePaper(transaction, stored.Id, dayId, paper);
+            _papers[paper.ArxivId.Value] = (stored.Id, dayId, date);
         }
 
-        return existingId.Value;
+        return stored.Id;
+    }
+
+    private void ForgetDaysOf(SqliteTransaction transaction, int fileId)
+    {
+        _dayIdsOfFile.Transaction = transaction;
+        _dayIdsOfFile.Parameters[0].Value = fileId;
+        using var reader = _dayIdsOfFile.ExecuteReader();
+        while (reader.Read())
+        {
+            _deletedDayIds.Add(reader.GetInt32(0));
+        }
     }
 
     private void UpdatePaper(SqliteTransaction transaction, int paperId, int dayId, ParsedPaper paper)
@@ -157,19 +195,31 @@ internal sealed class Writer : IDisposable
         paper.VideoUrl,
         paper.VideoPosterUrl,
         paper.SummaryMarkdown,
-        SummaryRenderer.ToHtml(paper.SummaryMarkdown),
+        paper.SummaryHtml,
         paper.AuthorsTruncated,
         dayId,
         paper.Line,
     ];
 
+    /// <summary>
+    /// One statement per paper: the author ids travel as one JSON array that SQLite expands with json_each, which
+    /// binds a single parameter instead of three per author.
+    /// </summary>
     private void StoreAuthors(SqliteTransaction transaction, int paperId, ParsedPaper paper)
     {
-        for (var position = 0; position < paper.Authors.Count; position++)
+        if (paper.Authors.Count == 0)
         {
-            var authorId = AuthorId(transaction, paper.Authors[position]);
-            Run(_insertPaperAuthor, transaction, paperId, position, authorId);
+            return;
         }
+
+        var ids = new System.Text.StringBuilder("[");
+        foreach (var name in paper.Authors)
+        {
+            ids.Append(AuthorId(transaction, name)).Append(',');
+        }
+
+        ids[^1] = ']';
+        Run(_insertPaperAuthors, transaction, paperId, ids.ToString());
     }
 
     private int AuthorId(SqliteTransaction transaction, string name)
@@ -227,6 +277,8 @@ internal sealed class Writer : IDisposable
 
     public void Dispose()
     {
+        // A batch still open here was interrupted (cancellation or a database failure): it rolls back whole.
+        _batch?.Dispose();
         foreach (var command in _commands)
         {
             command.Dispose();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
+using DailyPapers.Core.Rendering;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -15,10 +16,17 @@ namespace DailyPapers.Core.Parsing;
 /// </summary>
 public static partial class DigestParser
 {
-    // Precise source locations let titles and untouched summary text be cut straight from the source.
     private const string HuggingFace = "https://huggingface.co";
 
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
+    // Precise source locations let titles and untouched summary text be cut straight from the source; raw HTML is
+    // disabled, so summaries render from this same tree.
+    private static MarkdownPipeline Pipeline => DigestMarkdown.Pipeline;
+
+    [ThreadStatic]
+    private static HtmlParser? t_htmlParser;
+
+    [ThreadStatic]
+    private static BlockHtmlWriter? t_htmlWriter;
 
     /// <summary>Markdig's own parse with the pipeline the parser uses: the baseline the ingest benchmark compares against.</summary>
     public static MarkdownDocument ParseSyntaxTree(string text) => Markdown.Parse(text, Pipeline);
@@ -246,29 +254,23 @@ public static partial class DigestParser
             if (outside.Length > 0)
             {
                 Warning(line, $"paper {id}: heading text outside the title link ('{Shorten(outside)}') is kept in the summary");
-                paper.Summary.Add(outside);
+                paper.Summary.Add(new SummaryPiece(outside, null));
             }
 
             foreach (var block in section.Blocks)
             {
-                switch (block)
+                if (block is ParagraphBlock paragraph)
                 {
-                    case ParagraphBlock paragraph:
-                        ReadParagraph(paragraph, paper, id);
-                        break;
-                    case HtmlBlock html:
-                        ReadHtml(Slice(html), LineOf(html), paper, id);
-                        break;
-                    case LinkReferenceDefinitionGroup:
-                        paper.Summary.Add(Slice(block));
-                        break;
-                    default:
-                        paper.Summary.Add(Slice(block));
-                        break;
+                    ReadParagraph(paragraph, paper, id);
+                }
+                else
+                {
+                    paper.Summary.Add(new SummaryPiece(Slice(block), block));
                 }
             }
 
-            var summary = string.Join("\n\n", paper.Summary.Where(s => s.Length > 0));
+            var pieces = paper.Summary.Where(p => p.Markdown.Length > 0).ToList();
+            var summary = string.Join("\n\n", pieces.Select(p => p.Markdown));
             if (summary.Length == 0)
             {
                 var tail = section.Heading == _lastPaperHeading ? " (the file may be truncated here)" : "";
@@ -285,44 +287,101 @@ public static partial class DigestParser
                 paper.Authors ?? [],
                 paper.Truncated,
                 summary,
+                RenderSummary(pieces),
                 Rank: 0,
                 line);
+        }
+
+        /// <summary>Renders the summary from the blocks already parsed; only text the parser composed is parsed again.</summary>
+        private static string RenderSummary(List<SummaryPiece> pieces)
+        {
+            if (pieces.Count == 0)
+            {
+                return "";
+            }
+
+            if (pieces.All(p => p.Block is not null))
+            {
+                return (t_htmlWriter ??= new BlockHtmlWriter()).Render(pieces.Select(p => p.Block!));
+            }
+
+            var html = new StringBuilder();
+            foreach (var piece in pieces)
+            {
+                html.Append(piece.Block is null ? SummaryRenderer.ToHtml(piece.Markdown) : (t_htmlWriter ??= new BlockHtmlWriter()).Render([piece.Block]));
+            }
+
+            return html.ToString();
         }
 
         private void ReadParagraph(ParagraphBlock paragraph, PaperBuilder paper, ArxivId id)
         {
             if (paragraph.Inline is null)
             {
-                paper.Summary.Add(Slice(paragraph));
+                paper.Summary.Add(new SummaryPiece(Slice(paragraph), paragraph));
+                return;
+            }
+
+            var segments = Segments(paragraph.Inline).ToList();
+            var consumed = new bool[segments.Count];
+            for (var i = 0; i < segments.Count;)
+            {
+                var source = SliceInlines(segments[i].Inlines);
+                if (source.StartsWith('<'))
+                {
+                    // Lines of HTML (a <video> element, a <div> around it) are read together.
+                    var end = i + 1;
+                    while (end < segments.Count && SliceInlines(segments[end].Inlines).StartsWith('<'))
+                    {
+                        end++;
+                    }
+
+                    var html = string.Join("\n", segments.Skip(i).Take(end - i).Select(s => SliceInlines(s.Inlines)));
+                    if (TryHtmlMedia(html, segments[i].Line, paper, id))
+                    {
+                        Array.Fill(consumed, true, i, end - i);
+                    }
+
+                    i = end;
+                    continue;
+                }
+
+                consumed[i] = ReadSegment(segments[i].Inlines, source, paper, id);
+                i++;
+            }
+
+            if (!consumed.Contains(true))
+            {
+                paper.Summary.Add(new SummaryPiece(Slice(paragraph), paragraph));
                 return;
             }
 
             var leftover = new List<string>();
-            var recognisedAny = false;
-            foreach (var segment in Segments(paragraph.Inline))
+            for (var i = 0; i < segments.Count; i++)
             {
-                if (ReadSegment(segment, paper, id))
+                if (!consumed[i])
                 {
-                    recognisedAny = true;
+                    leftover.Add(SliceInlines(segments[i].Inlines));
+                    continue;
                 }
-                else
+
+                // What was turned into data leaves the paragraph, so it is not rendered twice.
+                foreach (var inline in segments[i].Inlines)
                 {
-                    leftover.Add(SliceInlines(segment));
+                    inline.Remove();
                 }
+
+                segments[i].Break?.Remove();
             }
 
-            if (!recognisedAny)
+            if (leftover.Count > 0)
             {
-                paper.Summary.Add(Slice(paragraph));
-            }
-            else if (leftover.Count > 0)
-            {
-                paper.Summary.Add(string.Join("\n", leftover));
+                paper.Summary.Add(new SummaryPiece(string.Join("\n", leftover), paragraph));
             }
         }
 
         /// <returns>True when the line was understood and turned into data.</returns>
-        private bool ReadSegment(List<Inline> segment, PaperBuilder paper, ArxivId id)
+        private bool ReadSegment(List<Inline> segment, string source, PaperBuilder paper, ArxivId id)
         {
             var segmentLine = segment[0].Line + 1;
             if (segment.Count == 1 && segment[0] is LinkInline { IsImage: true } image)
@@ -335,13 +394,6 @@ public static partial class DigestParser
                 return paper.Video is null && TryMediaUrl(video.Url, segmentLine, id, "video", out paper.Video);
             }
 
-            if (segment.All(i => i is HtmlInline || (i is LiteralInline l && l.Content.IsEmptyOrWhitespace())))
-            {
-                var html = string.Concat(segment.OfType<HtmlInline>().Select(h => h.Tag));
-                return TryHtmlMedia(html, segmentLine, paper, id);
-            }
-
-            var source = SliceInlines(segment);
             if (TryField(source, "Vote", out var voteText) || TryField(source, "Votes", out voteText))
             {
                 if (paper.VotesSeen)
@@ -423,18 +475,10 @@ public static partial class DigestParser
             return true;
         }
 
-        private void ReadHtml(string html, int line, PaperBuilder paper, ArxivId id)
-        {
-            if (!TryHtmlMedia(html, line, paper, id))
-            {
-                paper.Summary.Add(html);
-            }
-        }
-
         /// <summary>Recognises HTML that only embeds a video or an image; its URLs become data and the HTML itself is dropped.</summary>
         private bool TryHtmlMedia(string html, int line, PaperBuilder paper, ArxivId id)
         {
-            var document = new HtmlParser().ParseDocument(html);
+            var document = (t_htmlParser ??= new HtmlParser()).ParseDocument(html);
             var body = document.Body;
             var elements = body?.QuerySelectorAll("*").ToList() ?? [];
             var mediaOnly = body is not null
@@ -446,7 +490,11 @@ public static partial class DigestParser
             var image = elements.FirstOrDefault(e => e.LocalName == "img")?.GetAttribute("src");
             if (!mediaOnly || (videoSource is null && image is null))
             {
-                Warning(line, $"paper {id}: raw HTML is kept in the summary as text");
+                if (elements.Count > 0)
+                {
+                    Warning(line, $"paper {id}: raw HTML is kept in the summary as text");
+                }
+
                 return false;
             }
 
@@ -512,17 +560,17 @@ public static partial class DigestParser
                 || path.EndsWith(".mov", StringComparison.OrdinalIgnoreCase);
         }
 
-        /// <summary>Splits a paragraph's inlines into its lines, dropping the line breaks and blank ends.</summary>
-        private static IEnumerable<List<Inline>> Segments(ContainerInline container)
+        /// <summary>Splits a paragraph's inlines into its lines: each line's inlines without blank ends, and the break after it.</summary>
+        private static IEnumerable<Segment> Segments(ContainerInline container)
         {
             var current = new List<Inline>();
             foreach (var inline in container)
             {
-                if (inline is LineBreakInline)
+                if (inline is LineBreakInline lineBreak)
                 {
                     if (Trimmed(current) is { Count: > 0 } done)
                     {
-                        yield return done;
+                        yield return new Segment(done, lineBreak);
                     }
 
                     current = [];
@@ -534,7 +582,7 @@ public static partial class DigestParser
 
             if (Trimmed(current) is { Count: > 0 } last)
             {
-                yield return last;
+                yield return new Segment(last, null);
             }
         }
 
@@ -705,10 +753,18 @@ public static partial class DigestParser
         public List<string>? Authors;
         public bool Truncated;
 
-        public List<string> Summary { get; } = [];
+        public List<SummaryPiece> Summary { get; } = [];
     }
 
     private readonly record struct Piece(int Line, string Text);
+
+    /// <summary>Part of a summary: its markdown source, and the parsed block to render it from (null for text the parser composed).</summary>
+    private readonly record struct SummaryPiece(string Markdown, Block? Block);
+
+    private sealed record Segment(List<Inline> Inlines, LineBreakInline? Break)
+    {
+        public int Line => Inlines[0].Line + 1;
+    }
 
     [GeneratedRegex(@"^\d+[.)]")]
     private static partial Regex ListStart();

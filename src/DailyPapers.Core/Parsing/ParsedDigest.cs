@@ -10,6 +10,7 @@ public sealed record ParsedDigest(IReadOnlyList<ParsedDay> Days, IReadOnlyList<D
 /// <param name="NotesMarkdown">Content of the day that belongs to no paper (kept, never dropped); null when there is none.</param>
 public sealed record ParsedDay(DateOnly Date, int Line, IReadOnlyList<ParsedPaper> Papers, string? NotesMarkdown);
 
+/// <param name="SummaryHtml">The summary rendered with raw HTML disabled and links made safe.</param>
 /// <param name="Rank">1-based position of the paper in the day's digest.</param>
 /// <param name="Line">1-based line of the paper's heading.</param>
 public sealed record ParsedPaper(
@@ -22,5 +23,6 @@ public sealed record ParsedPaper(
     IReadOnlyList<string> Authors,
     bool AuthorsTruncated,
     string SummaryMarkdown,
+    string SummaryHtml,
     int Rank,
     int Line);

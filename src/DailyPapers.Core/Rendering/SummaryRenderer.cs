@@ -8,18 +8,13 @@ using Markdig.Syntax.Inlines;
 namespace DailyPapers.Core.Rendering;
 
 /// <summary>
-/// Renders digest markdown (paper summaries, day notes) to HTML once, at ingest. Raw HTML is disabled, so digest HTML
+/// Renders digest markdown (day notes, text the parser composed) to HTML once, at ingest. Raw HTML is disabled, so digest HTML
 /// shows as text; bare URLs become links that stop where the Korean text after them begins; only http(s) and mailto
 /// links survive, everything else (javascript:, data:, vbscript: …) renders as plain text.
 /// </summary>
 public static class SummaryRenderer
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .DisableHtml()
-        .UseAutoLinks()
-        .UseEmphasisExtras()
-        .UsePipeTables()
-        .Build();
+    private static MarkdownPipeline Pipeline => DigestMarkdown.Pipeline;
 
     public static string ToHtml(string markdown)
     {
@@ -38,9 +33,9 @@ public static class SummaryRenderer
         return writer.ToString();
     }
 
-    private static void MakeLinksSafe(MarkdownDocument document)
+    internal static void MakeLinksSafe(MarkdownObject root)
     {
-        foreach (var link in document.Descendants<LinkInline>().ToList())
+        foreach (var link in Inlines<LinkInline>(root))
         {
             if (link.IsAutoLink)
             {
@@ -63,7 +58,7 @@ public static class SummaryRenderer
             }
         }
 
-        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
+        foreach (var autolink in Inlines<AutolinkInline>(root))
         {
             if (!IsSafe(autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url))
             {
@@ -71,6 +66,14 @@ public static class SummaryRenderer
             }
         }
     }
+
+    // Markdig's Descendants does not look into a lone leaf block's inlines.
+    private static List<T> Inlines<T>(MarkdownObject root)
+        where T : Inline => root switch
+        {
+            LeafBlock { Inline: { } inline } => [.. inline.Descendants<T>()],
+            _ => [.. root.Descendants<T>()],
+        };
 
     internal static bool IsSafe(string? url)
     {

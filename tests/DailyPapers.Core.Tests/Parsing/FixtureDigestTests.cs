@@ -54,6 +54,7 @@ public sealed class FixtureDigestTests
                 }
 
                 text.Append(Indented("    summary: ", p.SummaryMarkdown));
+                text.Append(Indented("    html: ", p.SummaryHtml.TrimEnd('\n')));
             }
 
             if (day.NotesMarkdown is not null)

@@ -65,7 +65,6 @@ internal sealed class AppearanceConfiguration : IEntityTypeConfiguration<Appeara
         builder.ToTable("Appearances");
         builder.HasIndex(a => new { a.DayId, a.PaperId }).IsUnique();
         builder.HasIndex(a => a.PaperId);
-        builder.HasIndex(a => new { a.DayId, a.Rank });
     }
 }
 

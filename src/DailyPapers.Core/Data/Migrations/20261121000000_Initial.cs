@@ -120,7 +120,6 @@ public sealed class Initial : Migration
             });
 
         migrationBuilder.CreateIndex(name: "IX_Appearances_DayId_PaperId", table: "Appearances", columns: ["DayId", "PaperId"], unique: true);
-        migrationBuilder.CreateIndex(name: "IX_Appearances_DayId_Rank", table: "Appearances", columns: ["DayId", "Rank"]);
         migrationBuilder.CreateIndex(name: "IX_Appearances_PaperId", table: "Appearances", column: "PaperId");
         migrationBuilder.CreateIndex(name: "IX_Authors_Key", table: "Authors", column: "Key", unique: true);
         migrationBuilder.CreateIndex(name: "IX_Authors_Slug", table: "Authors", column: "Slug", unique: true);

@@ -20,7 +20,6 @@ internal sealed class PapersDbContextModelSnapshot : ModelSnapshot
             b.HasKey("Id");
             b.HasIndex("PaperId");
             b.HasIndex("DayId", "PaperId").IsUnique();
-            b.HasIndex("DayId", "Rank");
             b.ToTable("Appearances");
         });
 

@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace DailyPapers.Bench;
+
+internal sealed record BenchOptions(string Corpus, int Copies, int Rounds)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        var corpus = FindCorpus();
+        var copies = 20;
+        var rounds = 3;
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            switch (args[i])
+            {
+                case "--corpus": corpus = args[i + 1]; break;
+                case "--copies": copies = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--rounds": rounds = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                default: throw new ArgumentException($"unknown option {args[i]}");
+            }
+        }
+
+        return new BenchOptions(corpus, copies, rounds);
+    }
+
+    /// <summary>../shared/corpus/paper_logs beside the checkout.</summary>
+    private static string FindCorpus()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "corpus", "paper_logs");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return Path.GetFullPath("../shared/corpus/paper_logs");
+    }
+}

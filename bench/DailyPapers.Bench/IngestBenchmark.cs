@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Globalization;
+using DailyPapers.Core.Data;
+using DailyPapers.Core.Ingestion;
+using DailyPapers.Core.Parsing;
+using Microsoft.Data.Sqlite;
+
+namespace DailyPapers.Bench;
+
+/// <summary>
+/// Full ingest (read, hash, parse, render summaries, write SQLite) against bare Markdig parsing of the same files, in
+/// one run so the ratio is not at the mercy of a noisy machine. Target: full ingest within 3× the bare parse.
+/// </summary>
+internal static class IngestBenchmark
+{
+    public static void Run(BenchOptions options)
+    {
+        Console.WriteLine($"ingest benchmark · corpus {options.Corpus} · {options.Rounds} rounds each, median shown");
+        Measure("corpus", options.Corpus, options.Rounds);
+        var synthetic = SyntheticCorpus.Create(options.Corpus, options.Copies);
+        try
+        {
+            Measure($"synthetic ×{options.Copies}", synthetic, options.Rounds);
+        }
+        finally
+        {
+            Directory.Delete(synthetic, recursive: true);
+        }
+    }
+
+    private static void Measure(string label, string folder, int rounds)
+    {
+        var texts = Directory.GetFiles(folder, "*.md", SearchOption.AllDirectories).Select(File.ReadAllText).ToList();
+        var bytes = texts.Sum(t => (long)System.Text.Encoding.UTF8.GetByteCount(t));
+        var parse = new List<double>();
+        var digest = new List<double>();
+        var ingest = new List<double>();
+        var unchanged = new List<double>();
+        var papers = 0;
+        // Warm-up, so tiered JIT has settled before anything is timed.
+        for (var i = 0; i < 3; i++)
+        {
+            ParseAll(texts);
+            DigestAll(texts);
+        }
+
+        for (var round = 0; round < rounds; round++)
+        {
+            parse.Add(ParseAll(texts));
+            digest.Add(DigestAll(texts));
+            var (full, noop, count) = IngestOnce(folder);
+            ingest.Add(full);
+            unchanged.Add(noop);
+            papers = count;
+        }
+
+        var parseMs = Median(parse);
+        var ingestMs = Median(ingest);
+        Console.WriteLine();
+        Console.WriteLine($"[{label}] {texts.Count} files, {bytes / 1024.0 / 1024.0:0.0} MiB, {papers} papers");
+        Console.WriteLine($"  bare Markdig parse      {parseMs,9:0.0} ms   {papers / (parseMs / 1000),10:0} papers/s");
+        Console.WriteLine($"  parse + extract + render{Median(digest),9:0.0} ms   {papers / (Median(digest) / 1000),10:0} papers/s   (DigestParser.Parse, no I/O, no database)");
+        Console.WriteLine($"  full ingest (empty db)  {ingestMs,9:0.0} ms   {papers / (ingestMs / 1000),10:0} papers/s");
+        Console.WriteLine($"  re-ingest, unchanged    {Median(unchanged),9:0.0} ms");
+        Console.WriteLine($"  ratio ingest / parse    {ingestMs / parseMs,9:0.00}×   (target ≤ 3.00×: {(ingestMs / parseMs <= 3 ? "met" : "MISSED")})");
+    }
+
+    private static double ParseAll(List<string> texts)
+    {
+        var watch = Stopwatch.StartNew();
+        var blocks = 0;
+        foreach (var text in texts)
+        {
+            blocks += DigestParser.ParseSyntaxTree(text).Count;
+        }
+
+        watch.Stop();
+        GC.KeepAlive(blocks);
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
+    private static double DigestAll(List<string> texts)
+    {
+        var watch = Stopwatch.StartNew();
+        var papers = 0;
+        foreach (var text in texts)
+        {
+            papers += DigestParser.Parse(text, "bench.md").Days.Sum(d => d.Papers.Count);
+        }
+
+        watch.Stop();
+        GC.KeepAlive(papers);
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
+    private static (double Full, double Unchanged, int Papers) IngestOnce(string folder)
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"dailypapers-bench-{Guid.NewGuid():N}.db");
+        var connectionString = PapersDatabase.ConnectionString(database);
+        try
+        {
+            PapersDatabase.Migrate(connectionString);
+            var importer = new DigestImporter(connectionString);
+            var watch = Stopwatch.StartNew();
+            var report = importer.Ingest(folder);
+            var full = watch.Elapsed.TotalMilliseconds;
+            if (report.FilesRejected > 0)
+            {
+                throw new InvalidOperationException("the benchmark corpus should ingest cleanly: " + string.Join("\n", report.Diagnostics.Take(5)));
+            }
+
+            watch.Restart();
+            importer.Ingest(folder);
+            return (full, watch.Elapsed.TotalMilliseconds, report.PapersStored);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(database + suffix);
+            }
+        }
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+}

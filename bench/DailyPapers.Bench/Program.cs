@@ -1,0 +1,15 @@
+using DailyPapers.Bench;
+
+// Benchmarks print their figures; none of them is a test. Run in Release:
+//   dotnet run -c Release --project bench/DailyPapers.Bench -- ingest [--copies 20]
+var command = args.Length > 0 ? args[0] : "help";
+var options = BenchOptions.Parse(args.Skip(1).ToArray());
+switch (command)
+{
+    case "ingest":
+        IngestBenchmark.Run(options);
+        return 0;
+    default:
+        Console.WriteLine("usage: DailyPapers.Bench ingest [--copies N] [--corpus DIR]");
+        return command == "help" ? 0 : 1;
+}

@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace DailyPapers.Bench;
+
+/// <summary>
+/// A larger corpus made from the real one at run time, in a temporary folder: copy k moves every date forward by
+/// k × 240 days and every arXiv id's year by k, so copies are distinct days and distinct papers with real text.
+/// </summary>
+internal static partial class SyntheticCorpus
+{
+    public static string Create(string corpus, int copies)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "dailypapers-bench", Guid.NewGuid().ToString("N"));
+        var files = Directory.GetFiles(corpus, "*.md", SearchOption.AllDirectories);
+        for (var k = 0; k < copies; k++)
+        {
+            foreach (var file in files)
+            {
+                var text = File.ReadAllText(file);
+                var date = DateOnly.ParseExact(DayHeading().Match(text).Groups[1].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(k * 240);
+                text = DayHeading().Replace(text, $"## Daily Papers ({date:yyyy-MM-dd})", 1);
+                text = ArxivId().Replace(text, m => $"arxiv.org/abs/{int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + k:00}{m.Groups[2].Value}");
+                var path = Path.Combine(root, $"copy{k:00}", date.ToString("yyyy", CultureInfo.InvariantCulture), date.ToString("MM", CultureInfo.InvariantCulture), date.ToString("dd", CultureInfo.InvariantCulture) + ".md");
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllText(path, text);
+            }
+        }
+
+        return root;
+    }
+
+    [GeneratedRegex(@"^## Daily Papers \((\d{4}-\d{2}-\d{2})\)", RegexOptions.Multiline)]
+    private static partial Regex DayHeading();
+
+    [GeneratedRegex(@"arxiv\.org/abs/(\d{2})(\d{2}\.\d{4,5})")]
+    private static partial Regex ArxivId();
+}

@@ -1,0 +1,48 @@
+using DailyPapers.Core.Rendering;
+
+namespace DailyPapers.Core.Tests.Rendering;
+
+public sealed class SummaryRendererTests
+{
+    [Theory]
+    [InlineData("- 코드는 https://github.com/sh-lee-prml/HierSpeechpp에서 확인 가능합니다.", "https://github.com/sh-lee-prml/HierSpeechpp", "에서 확인")]
+    [InlineData("- 자세한 내용은 https://dreamtuner-diffusion.github.io/에서 확인할 수 있다.", "https://dreamtuner-diffusion.github.io/", "에서 확인")]
+    [InlineData("- 공개: https://www.modelscope.cn/models/damo/summary{ModelScope}에서 공개.", "https://www.modelscope.cn/models/damo/summary", "{ModelScope}에서")]
+    [InlineData("- 코드는 https://github.com/a/b.에서 볼 수 있다.", "https://github.com/a/b", ".에서")]
+    public void Bare_urls_stop_where_the_korean_text_begins(string markdown, string href, string textAfter)
+    {
+        var html = SummaryRenderer.ToHtml(markdown);
+
+        html.Should().Contain($"<a href=\"{href}\" rel=\"nofollow noopener\">{href}</a>{textAfter}");
+    }
+
+    [Theory]
+    [InlineData("[x](javascript:alert(1))")]
+    [InlineData("[x](JAVASCRIPT:alert(1))")]
+    [InlineData("[x](data:text/html;base64,PHNjcmlwdD4=)")]
+    [InlineData("[x](vbscript:msgbox)")]
+    [InlineData("<javascript:alert(1)>")]
+    [InlineData("![x](javascript:alert(1))")]
+    public void Unsafe_links_render_as_text(string markdown)
+    {
+        var html = SummaryRenderer.ToHtml(markdown);
+
+        html.Should().NotContain("href=").And.NotContain("src=");
+    }
+
+    [Fact]
+    public void Raw_html_renders_as_text()
+    {
+        var html = SummaryRenderer.ToHtml("<script>alert(1)</script>\n\n- a <b onclick=x>b</b>");
+
+        html.Should().NotContain("<script").And.NotContain("<b ").And.Contain("&lt;script&gt;");
+    }
+
+    [Fact]
+    public void Safe_links_and_images_keep_their_targets()
+    {
+        var html = SummaryRenderer.ToHtml("[arXiv](https://arxiv.org/abs/2401.08541) ![](https://example.org/a.png) <mailto:a@example.org>");
+
+        html.Should().Contain("href=\"https://arxiv.org/abs/2401.08541\"").And.Contain("src=\"https://example.org/a.png\"").And.Contain("loading=\"lazy\"").And.Contain("mailto:a@example.org");
+    }
+}
