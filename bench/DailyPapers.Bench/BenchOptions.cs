@@ -2,13 +2,14 @@ using System.Globalization;
 
 namespace DailyPapers.Bench;
 
-internal sealed record BenchOptions(string Corpus, int Copies, int Rounds)
+internal sealed record BenchOptions(string Corpus, int Copies, int Rounds, int Seconds)
 {
     public static BenchOptions Parse(string[] args)
     {
         var corpus = FindCorpus();
         var copies = 20;
         var rounds = 3;
+        var seconds = 8;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -16,11 +17,12 @@ internal sealed record BenchOptions(string Corpus, int Copies, int Rounds)
                 case "--corpus": corpus = args[i + 1]; break;
                 case "--copies": copies = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--rounds": rounds = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--seconds": seconds = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
 
-        return new BenchOptions(corpus, copies, rounds);
+        return new BenchOptions(corpus, copies, rounds, seconds);
     }
 
     /// <summary>../shared/corpus/paper_logs beside the checkout.</summary>

@@ -9,7 +9,10 @@ switch (command)
     case "ingest":
         IngestBenchmark.Run(options);
         return 0;
+    case "load":
+        LoadBenchmark.Run(options, []);
+        return 0;
     default:
-        Console.WriteLine("usage: DailyPapers.Bench ingest [--copies N] [--corpus DIR]");
+        Console.WriteLine("usage: DailyPapers.Bench ingest|load [--copies N] [--corpus DIR] [--rounds N] [--seconds N]");
         return command == "help" ? 0 : 1;
 }

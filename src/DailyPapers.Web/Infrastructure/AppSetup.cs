@@ -90,6 +90,8 @@ internal static partial class AppSetup
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseResponseCompression();
         app.Use(SecurityHeaders);
+        // Files an operator drops into wwwroot after the build (robots.txt, verification files) are served too.
+        app.UseStaticFiles();
         app.UseRouting();
         app.UseMiddleware<DataETagMiddleware>();
         app.UseOutputCache();

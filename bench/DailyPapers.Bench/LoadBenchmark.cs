@@ -1,0 +1,214 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+
+namespace DailyPapers.Bench;
+
+/// <summary>
+/// Publishes the web app in Release, starts it on 127.0.0.1 over the shared corpus, and drives its pages with wrk next
+/// to a static file of the same size as the day page (the ceiling). Prints requests/second, the ratio to the ceiling,
+/// p99 latency and the server's peak memory. Target: every dynamic page at least half the ceiling.
+/// </summary>
+internal static partial class LoadBenchmark
+{
+    public static void Run(BenchOptions options, IReadOnlyList<(string Name, string Path)> extraPages)
+    {
+        if (!File.Exists("/usr/bin/wrk"))
+        {
+            Console.WriteLine("wrk is not installed: apt-get install wrk");
+            return;
+        }
+
+        var root = RepositoryRoot();
+        var work = Path.Combine(Path.GetTempPath(), "dailypapers-load", Guid.NewGuid().ToString("N"));
+        var publish = Path.Combine(work, "app");
+        Directory.CreateDirectory(work);
+        try
+        {
+            Exec("dotnet", $"publish \"{Path.Combine(root, "src", "DailyPapers.Web")}\" -c Release -o \"{publish}\" -nologo -v quiet", root);
+            var port = FreePort();
+            var server = Start(publish, options.Corpus, Path.Combine(work, "load.db"), port);
+            try
+            {
+                var baseUrl = $"http://127.0.0.1:{port}";
+                using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+                WaitUntilUp(http, server);
+                var day = http.GetStringAsync(new Uri("/api/days", UriKind.Relative)).Result;
+                var date = DateRegex().Match(day).Groups[1].Value;
+                var dayHtml = http.GetByteArrayAsync(new Uri($"/days/{date}", UriKind.Relative)).Result;
+                File.WriteAllBytes(Path.Combine(publish, "wwwroot", "ceiling.html"), dayHtml);
+
+                var dayJson = http.GetStringAsync(new Uri($"/api/days/{date}", UriKind.Relative)).Result;
+                var paperId = ArxivRegex().Match(dayJson).Groups[1].Value;
+                List<(string Name, string Path)> pages =
+                [
+                    ("static file (ceiling)", "/ceiling.html"),
+                    ("day page", $"/days/{date}"),
+                    ("paper page", $"/papers/{paperId}"),
+                    ("top (week)", "/top"),
+                    ("top (all)", "/top?period=all"),
+                    ("author search", "/authors?q=wang"),
+                    .. extraPages,
+                ];
+                Console.WriteLine($"load benchmark · wrk -t2 -c32 -d{options.Seconds}s on 127.0.0.1 · day page {dayHtml.Length / 1024.0:0.0} KiB, static copy of it as the ceiling");
+                Console.WriteLine();
+                Console.WriteLine($"  {"page",-24} {"req/s",10} {"÷ ceiling",10} {"p99",10}");
+                double? ceiling = null;
+                foreach (var (name, path) in pages)
+                {
+                    // A first request warms the page and its output-cache entry.
+                    http.GetAsync(new Uri(path, UriKind.Relative)).Result.EnsureSuccessStatusCode();
+                    var (rps, p99) = Wrk(baseUrl + path, options.Seconds);
+                    ceiling ??= rps;
+                    var ratio = rps / ceiling.Value;
+                    var verdict = name.Contains("ceiling", StringComparison.Ordinal) ? "" : ratio >= 0.5 ? "  ≥ ½ met" : "  < ½ MISSED";
+                    Console.WriteLine($"  {name,-24} {rps,10:0} {ratio,10:0.00} {p99,10}{verdict}");
+                }
+
+                server.Refresh();
+                Console.WriteLine();
+                Console.WriteLine($"  server peak memory (VmHWM): {PeakMemory(server.Id)}");
+            }
+            finally
+            {
+                server.Kill(entireProcessTree: true);
+                server.WaitForExit();
+            }
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static Process Start(string publish, string corpus, string database, int port)
+    {
+        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(publish, "DailyPapers.Web.dll")}\" --urls http://127.0.0.1:{port}")
+        {
+            WorkingDirectory = publish,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DailyPapers__DataDirectory"] = corpus;
+        start.Environment["DailyPapers__Database"] = database;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                Console.Error.WriteLine("  server: " + e.Data);
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static void WaitUntilUp(HttpClient http, Process server)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            if (server.HasExited)
+            {
+                throw new InvalidOperationException("the server stopped before it answered");
+            }
+
+            try
+            {
+                if (http.GetAsync(new Uri("/", UriKind.Relative)).Result.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (AggregateException)
+            {
+                // Not listening yet.
+            }
+
+            Thread.Sleep(200);
+        }
+
+        throw new TimeoutException("the server did not answer within 90 s");
+    }
+
+    private static (double RequestsPerSecond, string P99) Wrk(string url, int seconds)
+    {
+        var output = Exec("wrk", $"-t2 -c32 -d{seconds}s --latency {url}", Environment.CurrentDirectory);
+        var rps = double.Parse(RpsRegex().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
+        var p99 = P99Regex().Match(output).Groups[1].Value;
+        var errors = ErrorsRegex().Match(output);
+        if (errors.Success)
+        {
+            Console.WriteLine($"  ! {url}: {errors.Value.Trim()}");
+        }
+
+        return (rps, p99);
+    }
+
+    private static string Exec(string file, string arguments, string directory)
+    {
+        var start = new ProcessStartInfo(file, arguments) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {arguments} failed:\n{stdout.Result}\n{stderr.Result}");
+        }
+
+        return stdout.Result;
+    }
+
+    private static string PeakMemory(int pid)
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        if (line is null)
+        {
+            return "unknown";
+        }
+
+        var kib = long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        return $"{kib / 1024.0:0} MiB";
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    internal static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "DailyPapers.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("DailyPapers.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    [GeneratedRegex("\"date\":\"(\\d{4}-\\d{2}-\\d{2})\"")]
+    private static partial Regex DateRegex();
+
+    [GeneratedRegex("\"arxivId\":\"([^\"]+)\"")]
+    private static partial Regex ArxivRegex();
+
+    [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
+    private static partial Regex RpsRegex();
+
+    [GeneratedRegex(@"99%\s+(\S+)")]
+    private static partial Regex P99Regex();
+
+    [GeneratedRegex(@"Non-2xx or 3xx responses: \d+|Socket errors:.*")]
+    private static partial Regex ErrorsRegex();
+}
