@@ -30,13 +30,20 @@ public static class PapersDatabase
             Directory.CreateDirectory(directory);
         }
 
-        using var context = new PapersDbContext(Options(connectionString));
-        context.Database.Migrate();
+        using (var context = new PapersDbContext(Options(connectionString)))
+        {
+            context.Database.Migrate();
+        }
+
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode = WAL;";
-        command.ExecuteNonQuery();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "PRAGMA journal_mode = WAL;";
+            command.ExecuteNonQuery();
+        }
+
+        Search.SearchIndex.EnsureComplete(connection);
     }
 
     /// <summary>The data version: it changes whenever an ingest changed stored rows, so caches keyed on it stay true.</summary>

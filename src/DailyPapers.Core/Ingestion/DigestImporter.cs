@@ -406,6 +406,7 @@ public sealed class DigestImporter(string connectionString)
             using var transaction = connection.BeginTransaction();
             ExecuteSql(connection, "DELETE FROM Papers WHERE NOT EXISTS (SELECT 1 FROM Appearances a WHERE a.PaperId = Papers.Id);", transaction);
             ExecuteSql(connection, "DELETE FROM Authors WHERE NOT EXISTS (SELECT 1 FROM PaperAuthors pa WHERE pa.AuthorId = Authors.Id);", transaction);
+            Search.SearchIndex.DeleteMissing(connection, transaction);
             transaction.Commit();
         }
 

@@ -15,6 +15,7 @@ internal sealed class Writer : IDisposable
     private readonly Dictionary<string, (int Id, int? ContentDayId, DateOnly? ContentDate)> _papers = new(StringComparer.Ordinal);
     private readonly HashSet<int> _deletedDayIds = [];
     private readonly SqliteCommand _insertPaperAuthors;
+    private readonly Search.SearchIndex _search;
 
     // Files are written in batches: each file's replacement lies whole inside one transaction, and committing every
     // file on its own would rewrite the same index pages into the WAL thousands of times.
@@ -58,6 +59,7 @@ internal sealed class Writer : IDisposable
             }
         }
 
+        _search = new Search.SearchIndex(connection);
         _touchFile = Prepare("UPDATE SourceFiles SET Length = $length, LastWriteUtc = $lastWrite WHERE Id = $id", "$length", "$lastWrite", "$id");
         _insertFile = Prepare(
             "INSERT INTO SourceFiles (Path, ContentHash, Length, LastWriteUtc, IngestedUtc, HasErrors, Warnings) VALUES ($path, $hash, $length, $lastWrite, $now, $errors, $warnings) RETURNING Id",
@@ -154,6 +156,7 @@ internal sealed class Writer : IDisposable
         {
             var id = Insert(_insertPaper, transaction, [paper.ArxivId.Value, .. PaperValues(dayId, paper)]);
             StoreAuthors(transaction, id, paper);
+            _search.Put(transaction, id, isNew: true, paper.Title, paper.SummaryMarkdown, paper.Authors);
             _papers[paper.ArxivId.Value] = (id, dayId, date);
             return id;
         }
@@ -185,6 +188,7 @@ internal sealed class Writer : IDisposable
         Run(_updatePaper, transaction, [.. PaperValues(dayId, paper), paperId]);
         Run(_deletePaperAuthors, transaction, paperId);
         StoreAuthors(transaction, paperId, paper);
+        _search.Put(transaction, paperId, isNew: false, paper.Title, paper.SummaryMarkdown, paper.Authors);
     }
 
     private static object?[] PaperValues(int dayId, ParsedPaper paper) =>
@@ -283,5 +287,7 @@ internal sealed class Writer : IDisposable
         {
             command.Dispose();
         }
+
+        _search.Dispose();
     }
 }

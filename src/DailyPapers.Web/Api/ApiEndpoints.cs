@@ -3,13 +3,18 @@ using DailyPapers.Core.Parsing;
 using DailyPapers.Web.Pages.Authors;
 using DailyPapers.Web.Pages.Days;
 using DailyPapers.Web.Pages.Papers;
+using DailyPapers.Web.Pages.Search;
 using DailyPapers.Web.Pages.Shared;
 using DailyPapers.Web.Pages.Top;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace DailyPapers.Web.Api;
 
 public sealed record ApiDay(DateOnly Date, int PaperCount);
+
+/// <param name="ArxivId">Set when the query names a paper (an arXiv id or URL) that is stored: its page is the answer.</param>
+public sealed record ApiSearch(string Query, IReadOnlyList<string> Terms, string? ArxivId, int Total, int Page, int PageCount, IReadOnlyList<SearchResult> Results, IReadOnlyList<AuthorHit> Authors);
 
 public sealed record ApiPeriod(string Period, DateOnly? Start, DateOnly? End, string Label);
 
@@ -100,6 +105,18 @@ internal static class ApiEndpoints
             var all = view.Range.Period == Period.All;
             var range = new ApiPeriod(view.Range.Period.ToString().ToLowerInvariant(), all ? null : view.Range.Start, all ? null : view.Range.End, view.Range.Label);
             return TypedResults.Ok(new ApiTop(range, view.Total, view.Page, view.PageCount, view.PreviousDate, view.NextDate, view.Papers));
+        });
+
+        api.MapGet("/search", async Task<Results<Ok<ApiSearch>, ValidationProblem>> (string? q, string? page, string? sort, string? from, string? to, string? minVotes, PapersDbContext db, CancellationToken ct) =>
+        {
+            if (!SearchParameters.TryParse(q, page, sort, from, to, minVotes, out var request, out var error))
+            {
+                return BadParameter(error.Parameter, error.Detail);
+            }
+
+            var view = await SearchQuery.SearchAsync(db, request, ct);
+            var jump = SearchParameters.PaperReference(q) is { } id && await db.Papers.AnyAsync(p => p.ArxivId == id.Value, ct) ? id.Value : null;
+            return TypedResults.Ok(new ApiSearch(view.Query, view.Terms, jump, view.Total, view.Page, view.PageCount, view.Results, view.Authors));
         });
 
         api.MapGet("/authors", async (string? q, PapersDbContext db, CancellationToken ct) =>

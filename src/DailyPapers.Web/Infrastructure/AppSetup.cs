@@ -19,6 +19,8 @@ internal static partial class AppSetup
             options.ResolveDataDirectory(builder.Environment.ContentRootPath),
             options.IngestOnStartup);
         builder.Services.AddSingleton(location);
+        // A 1,000-character Korean query is about 9 KB once percent-encoded; Kestrel's default request line is 8 KB.
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = 32 * 1024);
         builder.Services.AddDbContextPool<PapersDbContext>(o => o
             .UseSqlite(location.ConnectionString)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));

@@ -1,0 +1,60 @@
+using DailyPapers.Core.Data;
+using DailyPapers.Core.Search;
+using DailyPapers.Web.Pages.Authors;
+using DailyPapers.Web.Pages.Shared;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace DailyPapers.Web.Pages.Search;
+
+public sealed record SearchRequest(string Query, int Page, SearchSort Sort, SearchFilter Filter);
+
+/// <param name="TitleHtml">The title with the searched terms marked, HTML-escaped.</param>
+/// <param name="SnippetHtml">A window of the summary around the first match, terms marked, HTML-escaped.</param>
+public sealed record SearchResult(PaperCard Paper, string TitleHtml, string SnippetHtml);
+
+public sealed record SearchView(
+    string Query,
+    IReadOnlyList<string> Terms,
+    IReadOnlyList<SearchResult> Results,
+    int Total,
+    int Page,
+    int PageCount,
+    IReadOnlyList<AuthorHit> Authors,
+    SearchSort Sort,
+    SearchFilter Filter)
+{
+    public const int PageSize = 20;
+}
+
+public static class SearchQuery
+{
+    public static async Task<SearchView> SearchAsync(PapersDbContext db, SearchRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(request);
+        var terms = PaperSearch.Terms(request.Query);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        SearchHits hits;
+        try
+        {
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            hits = PaperSearch.Find(connection, terms, request.Filter, request.Sort, (request.Page - 1) * SearchView.PageSize, SearchView.PageSize);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        var ids = hits.PaperIds.ToList();
+        var cards = await db.Papers.Where(p => ids.Contains(p.Id)).Select(PaperCards.FromPaper).ToListAsync(cancellationToken);
+        var order = await db.Papers.Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.ArxivId }).ToDictionaryAsync(p => p.Id, p => p.ArxivId, cancellationToken);
+        var byArxiv = cards.ToDictionary(c => c.ArxivId);
+        var results = ids.Where(order.ContainsKey).Select(id => byArxiv[order[id]])
+            .Select(card => new SearchResult(card, Highlighter.Title(card.Title, terms), Highlighter.Snippet(card.SummaryMarkdown, terms)))
+            .ToList();
+        var authors = terms.Count == 0 || request.Page > 1 ? [] : (await AuthorSearchQuery.SearchAsync(db, request.Query, cancellationToken)).Authors.Take(8).ToList();
+        var pageCount = Math.Max(1, (hits.Total + SearchView.PageSize - 1) / SearchView.PageSize);
+        return new SearchView(request.Query, terms, results, hits.Total, request.Page, pageCount, authors, request.Sort, request.Filter);
+    }
+}
