@@ -10,6 +10,7 @@ public sealed class SafetyTests(AppFactory app)
     [InlineData("/days/2023-01-02")]
     [InlineData("/papers/2301.00001")]
     [InlineData("/top?period=day&date=2023-01-02")]
+    [InlineData("/search?q=Hostile%20Summary")]
     public async Task A_hostile_digest_renders_inert(string url)
     {
         var page = await app.GetDocumentAsync(url);
