@@ -10,9 +10,12 @@ switch (command)
         IngestBenchmark.Run(options);
         return 0;
     case "load":
-        LoadBenchmark.Run(options, []);
+        LoadBenchmark.Run(options, [("search (Korean)", "/search?q=%EB%AA%A8%EB%8D%B8"), ("search (English)", "/search?q=diffusion+video")]);
+        return 0;
+    case "search":
+        SearchBenchmark.Run(options);
         return 0;
     default:
-        Console.WriteLine("usage: DailyPapers.Bench ingest|load [--copies N] [--corpus DIR] [--rounds N] [--seconds N]");
+        Console.WriteLine("usage: DailyPapers.Bench ingest|load|search [--copies N] [--corpus DIR] [--rounds N] [--seconds N]");
         return command == "help" ? 0 : 1;
 }

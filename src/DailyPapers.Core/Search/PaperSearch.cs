@@ -22,10 +22,11 @@ public sealed record SearchFilter(DateOnly? From = null, DateOnly? To = null, in
 public sealed record SearchHits(IReadOnlyList<int> PaperIds, int Total);
 
 /// <summary>
-/// The read side of full-text search. Every paper must contain every term (case- and accent-insensitive). Relevance
-/// ranks papers whose title holds the whole query as a phrase first, then papers whose title holds every term, then
-/// papers whose summary holds the phrase, then by BM25 with the title weighted over authors over summary.
-/// Any text is a safe query: terms are always quoted for FTS5, never spliced in as syntax.
+/// The read side of full-text search. Every paper must contain every term (case- and accent-insensitive; Korean inside
+/// longer words, other scripts as word prefixes). Relevance ranks papers whose title holds the whole query as a phrase
+/// first, then papers whose title holds every term, then papers whose summary holds the phrase, then by BM25 with the
+/// title weighted over authors over summary. Any text is a safe query: terms are always quoted for FTS5, never spliced
+/// in as syntax.
 /// </summary>
 public static partial class PaperSearch
 {
@@ -66,105 +67,105 @@ public static partial class PaperSearch
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(filter);
-        if (terms.Count == 0)
-        {
-            return new SearchHits([], 0);
-        }
-
-        var longTerms = terms.Where(t => SearchText.Length(t) >= 3).ToList();
-        var shortTerms = terms.Where(t => SearchText.Length(t) < 3).Select(ShortPhrase).Where(p => p is not null).Select(p => p!).ToList();
-        if (longTerms.Count == 0 && shortTerms.Count == 0)
+        var phrases = terms.Select(Tokens).Where(t => t.Count > 0).ToList();
+        if (phrases.Count == 0)
         {
             return new SearchHits([], 0);
         }
 
         using var command = connection.CreateCommand();
-        var sql = new StringBuilder();
-        var (ranked, rankedMatch) = longTerms.Count > 0
-            ? ("SearchTrigram", string.Join(" AND ", longTerms.Select(Quote)))
-            : ("SearchShort", string.Join(" AND ", shortTerms));
-        command.Parameters.AddWithValue("$match", rankedMatch);
-        sql.Append(CultureInfo.InvariantCulture, $"SELECT m.Id, COUNT(*) OVER () AS Total FROM (SELECT rowid AS Id, bm25({ranked}, 10.0, 1.0, 3.0) AS Score FROM {ranked} WHERE {ranked} MATCH $match) m WHERE 1 = 1");
-        if (longTerms.Count > 0 && shortTerms.Count > 0)
+        // Only the last word is a prefix, as in typing: each prefix expands to every word it starts.
+        var match = string.Join(" AND ", phrases.Select((p, i) => Phrase(p, prefix: i == phrases.Count - 1)));
+        command.Parameters.AddWithValue("$match", match);
+        var where = new StringBuilder();
+        AppendFilter(where, command, filter);
+        var total = Count(connection, match, where.ToString(), command);
+        if (total == 0 || offset >= total)
         {
-            sql.Append(" AND m.Id IN (SELECT rowid FROM SearchShort WHERE SearchShort MATCH $short)");
-            command.Parameters.AddWithValue("$short", string.Join(" AND ", shortTerms));
+            return new SearchHits([], total);
         }
 
-        AppendFilter(sql, command, filter);
-        sql.Append(" ORDER BY ");
+        // BM25 needs every match's column sizes and a summary phrase every match's positions; past a few thousand
+        // matches that costs more than it tells, and papers outside the title matches go newest first instead.
+        var scoreAll = total <= FullScoreLimit;
+        var score = scoreAll ? $", bm25({SearchIndex.Table}, 10.0, 1.0, 3.0) AS Score" : "";
+
+        // Every full-text lookup is materialised once: inside IN (…) SQLite would otherwise probe the FTS table row by
+        // row, decoding the same doclist again for each candidate.
+        var sets = new List<string> { $"m AS MATERIALIZED (SELECT rowid AS Id{score} FROM {SearchIndex.Table} WHERE {SearchIndex.Table} MATCH $match)" };
+        string Set(string name, string query, bool withScore = false)
+        {
+            command.Parameters.AddWithValue("$" + name, query);
+            var columns = withScore ? $"rowid AS Id, bm25({SearchIndex.Table}, 10.0, 1.0, 3.0) AS Score" : "rowid AS Id";
+            sets.Add($"{name} AS MATERIALIZED (SELECT {columns} FROM {SearchIndex.Table} WHERE {SearchIndex.Table} MATCH ${name})");
+            return name;
+        }
+
+        var order = new StringBuilder();
+        var join = "";
         switch (sort)
         {
             case SearchSort.Newest:
-                sql.Append($"({LatestDate}) DESC, m.Score, m.Id DESC");
+                order.Append(CultureInfo.InvariantCulture, $"({LatestDate}) DESC, m.Id DESC");
                 break;
             case SearchSort.Votes:
-                sql.Append($"({BestVotes}) DESC NULLS LAST, ({LatestDate}) DESC, m.Id DESC");
+                order.Append(CultureInfo.InvariantCulture, $"({BestVotes}) DESC NULLS LAST, ({LatestDate}) DESC, m.Id DESC");
                 break;
             default:
-                AppendRelevance(sql, command, terms, longTerms, shortTerms);
+                // The whole query as a phrase in the title, then every term in the title (by BM25 among them), then the
+                // phrase in the summary, then BM25 or recency.
+                var whole = phrases.SelectMany(p => p).ToList();
+                if (phrases.Count > 1)
+                {
+                    order.Append(CultureInfo.InvariantCulture, $"(m.Id IN (SELECT Id FROM {Set("tp", "title : " + Phrase(whole, prefix: true))})) DESC, ");
+                }
+
+                var title = Set("t", "title : (" + match + ")", withScore: true);
+                join = $" LEFT JOIN {title} ON {title}.Id = m.Id";
+                order.Append(CultureInfo.InvariantCulture, $"({title}.Id IS NOT NULL) DESC, {title}.Score, ");
+                if (phrases.Count > 1 && scoreAll)
+                {
+                    order.Append(CultureInfo.InvariantCulture, $"(m.Id IN (SELECT Id FROM {Set("sp", "summary : " + Phrase(whole, prefix: true))})) DESC, ");
+                }
+
+                order.Append(scoreAll ? "m.Score, m.Id DESC" : "m.Id DESC");
                 break;
         }
 
-        sql.Append(" LIMIT $limit OFFSET $offset");
+        command.CommandText = $"WITH {string.Join(", ", sets)} SELECT m.Id FROM m{join} WHERE 1 = 1{where} ORDER BY {order} LIMIT $limit OFFSET $offset";
         command.Parameters.AddWithValue("$limit", limit);
         command.Parameters.AddWithValue("$offset", offset);
-        command.CommandText = sql.ToString();
         var ids = new List<int>();
-        var total = 0;
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
                 ids.Add(reader.GetInt32(0));
-                total = reader.GetInt32(1);
             }
-        }
-
-        if (ids.Count == 0 && offset > 0)
-        {
-            // Past the last page: still say how many there are.
-            total = Find(connection, terms, filter, sort, 0, 1).Total;
         }
 
         return new SearchHits(ids, total);
     }
 
+    private const int FullScoreLimit = 2000;
+
+    private static int Count(SqliteConnection connection, string match, string where, SqliteCommand filterParameters)
+    {
+        using var count = connection.CreateCommand();
+        count.CommandText = where.Length == 0
+            ? $"SELECT COUNT(*) FROM {SearchIndex.Table} WHERE {SearchIndex.Table} MATCH $match"
+            : $"SELECT COUNT(*) FROM (SELECT rowid AS Id FROM {SearchIndex.Table} WHERE {SearchIndex.Table} MATCH $match) m WHERE 1 = 1{where}";
+        foreach (SqliteParameter parameter in filterParameters.Parameters)
+        {
+            count.Parameters.AddWithValue(parameter.ParameterName, parameter.Value);
+        }
+
+        return Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
     private const string LatestDate = "SELECT MAX(d.Date) FROM Appearances a JOIN Days d ON d.Id = a.DayId WHERE a.PaperId = m.Id";
 
     private const string BestVotes = "SELECT MAX(a.Votes) FROM Appearances a WHERE a.PaperId = m.Id";
-
-    private static void AppendRelevance(StringBuilder sql, SqliteCommand command, IReadOnlyList<string> terms, List<string> longTerms, List<string> shortTerms)
-    {
-        var phrase = string.Join(' ', terms);
-        if (terms.Count > 1 && SearchText.Length(phrase) >= 3)
-        {
-            command.Parameters.AddWithValue("$titlePhrase", "title : " + Quote(phrase));
-            command.Parameters.AddWithValue("$summaryPhrase", "summary : " + Quote(phrase));
-            sql.Append("(m.Id IN (SELECT rowid FROM SearchTrigram WHERE SearchTrigram MATCH $titlePhrase)) DESC, ");
-        }
-
-        var titleAll = new List<string>();
-        if (longTerms.Count > 0)
-        {
-            command.Parameters.AddWithValue("$titleLong", string.Join(" AND ", longTerms.Select(t => "title : " + Quote(t))));
-            titleAll.Add("m.Id IN (SELECT rowid FROM SearchTrigram WHERE SearchTrigram MATCH $titleLong)");
-        }
-
-        if (shortTerms.Count > 0)
-        {
-            command.Parameters.AddWithValue("$titleShort", string.Join(" AND ", shortTerms.Select(t => "title : " + t)));
-            titleAll.Add("m.Id IN (SELECT rowid FROM SearchShort WHERE SearchShort MATCH $titleShort)");
-        }
-
-        sql.Append('(').Append(string.Join(" AND ", titleAll)).Append(") DESC, ");
-        if (command.Parameters.Contains("$summaryPhrase"))
-        {
-            sql.Append("(m.Id IN (SELECT rowid FROM SearchTrigram WHERE SearchTrigram MATCH $summaryPhrase)) DESC, ");
-        }
-
-        sql.Append("m.Score, m.Id DESC");
-    }
 
     private static void AppendFilter(StringBuilder sql, SqliteCommand command, SearchFilter filter)
     {
@@ -182,23 +183,21 @@ public static partial class PaperSearch
         }
     }
 
-    /// <summary>An FTS5 string literal: the term as one phrase, its quotes doubled.</summary>
-    private static string Quote(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    /// <summary>A term cut the way the index cuts text: Hangul runs into syllable pairs, everything else into words.</summary>
+    private static List<string> Tokens(string term) =>
+        [.. WordPattern().Matches(SearchText.QueryTokens(term)).Select(m => m.Value)];
 
     /// <summary>
-    /// A one- or two-character term for the short-term index: Hangul as syllable pairs, a lone syllable as a prefix of
-    /// the pairs it starts, other characters as whole words. Null when nothing in it is indexable.
+    /// The tokens as one FTS5 phrase, always quoted (quotes doubled), so query text is never FTS5 syntax. A lone Hangul
+    /// syllable always matches as a prefix ("모" finds "모델"); with <paramref name="prefix"/>, so does a trailing word of
+    /// three letters or more ("model" finds "models").
     /// </summary>
-    private static string? ShortPhrase(string term)
+    private static string Phrase(List<string> tokens, bool prefix)
     {
-        var tokens = WordPattern().Matches(SearchText.ShortTermTokens(term)).Select(m => m.Value).ToList();
-        if (tokens.Count == 0)
-        {
-            return null;
-        }
-
-        var phrase = Quote(string.Join(' ', tokens));
-        return tokens.Count == 1 && tokens[0].Length == 1 && SearchText.IsHangul(tokens[0][0]) ? phrase + "*" : phrase;
+        var quoted = "\"" + string.Join(' ', tokens).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        var last = tokens[^1];
+        var hangul = SearchText.IsHangul(last[0]);
+        return (hangul && last.Length == 1) || (prefix && !hangul && last.Length >= 3) ? quoted + "*" : quoted;
     }
 
     [GeneratedRegex("\"([^\"]*)\"|(\\S+)")]

@@ -1,16 +1,40 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace DailyPapers.Core.Search;
 
 /// <summary>
-/// How text is cut for the short-term index. Korean writes particles straight onto words (모델을, 모델의), so Hangul runs
-/// are indexed as overlapping syllable pairs (모델 델을) and a two-syllable query finds the word inside any longer run.
-/// Everything else stays as words. Terms of three characters or more use the trigram index instead.
+/// How text is cut for the search index. Korean writes particles straight onto words (모델을, 모델의) and compounds
+/// without spaces (언어모델), so Hangul runs are indexed as overlapping syllable pairs (모델을 → 모델 델을): a query's pairs,
+/// searched as a phrase, find it inside any longer run. Everything else is left to FTS5's unicode61 words.
 /// </summary>
-public static class SearchText
+public static partial class SearchText
 {
-    public static string ShortTermTokens(string text)
+    /// <summary>
+    /// Text as the index stores it: Hangul as syllable pairs, and after the text the parts of compound words
+    /// (StableDiffusion → Stable Diffusion, GPT4 → GPT 4), so a word inside a compound is found too while phrases in the
+    /// text keep their positions.
+    /// </summary>
+    public static string IndexTokens(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var parts = new StringBuilder();
+        foreach (var word in LatinWord().EnumerateMatches(text))
+        {
+            var pieces = CompoundBoundary().Split(text.Substring(word.Index, word.Length));
+            if (pieces.Length > 1)
+            {
+                parts.Append(' ').AppendJoin(' ', pieces);
+            }
+        }
+
+        var tokens = QueryTokens(text);
+        return parts.Length == 0 ? tokens : tokens + " \n" + parts;
+    }
+
+    /// <summary>Text cut the way a query is: Hangul runs as syllable pairs, everything else left to unicode61's words.</summary>
+    public static string QueryTokens(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var output = new StringBuilder(text.Length * 2);
@@ -51,6 +75,12 @@ public static class SearchText
 
     public static bool IsHangul(char c) =>
         c is (>= '\uAC00' and <= '\uD7A3') or (>= '\u1100' and <= '\u11FF') or (>= '\u3130' and <= '\u318F');
+
+    [GeneratedRegex(@"[A-Za-z0-9]{3,}")]
+    private static partial Regex LatinWord();
+
+    [GeneratedRegex(@"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])")]
+    private static partial Regex CompoundBoundary();
 
     /// <summary>Characters as a reader counts them (a surrogate pair or a combining sequence is one).</summary>
     public static int Length(string term) => new StringInfo(term).LengthInTextElements;
