@@ -1,0 +1,159 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+using Xunit.Sdk;
+
+namespace DailyPapers.Browser.Tests;
+
+/// <summary>
+/// The app on a real Kestrel port on 127.0.0.1 with a fresh SQLite file ingested from the seeds, and headless Debian
+/// Chromium driven by Playwright. Both start with the test class and stop with it.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes fixtures through IAsyncLifetime.DisposeAsync, which disposes the server.")]
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "dailypapers-browser-tests", Guid.NewGuid().ToString("N"));
+    private AppServer? _app;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static string Artifacts { get; } = Path.Combine(RepositoryRoot, "tests", "artifacts");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            if (Environment.GetEnvironmentVariable("DAILYPAPERS_REQUIRE_BROWSER") != "1")
+            {
+                return; // Every test here is skipped; see BrowserFactAttribute.
+            }
+
+            throw new InvalidOperationException($"Chromium is required at {ChromiumPath} (DAILYPAPERS_REQUIRE_BROWSER=1): apt-get install chromium fonts-noto-cjk");
+        }
+
+        Directory.CreateDirectory(_root);
+        Directory.CreateDirectory(Artifacts);
+        var port = FreePort();
+        _app = new AppServer(Path.Combine(RepositoryRoot, "data"), Path.Combine(_root, "browser.db"));
+        _app.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
+        _app.StartServer();
+        BaseUrl = $"http://127.0.0.1:{port}";
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    /// <summary>A fresh page in its own context (Korean locale, desktop size unless told otherwise).</summary>
+    public async Task<IPage> NewPageAsync(BrowserNewContextOptions? options = null)
+    {
+        options ??= new BrowserNewContextOptions();
+        options.Locale ??= "ko-KR";
+        options.ViewportSize ??= new ViewportSize { Width = 1280, Height = 900 };
+        var context = await _browser!.NewContextAsync(options);
+        // The machine has no network: requests for thumbnails and videos on other hosts are answered empty at once.
+        await context.RouteAsync(url => !url.StartsWith(BaseUrl, StringComparison.Ordinal), route => route.AbortAsync());
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(10_000);
+        return page;
+    }
+
+    public async Task<IResponse> OpenAsync(IPage page, string path)
+    {
+        var response = await page.GotoAsync(BaseUrl + path, new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        return response ?? throw new XunitException($"no response for {path}");
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, name + ".png"), FullPage = true });
+
+    /// <summary>Waits for an element a person would look for, failing with its description when it never shows.</summary>
+    public static async Task<ILocator> ExpectAsync(IPage page, string selector, string description)
+    {
+        var locator = page.Locator(selector).First;
+        try
+        {
+            await locator.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 5_000 });
+        }
+        catch (TimeoutException)
+        {
+            throw new XunitException($"{description} was missing on {page.Url} (looked for '{selector}')");
+        }
+
+        return locator;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "DailyPapers.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("DailyPapers.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private sealed class AppServer(string dataDirectory, string database) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            // As `dotnet run` does: static web assets resolve from the build (in Production the test host, whose content
+            // root is the project folder, answers fingerprinted asset URLs with empty bodies).
+            builder.UseEnvironment("Development");
+            builder.UseSetting("DailyPapers:DataDirectory", dataDirectory);
+            builder.UseSetting("DailyPapers:Database", database);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SharedBrowser : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
