@@ -6,7 +6,7 @@ internal sealed record BenchOptions(string Corpus, int Copies, int Rounds, int S
 {
     public static BenchOptions Parse(string[] args)
     {
-        var corpus = FindCorpus();
+        var corpus = DailyPapers.Testing.Repository.Corpus;
         var copies = 20;
         var rounds = 3;
         var seconds = 8;
@@ -25,18 +25,4 @@ internal sealed record BenchOptions(string Corpus, int Copies, int Rounds, int S
         return new BenchOptions(corpus, copies, rounds, seconds);
     }
 
-    /// <summary>../shared/corpus/paper_logs beside the checkout.</summary>
-    private static string FindCorpus()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "corpus", "paper_logs");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return Path.GetFullPath("../shared/corpus/paper_logs");
-    }
 }

@@ -20,7 +20,7 @@ internal static partial class LoadBenchmark
             return;
         }
 
-        var root = RepositoryRoot();
+        var root = DailyPapers.Testing.Repository.Root;
         var work = Path.Combine(Path.GetTempPath(), "dailypapers-load", Guid.NewGuid().ToString("N"));
         var publish = Path.Combine(work, "app");
         Directory.CreateDirectory(work);
@@ -184,18 +184,6 @@ internal static partial class LoadBenchmark
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    internal static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "DailyPapers.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("DailyPapers.sln not found above " + AppContext.BaseDirectory);
-    }
 
     [GeneratedRegex("\"date\":\"(\\d{4}-\\d{2}-\\d{2})\"")]
     private static partial Regex DateRegex();

@@ -23,7 +23,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => DailyPapers.Testing.Repository.Root;
 
     public static string Artifacts { get; } = Path.Combine(RepositoryRoot, "tests", "artifacts");
 
@@ -126,18 +126,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "DailyPapers.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("DailyPapers.sln not found above " + AppContext.BaseDirectory);
-    }
 
     private sealed class AppServer(string dataDirectory, string database) : WebApplicationFactory<Program>
     {

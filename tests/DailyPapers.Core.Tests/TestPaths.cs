@@ -3,7 +3,7 @@ namespace DailyPapers.Core.Tests;
 /// <summary>Where the repository, its data/ and the shared digests live, found from the test binaries.</summary>
 internal static class TestPaths
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => DailyPapers.Testing.Repository.Root;
 
     public static string SeedData => Path.Combine(RepositoryRoot, "data");
 
@@ -14,7 +14,7 @@ internal static class TestPaths
     {
         get
         {
-            var corpus = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "corpus", "paper_logs"));
+            var corpus = DailyPapers.Testing.Repository.Corpus;
             if (!Directory.Exists(corpus))
             {
                 throw new DirectoryNotFoundException($"The shared corpus is expected at {corpus} (a checkout of the project sits beside shared/).");
@@ -24,16 +24,4 @@ internal static class TestPaths
         }
     }
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "DailyPapers.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("DailyPapers.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -32,7 +32,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => DailyPapers.Testing.Repository.Root;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -66,18 +66,6 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         }
     }
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "DailyPapers.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("DailyPapers.sln not found above " + AppContext.BaseDirectory);
-    }
 }
 
 [CollectionDefinition(Name)]

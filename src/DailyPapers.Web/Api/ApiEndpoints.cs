@@ -66,7 +66,7 @@ internal static class ApiEndpoints
         {
             if (!DateParameter.TryParse(date, out var day))
             {
-                return BadParameter("date", $"'{Shorten(date)}' is not a date; use YYYY-MM-DD.");
+                return BadParameter("date", $"'{ParameterText.Shorten(date)}' is not a date; use YYYY-MM-DD.");
             }
 
             var view = await DayQuery.LoadAsync(db, day, ct);
@@ -77,7 +77,7 @@ internal static class ApiEndpoints
         {
             if (!ArxivId.TryParse(id, out var arxivId))
             {
-                return BadParameter("id", $"'{Shorten(id)}' is not an arXiv id (e.g. 2401.08541, 2401.08541v2, hep-th/9901001).");
+                return BadParameter("id", $"'{ParameterText.Shorten(id)}' is not an arXiv id (e.g. 2401.08541, 2401.08541v2, hep-th/9901001).");
             }
 
             var view = await PaperQuery.LoadAsync(db, arxivId, ct);
@@ -90,9 +90,9 @@ internal static class ApiEndpoints
             {
                 return BadParameter(error.Parameter, error.Parameter switch
                 {
-                    "period" => $"Unknown period '{Shorten(period)}'; use day, week, month, year or all.",
-                    "date" => $"'{Shorten(date)}' is not a date; use YYYY-MM-DD.",
-                    _ => $"'{Shorten(page)}' is not a page number (1 or more).",
+                    "period" => $"Unknown period '{ParameterText.Shorten(period)}'; use day, week, month, year or all.",
+                    "date" => $"'{ParameterText.Shorten(date)}' is not a date; use YYYY-MM-DD.",
+                    _ => $"'{ParameterText.Shorten(page)}' is not a page number (1 or more).",
                 });
             }
 
@@ -125,7 +125,7 @@ internal static class ApiEndpoints
         api.MapGet("/authors/{slug}", async Task<Results<Ok<AuthorView>, ProblemHttpResult>> (string slug, PapersDbContext db, CancellationToken ct) =>
         {
             var view = slug.Length <= 200 ? await AuthorQuery.LoadAsync(db, slug, ct) : null;
-            return view is null ? NotFound($"No author has the slug '{Shorten(slug)}'.") : TypedResults.Ok(view);
+            return view is null ? NotFound($"No author has the slug '{ParameterText.Shorten(slug)}'.") : TypedResults.Ok(view);
         });
     }
 
@@ -135,5 +135,4 @@ internal static class ApiEndpoints
     private static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
-    private static string Shorten(string? value) => value is null ? "" : value.Length > 40 ? value[..40] + "…" : value;
 }

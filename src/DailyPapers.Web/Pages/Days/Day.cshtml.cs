@@ -38,7 +38,6 @@ public static class DateParameter
 
     public static string Explain(string? text)
     {
-        var shown = text is null ? "" : text.Length > 40 ? text[..40] + "…" : text;
-        return $"'{shown}'은(는) 날짜가 아닙니다. YYYY-MM-DD 형식으로 적어 주세요 (예: 2024-01-17).";
+        return $"'{ParameterText.Shorten(text)}'은(는) 날짜가 아닙니다. YYYY-MM-DD 형식으로 적어 주세요 (예: 2024-01-17).";
     }
 }

@@ -32,7 +32,6 @@ public static class PaperParameter
 {
     public static string Explain(string? id)
     {
-        var shown = id is null ? "" : id.Length > 40 ? id[..40] + "…" : id;
-        return $"'{shown}'은(는) arXiv 번호가 아닙니다. 예: 2401.08541, 2401.08541v2, hep-th/9901001.";
+        return $"'{ParameterText.Shorten(id)}'은(는) arXiv 번호가 아닙니다. 예: 2401.08541, 2401.08541v2, hep-th/9901001.";
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using DailyPapers.Core.Parsing;
 using DailyPapers.Core.Search;
 using DailyPapers.Web.Pages.Days;
+using DailyPapers.Web.Pages.Shared;
 
 namespace DailyPapers.Web.Pages.Search;
 
@@ -15,14 +16,14 @@ public static class SearchParameters
         var pageNumber = 1;
         if (!string.IsNullOrEmpty(page) && (!int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out pageNumber) || pageNumber < 1 || pageNumber > 10_000))
         {
-            error = ("page", $"'{Shorten(page)}' is not a page number (1 or more).");
+            error = ("page", $"'{ParameterText.Shorten(page)}' is not a page number (1 or more).");
             return false;
         }
 
         var order = SearchSort.Relevance;
         if (!string.IsNullOrEmpty(sort) && (!Enum.TryParse(sort, ignoreCase: true, out order) || !Enum.IsDefined(order) || sort.Any(char.IsDigit)))
         {
-            error = ("sort", $"Unknown sort '{Shorten(sort)}'; use relevance, newest or votes.");
+            error = ("sort", $"Unknown sort '{ParameterText.Shorten(sort)}'; use relevance, newest or votes.");
             return false;
         }
 
@@ -32,7 +33,7 @@ public static class SearchParameters
         {
             if (!DateParameter.TryParse(from, out var f))
             {
-                error = ("from", $"'{Shorten(from)}' is not a date; use YYYY-MM-DD.");
+                error = ("from", $"'{ParameterText.Shorten(from)}' is not a date; use YYYY-MM-DD.");
                 return false;
             }
 
@@ -43,7 +44,7 @@ public static class SearchParameters
         {
             if (!DateParameter.TryParse(to, out var t))
             {
-                error = ("to", $"'{Shorten(to)}' is not a date; use YYYY-MM-DD.");
+                error = ("to", $"'{ParameterText.Shorten(to)}' is not a date; use YYYY-MM-DD.");
                 return false;
             }
 
@@ -55,7 +56,7 @@ public static class SearchParameters
         {
             if (!int.TryParse(minVotes, NumberStyles.None, CultureInfo.InvariantCulture, out var v))
             {
-                error = ("minVotes", $"'{Shorten(minVotes)}' is not a vote count (0 or more).");
+                error = ("minVotes", $"'{ParameterText.Shorten(minVotes)}' is not a vote count (0 or more).");
                 return false;
             }
 
@@ -88,5 +89,4 @@ public static class SearchParameters
         return ArxivId.TryParse(text, out var id) ? id : null;
     }
 
-    private static string Shorten(string value) => value.Length > 40 ? value[..40] + "…" : value;
 }

@@ -33,7 +33,7 @@ public static class TopParameters
         error = default;
         if (!PeriodRange.TryParse(period, out var p))
         {
-            error = ("period", $"기간 '{Shorten(period)}'을(를) 알 수 없습니다. day, week, month, year, all 중 하나를 고르세요.");
+            error = ("period", $"기간 '{ParameterText.Shorten(period)}'을(를) 알 수 없습니다. day, week, month, year, all 중 하나를 고르세요.");
             return false;
         }
 
@@ -52,7 +52,7 @@ public static class TopParameters
         var pageNumber = 1;
         if (!string.IsNullOrEmpty(page) && (!int.TryParse(page, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out pageNumber) || pageNumber < 1))
         {
-            error = ("page", $"페이지 '{Shorten(page)}'은(는) 1 이상의 정수여야 합니다.");
+            error = ("page", $"페이지 '{ParameterText.Shorten(page)}'은(는) 1 이상의 정수여야 합니다.");
             return false;
         }
 
@@ -60,5 +60,4 @@ public static class TopParameters
         return true;
     }
 
-    private static string Shorten(string? value) => value is null ? "" : value.Length > 40 ? value[..40] + "…" : value;
 }
