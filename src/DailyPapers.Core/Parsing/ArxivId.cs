@@ -93,6 +93,6 @@ public readonly partial record struct ArxivId(string Value, int? Version)
         return false;
     }
 
-    [GeneratedRegex(@"^(?:(?<new>\d{4}\.\d{4,5})|(?<archive>[a-zA-Z][a-zA-Z\-]*)(?:\.[a-zA-Z]{2})?/(?<number>\d{7}))(?:v(?<v>\d{1,4}))?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?<new>[0-9]{4}\.[0-9]{4,5})|(?<archive>[a-zA-Z][a-zA-Z\-]*)(?:\.[a-zA-Z]{2})?/(?<number>[0-9]{7}))(?:v(?<v>[0-9]{1,4}))?$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 }

@@ -74,7 +74,7 @@ public static partial class DigestParser
                 {
                     _section.Blocks.Add(block);
                 }
-                else if (block is not LinkReferenceDefinitionGroup)
+                else
                 {
                     AddNote(new Piece(LineOf(block), Slice(block)));
                 }
@@ -683,9 +683,13 @@ public static partial class DigestParser
             return builder.ToString();
         }
 
-        private string Slice(Block block) => Cut(block.Span.Start, block.Span.End);
+        // A group of link reference definitions has no span of its own (Markdig gives it 0); its definitions do.
+        private string Slice(Block block) => block is LinkReferenceDefinitionGroup group
+            ? string.Join("\n", group.OfType<Block>().Select(d => Cut(d.Span.Start, d.Span.End)))
+            : Cut(block.Span.Start, block.Span.End);
 
-        private string SliceRange(Block first, Block last) => Cut(first.Span.Start, last.Span.End);
+        private string SliceRange(Block first, Block last) =>
+            Cut(first.Span.Start, last is LinkReferenceDefinitionGroup group && group.Count > 0 ? group.Max(d => d.Span.End) : last.Span.End);
 
         private string SliceChildren(ContainerInline container)
         {
@@ -716,11 +720,7 @@ public static partial class DigestParser
 
         private void Error(int line, string message) => _diagnostics.Add(new Diagnostic(Severity.Error, file, line, message));
 
-        private static string Shorten(string value)
-        {
-            value = value.ReplaceLineEndings(" ");
-            return value.Length <= 80 ? value : value[..77] + "...";
-        }
+        private static string Shorten(string value) => TextLimit.Shorten(value.ReplaceLineEndings(" "), 80);
     }
 
     private sealed class Section(HeadingBlock heading)
@@ -766,12 +766,12 @@ public static partial class DigestParser
         public int Line => Inlines[0].Line + 1;
     }
 
-    [GeneratedRegex(@"^\d+[.)]")]
+    [GeneratedRegex(@"^[0-9]+[.)]")]
     private static partial Regex ListStart();
 
     [GeneratedRegex(@"daily\s*papers", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DayHeadingPattern();
 
-    [GeneratedRegex(@"(\d{4})[-./](\d{1,2})[-./](\d{1,2})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"([0-9]{4})[-./]([0-9]{1,2})[-./]([0-9]{1,2})", RegexOptions.CultureInvariant)]
     private static partial Regex DatePattern();
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using DailyPapers.Core.Parsing;
 using Microsoft.Data.Sqlite;
 
 namespace DailyPapers.Core.Search;
@@ -41,7 +42,7 @@ public static partial class PaperSearch
             return [];
         }
 
-        var text = query.Length > MaxQueryLength ? query[..MaxQueryLength] : query;
+        var text = TextLimit.Truncate(query, MaxQueryLength);
         text = new string([.. text.Normalize(NormalizationForm.FormC).Select(c => char.IsControl(c) ? ' ' : c)]);
         var terms = new List<string>();
         foreach (Match match in TermPattern().Matches(text))

@@ -22,11 +22,7 @@ public static class AuthorSearchQuery
     /// </summary>
     public static async Task<AuthorSearchView> SearchAsync(PapersDbContext db, string? query, CancellationToken cancellationToken)
     {
-        var text = AuthorNames.Clean(query ?? "");
-        if (text.Length > AuthorSearchView.MaxQueryLength)
-        {
-            text = text[..AuthorSearchView.MaxQueryLength];
-        }
+        var text = AuthorNames.Clean(TextLimit.Truncate(query ?? "", AuthorSearchView.MaxQueryLength));
 
         var folded = AuthorNames.Fold(text);
         if (folded.Length == 0)

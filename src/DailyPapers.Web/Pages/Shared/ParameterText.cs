@@ -3,5 +3,5 @@ namespace DailyPapers.Web.Pages.Shared;
 public static class ParameterText
 {
     /// <summary>A request value as an error message quotes it: at most 40 characters.</summary>
-    public static string Shorten(string? value) => value is null ? "" : value.Length > 40 ? value[..40] + "…" : value;
+    public static string Shorten(string? value) => Core.Parsing.TextLimit.Shorten(value);
 }

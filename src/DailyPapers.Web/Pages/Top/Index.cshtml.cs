@@ -46,6 +46,13 @@ public static class TopParameters
                 return false;
             }
 
+            // Periods reach a year either side; the calendar ends at 9999.
+            if (d.Year is < 2 or > 9998)
+            {
+                error = ("date", $"'{ParameterText.Shorten(date)}'은(는) 다룰 수 있는 범위(0002–9998년) 밖의 날짜입니다.");
+                return false;
+            }
+
             day = d;
         }
 
