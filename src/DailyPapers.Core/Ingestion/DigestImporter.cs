@@ -17,8 +17,12 @@ namespace DailyPapers.Core.Ingestion;
 /// </remarks>
 public sealed class DigestImporter(string connectionString)
 {
-    public IngestReport Ingest(string dataDirectory, CancellationToken cancellationToken = default)
+    public IngestReport Ingest(string dataDirectory, CancellationToken cancellationToken = default) =>
+        Ingest(dataDirectory, new IngestOptions(), cancellationToken);
+
+    public IngestReport Ingest(string dataDirectory, IngestOptions options, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var root = Path.GetFullPath(dataDirectory);
         if (!Directory.Exists(root))
@@ -29,7 +33,7 @@ public sealed class DigestImporter(string connectionString)
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
         ExecuteSql(connection, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;");
-        using var run = new Run(connection, root, cancellationToken);
+        using var run = new Run(connection, root, options, cancellationToken);
         run.Execute();
         return run.Report(System.Diagnostics.Stopwatch.GetElapsedTime(started));
     }
@@ -51,8 +55,10 @@ public sealed class DigestImporter(string connectionString)
 
     private sealed record StoredFile(int Id, string Path, string Hash, long Length, long LastWriteTicks, bool HasErrors);
 
-    private sealed class Run(SqliteConnection connection, string root, CancellationToken cancellationToken) : IDisposable
+    private sealed class Run(SqliteConnection connection, string root, IngestOptions options, CancellationToken cancellationToken) : IDisposable
     {
+        private readonly List<ReadFile> _deferred = [];
+        private bool _reparseAll;
         private readonly List<Diagnostic> _diagnostics = [];
         private readonly Dictionary<DateOnly, (int FileId, string Path)> _dayOwners = [];
         private readonly HashSet<string> _unreadableFolders = new(StringComparer.Ordinal);
@@ -73,8 +79,12 @@ public sealed class DigestImporter(string connectionString)
             LoadDayOwners();
             var files = FindDigestFiles();
             _seen = files.Count;
-            RemoveVanishedFiles(files);
+            GuardAgainstWipe(files);
+            // Output of an older parser is read again, so parser fixes reach rows already stored.
+            _reparseAll = Meta("ParserVersion") != DigestParser.Version;
             _writer = new Writer(connection);
+            RemoveVanishedFiles(files);
+
             // Reading and parsing run ahead on the other core while this thread writes, in path order.
             var read = files.AsParallel().AsOrdered()
                 .WithDegreeOfParallelism(Math.Max(1, Environment.ProcessorCount - 1))
@@ -82,17 +92,59 @@ public sealed class DigestImporter(string connectionString)
                 .Select(f => Read(f.Path, f.Relative));
             foreach (var file in read)
             {
-                Apply(file);
+                Apply(file, final: false);
+            }
+
+            // A day that moved to another file is free once the file it left has been applied.
+            foreach (var file in _deferred)
+            {
+                Apply(file, final: true);
+            }
+
+            if (_changed || _reparseAll)
+            {
+                RefreshStalePapers();
+                _writer.DeleteUnreferencedRows();
+                // A fresh token, not a counter: a rebuilt database must not repeat an ETag browsers still hold.
+                _writer.SetMeta("DataVersion", Guid.NewGuid().ToString("N")[..16]);
+                _writer.SetMeta("ParserVersion", DigestParser.Version);
+                _writer.SetMeta("DataRoot", root);
+                _changed = true;
             }
 
             _writer.Commit();
-            if (_changed)
+        }
+
+        /// <summary>Refuses a run that would empty the database by accident: another folder's data, or an empty folder.</summary>
+        private void GuardAgainstWipe(List<(string Path, string Relative)> files)
+        {
+            if (options.Replace || _stored.Count == 0)
             {
-                RefreshOrphanedPapers();
-                _writer.Commit();
-                DeleteUnreferencedRows();
-                BumpDataVersion();
+                return;
             }
+
+            var storedRoot = Meta("DataRoot");
+            if (storedRoot is not null && !string.Equals(storedRoot, root, StringComparison.Ordinal))
+            {
+                throw new IngestRefusedException(
+                    $"The database holds digests ingested from {storedRoot}; ingesting {root} would remove them. " +
+                    "Pass --replace to replace them with this folder's, or give another database.");
+            }
+
+            if (files.Count == 0)
+            {
+                throw new IngestRefusedException(
+                    $"{root} holds no *.md digests; refusing to remove the {_stored.Count} files' days stored from it. " +
+                    "If the folder is really empty now, pass --replace.");
+            }
+        }
+
+        private string? Meta(string key)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT Value FROM Meta WHERE Key = $key";
+            command.Parameters.AddWithValue("$key", key);
+            return command.ExecuteScalar() as string;
         }
 
         public void Dispose() => _writer?.Dispose();
@@ -185,16 +237,7 @@ public sealed class DigestImporter(string connectionString)
                     continue;
                 }
 
-                using var transaction = connection.BeginTransaction();
-                using (var command = connection.CreateCommand())
-                {
-                    command.Transaction = transaction;
-                    command.CommandText = "DELETE FROM SourceFiles WHERE Id = $id";
-                    command.Parameters.AddWithValue("$id", stored.Id);
-                    command.ExecuteNonQuery();
-                }
-
-                transaction.Commit();
+                _writer!.DeleteFile(stored.Id);
                 foreach (var date in _dayOwners.Where(o => o.Value.FileId == stored.Id).Select(o => o.Key).ToList())
                 {
                     _dayOwners.Remove(date);
@@ -213,12 +256,26 @@ public sealed class DigestImporter(string connectionString)
         private ReadFile Read(string path, string relative)
         {
             _stored.TryGetValue(relative, out var stored);
+            try
+            {
+                return ReadCore(path, relative, _reparseAll ? stored is null ? null : stored with { Hash = "", HasErrors = true } : stored, stored);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Never a stack trace for bad data: whatever the parser trips on is this file's error, and the run goes on.
+                return new ReadFile(relative, stored, null, null, null, new Diagnostic(Severity.Error, relative, 0, $"the file could not be parsed ({e.GetType().Name}: {e.Message}); please report it"), false);
+            }
+        }
+
+        /// <param name="compare">What the file is compared with to skip it (a blank copy when everything is read again).</param>
+        private static ReadFile ReadCore(string path, string relative, StoredFile? compare, StoredFile? stored)
+        {
             byte[] bytes;
             FileInfo info;
             try
             {
                 info = new FileInfo(path);
-                if (stored is { HasErrors: false } && stored.Length == info.Length && stored.LastWriteTicks == info.LastWriteTimeUtc.Ticks)
+                if (compare is { HasErrors: false } && compare.Length == info.Length && compare.LastWriteTicks == info.LastWriteTimeUtc.Ticks)
                 {
                     return new ReadFile(relative, stored, null, null, null, null, Unchanged: true);
                 }
@@ -231,7 +288,7 @@ public sealed class DigestImporter(string connectionString)
             }
 
             var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-            if (stored is { HasErrors: false } && stored.Hash == hash)
+            if (compare is { HasErrors: false } && compare.Hash == hash)
             {
                 return new ReadFile(relative, stored, info, hash, null, null, Unchanged: true);
             }
@@ -243,7 +300,7 @@ public sealed class DigestImporter(string connectionString)
         }
 
         /// <summary>Decides what a read file means for the stored data and writes it, in path order.</summary>
-        private void Apply(ReadFile file)
+        private void Apply(ReadFile file, bool final)
         {
             var (relative, stored) = (file.Relative, file.Stored);
             if (file.Unchanged)
@@ -265,6 +322,13 @@ public sealed class DigestImporter(string connectionString)
             }
 
             var (digest, hash, info) = (file.Digest!, file.Hash!, file.Info!);
+            if (!final && digest.Days.Any(day => _dayOwners.TryGetValue(day.Date, out var owner) && owner.FileId != stored?.Id))
+            {
+                // Another file holds one of its days; it may be giving it up later in this run.
+                _deferred.Add(file);
+                return;
+            }
+
             _parsedFiles[relative] = digest;
             _diagnostics.AddRange(digest.Diagnostics);
             var accepted = new List<ParsedDay>();
@@ -296,7 +360,7 @@ public sealed class DigestImporter(string connectionString)
                 _rejected++;
             }
 
-            if (stored is { HasErrors: true } && stored.Hash == hash && SameDays(stored.Id, accepted))
+            if (!_reparseAll && stored is { HasErrors: true } && stored.Hash == hash && SameDays(stored.Id, accepted))
             {
                 // Read again only to report its errors again; nothing it would write has changed.
                 return;
@@ -336,12 +400,13 @@ public sealed class DigestImporter(string connectionString)
         }
 
         /// <summary>
-        /// A paper whose content came from a day that was replaced or removed, but that other days still list, takes its
-        /// content from the latest of those days: that day's file is read again (it is unchanged and on disk).
+        /// Every paper takes its title, summary and authors from the latest day that lists it. A paper whose content came
+        /// from a day that was replaced, removed or re-dated in this run is given its latest listing's content: that
+        /// day's file is read again (it is on disk, and parsed at most once per run).
         /// </summary>
-        private void RefreshOrphanedPapers()
+        private void RefreshStalePapers()
         {
-            var orphans = new List<(int PaperId, string ArxivId, int DayId, DateOnly Date, string Path)>();
+            var stale = new List<(int PaperId, string ArxivId, int DayId, DateOnly Date, string Path)>();
             using (var command = connection.CreateCommand())
             {
                 command.CommandText = """
@@ -350,33 +415,27 @@ public sealed class DigestImporter(string connectionString)
                     JOIN Appearances a ON a.PaperId = p.Id
                     JOIN Days d ON d.Id = a.DayId
                     JOIN SourceFiles f ON f.Id = d.SourceFileId
-                    WHERE p.ContentDayId IS NULL
-                    ORDER BY p.Id, d.Date DESC
+                    WHERE d.Date = (SELECT MAX(d2.Date) FROM Appearances a2 JOIN Days d2 ON d2.Id = a2.DayId WHERE a2.PaperId = p.Id)
+                      AND (p.ContentDayId IS NULL OR p.ContentDayId <> d.Id)
                     """;
                 using var reader = command.ExecuteReader();
-                var last = -1;
                 while (reader.Read())
                 {
-                    var paperId = reader.GetInt32(0);
-                    if (paperId != last)
-                    {
-                        orphans.Add((paperId, reader.GetString(1), reader.GetInt32(2), reader.GetFieldValue<DateOnly>(3), reader.GetString(4)));
-                        last = paperId;
-                    }
+                    stale.Add((reader.GetInt32(0), reader.GetString(1), reader.GetInt32(2), reader.GetFieldValue<DateOnly>(3), reader.GetString(4)));
                 }
             }
 
-            foreach (var orphan in orphans)
+            foreach (var paper in stale)
             {
-                var digest = ParsedFile(orphan.Path);
-                var paper = digest?.Days.FirstOrDefault(d => d.Date == orphan.Date)?.Papers.FirstOrDefault(p => p.ArxivId.Value == orphan.ArxivId);
-                if (paper is null)
+                var digest = ParsedFile(paper.Path);
+                var parsed = digest?.Days.FirstOrDefault(d => d.Date == paper.Date)?.Papers.FirstOrDefault(p => p.ArxivId.Value == paper.ArxivId);
+                if (parsed is null)
                 {
-                    _diagnostics.Add(new Diagnostic(Severity.Warning, orphan.Path, 0, $"paper {orphan.ArxivId} could not be read again from this file; it keeps the content of the day that was removed"));
+                    _diagnostics.Add(new Diagnostic(Severity.Warning, paper.Path, 0, $"paper {paper.ArxivId} could not be read again from this file; it keeps the content it had"));
                     continue;
                 }
 
-                _writer!.RefreshPaper(orphan.PaperId, orphan.DayId, orphan.Date, paper);
+                _writer!.RefreshPaper(paper.PaperId, paper.DayId, paper.Date, parsed);
             }
         }
 
@@ -399,24 +458,6 @@ public sealed class DigestImporter(string connectionString)
 
             _parsedFiles[relative] = parsed;
             return parsed;
-        }
-
-        private void DeleteUnreferencedRows()
-        {
-            using var transaction = connection.BeginTransaction();
-            ExecuteSql(connection, "DELETE FROM Papers WHERE NOT EXISTS (SELECT 1 FROM Appearances a WHERE a.PaperId = Papers.Id);", transaction);
-            ExecuteSql(connection, "DELETE FROM Authors WHERE NOT EXISTS (SELECT 1 FROM PaperAuthors pa WHERE pa.AuthorId = Authors.Id);", transaction);
-            Search.SearchIndex.DeleteMissing(connection, transaction);
-            transaction.Commit();
-        }
-
-        private void BumpDataVersion()
-        {
-            var next = long.TryParse(Data.PapersDatabase.DataVersion(connection), NumberStyles.None, CultureInfo.InvariantCulture, out var current) ? current + 1 : 1;
-            using var command = connection.CreateCommand();
-            command.CommandText = "INSERT INTO Meta (Key, Value) VALUES ('DataVersion', $v) ON CONFLICT (Key) DO UPDATE SET Value = excluded.Value";
-            command.Parameters.AddWithValue("$v", next.ToString(CultureInfo.InvariantCulture));
-            command.ExecuteNonQuery();
         }
     }
 }

@@ -104,6 +104,43 @@ internal sealed class Writer : IDisposable
 
     private SqliteTransaction Batch() => _batch ??= _connection.BeginTransaction();
 
+    /// <summary>Removes a vanished file with its days (their appearances cascade; papers whose content they held lose it).</summary>
+    public void DeleteFile(int fileId)
+    {
+        var transaction = Batch();
+        ForgetDaysOf(transaction, fileId);
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "DELETE FROM SourceFiles WHERE Id = $id";
+        command.Parameters.AddWithValue("$id", fileId);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Runs a statement inside the current batch, so it commits with the writes before it.</summary>
+    public void Execute(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = Batch();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Drops papers no day lists any more, authors of no paper, and their search rows.</summary>
+    public void DeleteUnreferencedRows()
+    {
+        Execute("DELETE FROM Papers WHERE NOT EXISTS (SELECT 1 FROM Appearances a WHERE a.PaperId = Papers.Id);");
+        Execute("DELETE FROM Authors WHERE NOT EXISTS (SELECT 1 FROM PaperAuthors pa WHERE pa.AuthorId = Authors.Id);");
+        Search.SearchIndex.DeleteMissing(_connection, Batch());
+    }
+
+    public void SetMeta(string key, string value) =>
+        Execute("INSERT INTO Meta (Key, Value) VALUES ($k, $v) ON CONFLICT (Key) DO UPDATE SET Value = excluded.Value", ("$k", key), ("$v", value));
+
     /// <summary>Replaces everything stored from one file with its newly parsed days; the change commits whole or not at all.</summary>
     public int ReplaceFile(int? storedId, string path, string hash, FileInfo info, bool hasErrors, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<ParsedDay> days, CancellationToken cancellationToken)
     {

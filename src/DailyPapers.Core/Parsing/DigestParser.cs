@@ -16,6 +16,12 @@ namespace DailyPapers.Core.Parsing;
 /// </summary>
 public static partial class DigestParser
 {
+    /// <summary>
+    /// Changes whenever the parser or the summary rendering would turn the same file into different rows; the importer
+    /// then reads every stored file again.
+    /// </summary>
+    public const string Version = "1";
+
     private const string HuggingFace = "https://huggingface.co";
 
     // Precise source locations let titles and untouched summary text be cut straight from the source; raw HTML is

@@ -57,7 +57,18 @@ internal static partial class AppSetup
             }
             else
             {
-                var report = new DigestImporter(location.ConnectionString).Ingest(location.DataDirectory, app.Lifetime.ApplicationStopping);
+                IngestReport report;
+                try
+                {
+                    report = new DigestImporter(location.ConnectionString).Ingest(location.DataDirectory, app.Lifetime.ApplicationStopping);
+                }
+                catch (IngestRefusedException e)
+                {
+                    LogRefused(logger, e.Message);
+                    app.Services.GetRequiredService<DataVersion>().Refresh();
+                    return;
+                }
+
                 foreach (var diagnostic in report.Diagnostics)
                 {
                     if (diagnostic.Severity == Severity.Error)
@@ -115,6 +126,9 @@ internal static partial class AppSetup
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The data directory {Directory} does not exist; serving what the database already holds")]
     private static partial void LogMissingDataDirectory(ILogger logger, string directory);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Ingest refused, serving what the database already holds: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Diagnostic}")]
     private static partial void LogDiagnosticError(ILogger logger, string diagnostic);

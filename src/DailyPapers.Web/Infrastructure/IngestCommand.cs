@@ -10,12 +10,36 @@ internal static class IngestCommand
     public const int UsageError = 1;
     public const int FilesRejected = 2;
 
-    private const string Usage = "usage: DailyPapers.Web ingest <data-directory> [--db <sqlite-file>]";
+    private const string Usage = "usage: DailyPapers.Web ingest <data-directory> [--db <sqlite-file>] [--replace]";
+
+    /// <summary>
+    /// A relative path as the user meant it: against the current directory, or, since <c>dotnet run</c> starts the app
+    /// in the project folder, against the checkout's root when that is where it exists.
+    /// </summary>
+    private static string CommandLinePath(string path, Func<string, bool> exists)
+    {
+        if (Path.IsPathRooted(path) || exists(path))
+        {
+            return Path.GetFullPath(path);
+        }
+
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "DailyPapers.sln")))
+            {
+                var fromRoot = Path.GetFullPath(path, dir.FullName);
+                return exists(fromRoot) ? fromRoot : Path.GetFullPath(path);
+            }
+        }
+
+        return Path.GetFullPath(path);
+    }
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         string? directory = null;
         string? database = null;
+        var replace = false;
         var rest = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -28,6 +52,9 @@ internal static class IngestCommand
                     error.WriteLine("ingest: --db needs a path");
                     error.WriteLine(Usage);
                     return UsageError;
+                case "--replace":
+                    replace = true;
+                    break;
                 case "-h" or "--help":
                     output.WriteLine(Usage);
                     return Success;
@@ -55,6 +82,8 @@ internal static class IngestCommand
             return UsageError;
         }
 
+        directory = CommandLinePath(directory, Directory.Exists);
+        database = database is null ? null : CommandLinePath(database, path => Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(path))));
         if (!Directory.Exists(directory))
         {
             error.WriteLine($"ingest: the data directory '{directory}' does not exist");
@@ -63,17 +92,26 @@ internal static class IngestCommand
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [.. rest] });
         var options = builder.Configuration.GetSection(DailyPapersOptions.Section).Get<DailyPapersOptions>() ?? new DailyPapersOptions();
-        var databasePath = database is not null ? Path.GetFullPath(database) : options.ResolveDatabase(builder.Environment.ContentRootPath);
+        var databasePath = database ?? options.ResolveDatabase(builder.Environment.ContentRootPath);
         var connectionString = PapersDatabase.ConnectionString(databasePath);
         PapersDatabase.Migrate(connectionString);
-        var report = new DigestImporter(connectionString).Ingest(directory);
+        IngestReport report;
+        try
+        {
+            report = new DigestImporter(connectionString).Ingest(directory, new IngestOptions(replace));
+        }
+        catch (IngestRefusedException e)
+        {
+            error.WriteLine("ingest: " + e.Message);
+            return UsageError;
+        }
 
         foreach (var diagnostic in report.Diagnostics)
         {
             error.WriteLine(diagnostic);
         }
 
-        output.WriteLine($"Ingested {Path.GetFullPath(directory)} into {databasePath}");
+        output.WriteLine($"Ingested {directory} into {databasePath}");
         output.WriteLine($"  files:    {report.FilesSeen} ({report.FilesIngested} ingested, {report.FilesUnchanged} unchanged, {report.FilesRemoved} removed, {report.FilesRejected} rejected)");
         output.WriteLine($"  days:     {report.DaysStored}");
         output.WriteLine($"  papers:   {report.PapersStored} ({report.PapersRead} read in this run)");

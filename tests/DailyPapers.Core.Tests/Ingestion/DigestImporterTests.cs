@@ -285,4 +285,121 @@ public sealed class DigestImporterTests
         return [.. db.Appearances.Where(a => a.Day!.Date != exclude).OrderBy(a => a.Id)
             .Select(a => $"{a.Id} {a.DayId} {a.PaperId} {a.Rank} {a.Votes} {a.Paper!.Title}")];
     }
+
+    [Fact]
+    public void Digits_from_other_scripts_are_a_reported_error_not_a_crash()
+    {
+        using var folder = new IngestFolder().WithSeeds();
+        folder.Write("arabic-date.md", "## Daily Papers (٢٠٢٤-٠١-٠١)\n\n### [X](https://arxiv.org/abs/2401.00001)\n\n- 요약\n");
+        folder.Write("arabic-version.md", "## Daily Papers (2024-06-10)\n\n### [Y](https://arxiv.org/abs/2401.00002v٣)\n\n- 요약\n");
+
+        var report = folder.Ingest();
+
+        report.Diagnostics.Select(d => d.ToString()).Should().Contain(m => m.StartsWith("arabic-date.md:1: error:", StringComparison.Ordinal))
+            .And.Contain(m => m.StartsWith("arabic-version.md:3: warning: paper heading 'Y' links to", StringComparison.Ordinal));
+        report.DaysStored.Should().Be(6);
+        report.PapersStored.Should().Be(65);
+    }
+
+    [Fact]
+    public void Ingesting_another_folder_into_the_same_database_is_refused_unless_replacing()
+    {
+        using var folder = new IngestFolder().WithSeeds();
+        folder.Ingest();
+        var other = Path.Combine(folder.DataDirectory, "..", "other");
+        Directory.CreateDirectory(other);
+        File.WriteAllText(Path.Combine(other, "d.md"), TwoPaperDay);
+        var importer = new DailyPapers.Core.Ingestion.DigestImporter(folder.ConnectionString);
+
+        var refused = () => importer.Ingest(other);
+
+        refused.Should().Throw<DailyPapers.Core.Ingestion.IngestRefusedException>().WithMessage("*--replace*");
+        folder.Ingest().DaysStored.Should().Be(5, "nothing was removed");
+        importer.Ingest(other, new DailyPapers.Core.Ingestion.IngestOptions(Replace: true)).DaysStored.Should().Be(1);
+    }
+
+    [Fact]
+    public void An_emptied_folder_does_not_wipe_the_database_unless_replacing()
+    {
+        using var folder = new IngestFolder().WithSeeds();
+        folder.Ingest();
+        foreach (var file in Directory.GetFiles(folder.DataDirectory))
+        {
+            File.Delete(file);
+        }
+
+        var importer = new DailyPapers.Core.Ingestion.DigestImporter(folder.ConnectionString);
+
+        importer.Invoking(i => i.Ingest(folder.DataDirectory)).Should().Throw<DailyPapers.Core.Ingestion.IngestRefusedException>();
+        importer.Ingest(folder.DataDirectory, new DailyPapers.Core.Ingestion.IngestOptions(Replace: true)).DaysStored.Should().Be(0);
+    }
+
+    [Fact]
+    public void A_day_moved_to_another_file_lands_in_the_same_run()
+    {
+        using var folder = new IngestFolder();
+        var old = folder.Write("b.md", TwoPaperDay);
+        folder.Ingest();
+
+        File.Delete(old);
+        folder.Write("a.md", TwoPaperDay.Replace("Only On Day One", "Moved", StringComparison.Ordinal));
+        var report = folder.Ingest();
+
+        report.FilesRejected.Should().Be(0);
+        report.DaysStored.Should().Be(1);
+        using var db = folder.Context();
+        db.Papers.Select(p => p.Title).Should().Contain("Moved");
+    }
+
+    [Fact]
+    public void A_day_moved_out_of_a_file_that_stays_is_taken_by_the_file_that_now_claims_it()
+    {
+        using var folder = new IngestFolder();
+        folder.Write("b.md", TwoPaperDay + "\n" + LaterDay);
+        folder.Ingest();
+
+        folder.Write("b.md", LaterDay);
+        folder.Write("a.md", TwoPaperDay);
+        var report = folder.Ingest();
+
+        report.FilesRejected.Should().Be(0, string.Join("\n", report.Diagnostics));
+        report.DaysStored.Should().Be(2);
+    }
+
+    [Fact]
+    public void A_redated_listing_does_not_take_over_from_a_later_day()
+    {
+        using var folder = new IngestFolder();
+        folder.Write("a.md", TwoPaperDay);
+        folder.Write("b.md", LaterDay);
+        folder.Ingest();
+
+        // b.md's day moves before a.md's: a.md (2024-05-01) is now the latest listing of the shared paper.
+        folder.Write("b.md", LaterDay.Replace("2024-05-02", "2024-04-30", StringComparison.Ordinal));
+        folder.Ingest();
+
+        using var db = folder.Context();
+        db.Papers.Single(p => p.ArxivId == "2405.00001").Title.Should().Be("Shared Paper, first listing");
+    }
+
+    [Fact]
+    public void Rows_from_an_older_parser_are_read_again()
+    {
+        using var folder = new IngestFolder().WithSeeds();
+        folder.Ingest();
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(folder.ConnectionString))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE Meta SET Value = 'old' WHERE Key = 'ParserVersion'; UPDATE Papers SET SummaryHtml = 'stale'";
+            command.ExecuteNonQuery();
+        }
+
+        var report = folder.Ingest();
+
+        report.DataChanged.Should().BeTrue();
+        using var db = folder.Context();
+        db.Papers.Count(p => p.SummaryHtml == "stale").Should().Be(0);
+        folder.Ingest().DataChanged.Should().BeFalse();
+    }
 }

@@ -20,7 +20,7 @@ public static class AuthorQuery
         }
 
         var papers = await db.Papers
-            .Where(p => p.Authors.Any(pa => pa.AuthorId == author.Id))
+            .Where(p => p.Authors.Any(pa => pa.AuthorId == author.Id) && p.Appearances.Any())
             .Select(PaperCards.FromPaper)
             .ToListAsync(cancellationToken);
         papers = [.. papers.OrderByDescending(p => p.Date).ThenBy(p => p.ArxivId, StringComparer.Ordinal)];

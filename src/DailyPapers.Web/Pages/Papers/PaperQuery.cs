@@ -18,7 +18,7 @@ public static class PaperQuery
 {
     public static async Task<PaperView?> LoadAsync(PapersDbContext db, ArxivId id, CancellationToken cancellationToken)
     {
-        var found = await db.Papers.Where(p => p.ArxivId == id.Value)
+        var found = await db.Papers.Where(p => p.ArxivId == id.Value && p.Appearances.Any())
             .Select(p => new { p.Id, p.ArxivVersion })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
@@ -43,7 +43,7 @@ public static class PaperQuery
             .ToListAsync(cancellationToken);
         var relatedIds = related.Select(r => r.PaperId).ToList();
         var slugs = card.Authors.Select(a => a.Slug).ToHashSet(StringComparer.Ordinal);
-        var more = (await db.Papers.Where(p => relatedIds.Contains(p.Id)).Select(PaperCards.FromPaper).ToListAsync(cancellationToken))
+        var more = (await db.Papers.Where(p => relatedIds.Contains(p.Id) && p.Appearances.Any()).Select(PaperCards.FromPaper).ToListAsync(cancellationToken))
             .OrderByDescending(c => c.Authors.Count(a => slugs.Contains(a.Slug)))
             .ThenByDescending(c => c.Date)
             .ThenBy(c => c.ArxivId, StringComparer.Ordinal)

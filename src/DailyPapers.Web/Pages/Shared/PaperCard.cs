@@ -66,7 +66,8 @@ public static class PaperCards
     public static readonly Expression<Func<Paper, PaperCard>> FromPaper = p => new PaperCard(
         p.ArxivId,
         p.Title,
-        p.Appearances.Max(a => a.Day!.Date),
+        // A paper whose listings are being replaced by a running ingest may briefly have none.
+        p.Appearances.Max(a => (DateOnly?)a.Day!.Date) ?? DateOnly.MinValue,
         p.Appearances.Max(a => a.Votes),
         0,
         p.ThumbnailUrl,

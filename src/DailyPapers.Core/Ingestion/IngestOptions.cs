@@ -1,0 +1,26 @@
+namespace DailyPapers.Core.Ingestion;
+
+/// <param name="Replace">
+/// Allow a run that would remove everything stored: a database filled from another folder, or an empty folder.
+/// Without it such a run is refused with <see cref="IngestRefusedException"/>, so a mistyped or unmounted folder never
+/// wipes the data.
+/// </param>
+public sealed record IngestOptions(bool Replace = false);
+
+/// <summary>The importer would have removed data it was not told it may remove; nothing was written.</summary>
+public sealed class IngestRefusedException : Exception
+{
+    public IngestRefusedException()
+    {
+    }
+
+    public IngestRefusedException(string message)
+        : base(message)
+    {
+    }
+
+    public IngestRefusedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
