@@ -93,13 +93,13 @@ public static class SummaryRenderer
 
     private static void ReplaceWithText(LinkInline link)
     {
-        var text = new ContainerInline();
         if (link.IsImage)
         {
             link.ReplaceBy(new LiteralInline(LabelOf(link)));
             return;
         }
 
+        var text = new ContainerInline();
         while (link.FirstChild is { } child)
         {
             child.Remove();

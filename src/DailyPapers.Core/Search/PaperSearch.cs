@@ -63,7 +63,11 @@ public static partial class PaperSearch
         return terms;
     }
 
-    public static SearchHits Find(SqliteConnection connection, IReadOnlyList<string> terms, SearchFilter filter, SearchSort sort, int offset, int limit)
+    public static SearchHits Find(SqliteConnection connection, IReadOnlyList<string> terms, SearchFilter filter, SearchSort sort, int offset, int limit) =>
+        Find(connection, terms, filter, sort, offset, limit, FullScoreLimit);
+
+    /// <param name="fullScoreLimit">Up to this many matches, every match is scored; above it, tiers go newest first.</param>
+    internal static SearchHits Find(SqliteConnection connection, IReadOnlyList<string> terms, SearchFilter filter, SearchSort sort, int offset, int limit, int fullScoreLimit)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(terms);
@@ -87,8 +91,13 @@ public static partial class PaperSearch
         }
 
         // BM25 needs every match's column sizes and a summary phrase every match's positions; past a few thousand
-        // matches that costs more than it tells, and papers outside the title matches go newest first instead.
-        var scoreAll = total <= FullScoreLimit;
+        // matches that costs more than it tells, and papers go newest first within each tier instead.
+        var scoreAll = total <= fullScoreLimit;
+        if (!scoreAll && sort == SearchSort.Relevance && filter.IsEmpty)
+        {
+            return new SearchHits(TieredPage(connection, phrases, match, offset, limit), total);
+        }
+
         var score = scoreAll ? $", bm25({SearchIndex.Table}, 10.0, 1.0, 3.0) AS Score" : "";
 
         // Every full-text lookup is materialised once: inside IN (…) SQLite would otherwise probe the FTS table row by
@@ -121,9 +130,14 @@ public static partial class PaperSearch
                     order.Append(CultureInfo.InvariantCulture, $"(m.Id IN (SELECT Id FROM {Set("tp", "title : " + Phrase(whole, prefix: true))})) DESC, ");
                 }
 
-                var title = Set("t", "title : (" + match + ")", withScore: true);
+                var title = Set("t", "title : (" + match + ")", withScore: scoreAll);
                 join = $" LEFT JOIN {title} ON {title}.Id = m.Id";
-                order.Append(CultureInfo.InvariantCulture, $"({title}.Id IS NOT NULL) DESC, {title}.Score, ");
+                order.Append(CultureInfo.InvariantCulture, $"({title}.Id IS NOT NULL) DESC, ");
+                if (scoreAll)
+                {
+                    order.Append(CultureInfo.InvariantCulture, $"{title}.Score, ");
+                }
+
                 if (phrases.Count > 1 && scoreAll)
                 {
                     order.Append(CultureInfo.InvariantCulture, $"(m.Id IN (SELECT Id FROM {Set("sp", "summary : " + Phrase(whole, prefix: true))})) DESC, ");
@@ -149,6 +163,54 @@ public static partial class PaperSearch
     }
 
     private const int FullScoreLimit = 2000;
+
+    /// <summary>
+    /// Relevance for a broad query without filters: the tiers (whole query as a title phrase, every word in the title,
+    /// the rest), newest first within each, read straight from the index in rowid order so no tier is sorted in full.
+    /// </summary>
+    private static List<int> TieredPage(SqliteConnection connection, List<List<string>> phrases, string match, int offset, int limit)
+    {
+        var titleAll = $"title : ({match})";
+        List<string> tiers = phrases.Count > 1
+            ? [$"title : {Phrase([.. phrases.SelectMany(p => p)], prefix: true)}", $"({titleAll}) NOT (title : {Phrase([.. phrases.SelectMany(p => p)], prefix: true)})"]
+            : [titleAll];
+        tiers.Add($"({match}) NOT ({titleAll})");
+        var ids = new List<int>();
+        foreach (var tier in tiers)
+        {
+            using var command = connection.CreateCommand();
+            command.Parameters.AddWithValue("$match", tier);
+            if (offset > 0)
+            {
+                command.CommandText = $"SELECT COUNT(*) FROM {SearchIndex.Table} WHERE {SearchIndex.Table} MATCH $match";
+                var size = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+                if (offset >= size)
+                {
+                    offset -= size;
+                    continue;
+                }
+            }
+
+            command.CommandText = $"SELECT rowid FROM {SearchIndex.Table} WHERE {SearchIndex.Table} MATCH $match ORDER BY rowid DESC LIMIT $limit OFFSET $offset";
+            command.Parameters.AddWithValue("$limit", limit - ids.Count);
+            command.Parameters.AddWithValue("$offset", offset);
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    ids.Add(reader.GetInt32(0));
+                }
+            }
+
+            offset = 0;
+            if (ids.Count == limit)
+            {
+                break;
+            }
+        }
+
+        return ids;
+    }
 
     private static int Count(SqliteConnection connection, string match, string where, SqliteCommand filterParameters)
     {

@@ -220,4 +220,33 @@ public sealed class PaperSearchTests : IDisposable
         _connection.Dispose();
         _folder.Dispose();
     }
+
+    [Theory]
+    [InlineData("모델")]
+    [InlineData("language model")]
+    [InlineData("diffusion video")]
+    public void Broad_queries_rank_in_tiers_newest_first_and_page_consistently(string query)
+    {
+        var terms = PaperSearch.Terms(query);
+        var scored = PaperSearch.Find(_connection, terms, new SearchFilter(), SearchSort.Relevance, 0, 1000, fullScoreLimit: int.MaxValue);
+        var tiered = PaperSearch.Find(_connection, terms, new SearchFilter(), SearchSort.Relevance, 0, 1000, fullScoreLimit: 0);
+        var paged = Enumerable.Range(0, 8)
+            .SelectMany(p => PaperSearch.Find(_connection, terms, new SearchFilter(), SearchSort.Relevance, p * 7, 7, fullScoreLimit: 0).PaperIds)
+            .ToList();
+
+        tiered.Total.Should().Be(scored.Total);
+        tiered.PaperIds.Should().BeEquivalentTo(scored.PaperIds, "both orders hold the same matches");
+        paged.Should().Equal(tiered.PaperIds.Take(56));
+        var titleTier = tiered.PaperIds.TakeWhile(id => TitleHasAll(id, terms)).Count();
+        tiered.PaperIds.Skip(titleTier).Should().NotContain(id => TitleHasAll(id, terms), "papers with every word in the title come first");
+    }
+
+    private bool TitleHasAll(int paperId, IReadOnlyList<string> terms)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT Title FROM Papers WHERE Id = $id";
+        command.Parameters.AddWithValue("$id", paperId);
+        var title = Fold((string)command.ExecuteScalar()!);
+        return terms.All(t => title.Contains(Fold(t), StringComparison.Ordinal));
+    }
 }
