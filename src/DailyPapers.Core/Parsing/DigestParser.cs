@@ -76,6 +76,11 @@ public static partial class DigestParser
                     continue;
                 }
 
+                if (block is ContainerBlock container)
+                {
+                    WarnNestedHeadings(container);
+                }
+
                 if (_section is not null)
                 {
                     _section.Blocks.Add(block);
@@ -115,6 +120,15 @@ public static partial class DigestParser
                 d.Papers,
                 d.Notes.Count == 0 ? null : string.Join("\n\n", d.Notes.Select(n => n.Text)))).ToList();
             return new ParsedDigest(days, _diagnostics);
+        }
+
+        /// <summary>A heading inside a quote or a list is text to Markdig; say so, since it may have been meant as a paper.</summary>
+        private void WarnNestedHeadings(ContainerBlock container)
+        {
+            foreach (var nested in container.Descendants<HeadingBlock>())
+            {
+                Warning(LineOf(nested), $"heading '{Shorten(PlainText(nested.Inline))}' sits inside a quote or list; it is kept as text of the surrounding section, not read as a day or paper");
+            }
         }
 
         private void ReadTopHeading(HeadingBlock heading)
