@@ -49,7 +49,7 @@ public static partial class DigestParser
     {
         private readonly List<Diagnostic> _diagnostics = [];
         private readonly List<DayBuilder> _days = [];
-        private readonly List<Piece> _looseNotes = [];
+        private readonly List<string> _looseNotes = [];
         private readonly List<ParsedPaper> _loosePapers = [];
         private DayBuilder? _day;
         private Section? _section;
@@ -87,7 +87,7 @@ public static partial class DigestParser
                 }
                 else
                 {
-                    AddNote(new Piece(LineOf(block), Slice(block)));
+                    AddNote(Slice(block));
                 }
             }
 
@@ -118,7 +118,7 @@ public static partial class DigestParser
                 d.Date,
                 d.Line,
                 d.Papers,
-                d.Notes.Count == 0 ? null : string.Join("\n\n", d.Notes.Select(n => n.Text)))).ToList();
+                d.Notes.Count == 0 ? null : string.Join("\n\n", d.Notes))).ToList();
             return new ParsedDigest(days, _diagnostics);
         }
 
@@ -139,7 +139,7 @@ public static partial class DigestParser
             if (!match.Success)
             {
                 Warning(line, $"unrecognised heading '{Shorten(title)}' is kept in the day's notes");
-                AddNote(new Piece(line, Slice(heading)));
+                AddNote(Slice(heading));
                 return;
             }
 
@@ -200,14 +200,12 @@ public static partial class DigestParser
             return true;
         }
 
-        private void AddNote(Piece piece)
+        private void AddNote(string text)
         {
-            if (piece.Text.Length == 0)
+            if (text.Length > 0)
             {
-                return;
+                (_day?.Notes ?? _looseNotes).Add(text);
             }
-
-            (_day?.Notes ?? _looseNotes).Add(piece);
         }
 
         private void FinishSection()
@@ -231,7 +229,7 @@ public static partial class DigestParser
             {
                 var why = link is null ? "has no link" : $"links to '{Shorten(link.Url ?? "")}', not to an arXiv paper";
                 Warning(line, $"paper heading '{Shorten(PlainText(section.Heading.Inline))}' {why}; the section is kept in the day's notes");
-                AddNote(new Piece(line, SliceRange(section.Heading, section.Blocks.Count > 0 ? section.Blocks[^1] : section.Heading)));
+                AddNote(SectionText(section));
                 return;
             }
 
@@ -253,7 +251,7 @@ public static partial class DigestParser
             if (_day.Papers.Find(p => p.ArxivId.Value == paper.ArxivId.Value) is { } first)
             {
                 Warning(line, $"paper {paper.ArxivId} is listed twice on {_day.Date:yyyy-MM-dd} (first at line {first.Line}); the second section is kept in the day's notes");
-                AddNote(new Piece(line, SliceRange(section.Heading, section.Blocks.Count > 0 ? section.Blocks[^1] : section.Heading)));
+                AddNote(SectionText(section));
                 return;
             }
 
@@ -708,8 +706,12 @@ public static partial class DigestParser
             ? string.Join("\n", group.OfType<Block>().Select(d => Cut(d.Span.Start, d.Span.End)))
             : Cut(block.Span.Start, block.Span.End);
 
-        private string SliceRange(Block first, Block last) =>
-            Cut(first.Span.Start, last is LinkReferenceDefinitionGroup group && group.Count > 0 ? group.Max(d => d.Span.End) : last.Span.End);
+        /// <summary>A whole paper section as written, heading included.</summary>
+        private string SectionText(Section section)
+        {
+            var last = section.Blocks.Count > 0 ? section.Blocks[^1] : section.Heading;
+            return Cut(section.Heading.Span.Start, last is LinkReferenceDefinitionGroup group && group.Count > 0 ? group.Max(d => d.Span.End) : last.Span.End);
+        }
 
         private string SliceChildren(ContainerInline container)
         {
@@ -758,7 +760,7 @@ public static partial class DigestParser
 
         public List<ParsedPaper> Papers { get; } = [];
 
-        public List<Piece> Notes { get; } = [];
+        public List<string> Notes { get; } = [];
 
         public void Add(ParsedPaper paper) => Papers.Add(paper with { Rank = Papers.Count + 1 });
     }
@@ -775,8 +777,6 @@ public static partial class DigestParser
 
         public List<SummaryPiece> Summary { get; } = [];
     }
-
-    private readonly record struct Piece(int Line, string Text);
 
     /// <summary>Part of a summary: its markdown source, and the parsed block to render it from (null for text the parser composed).</summary>
     private readonly record struct SummaryPiece(string Markdown, Block? Block);

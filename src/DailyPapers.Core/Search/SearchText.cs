@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -81,7 +80,4 @@ public static partial class SearchText
 
     [GeneratedRegex(@"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])")]
     private static partial Regex CompoundBoundary();
-
-    /// <summary>Characters as a reader counts them (a surrogate pair or a combining sequence is one).</summary>
-    public static int Length(string term) => new StringInfo(term).LengthInTextElements;
 }
