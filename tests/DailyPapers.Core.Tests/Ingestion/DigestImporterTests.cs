@@ -63,7 +63,7 @@ public sealed class DigestImporterTests
         db.Authors.Select(a => a.Slug).Should().OnlyHaveUniqueItems();
     }
 
-    [Fact]
+    [DailyPapers.Testing.CorpusFact]
     public void Every_corpus_paper_lands()
     {
         using var folder = new IngestFolder();

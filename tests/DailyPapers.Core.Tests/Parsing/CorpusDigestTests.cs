@@ -16,7 +16,7 @@ public sealed partial class CorpusDigestTests
             })
             .ToList());
 
-    [Fact]
+    [DailyPapers.Testing.CorpusFact]
     public void Corpus_has_138_files_each_one_day()
     {
         Corpus.Value.Should().HaveCount(138);
@@ -24,7 +24,7 @@ public sealed partial class CorpusDigestTests
         Corpus.Value.SelectMany(c => c.Digest.Diagnostics).Where(d => d.Severity == Severity.Error).Should().BeEmpty();
     }
 
-    [Fact]
+    [DailyPapers.Testing.CorpusFact]
     public void Every_paper_section_lands_with_its_date_id_and_title()
     {
         // An oracle independent of the parser: the raw heading lines.
@@ -40,13 +40,13 @@ public sealed partial class CorpusDigestTests
         actual.Should().Equal(expected);
     }
 
-    [Fact]
+    [DailyPapers.Testing.CorpusFact]
     public void Real_digests_are_understood_without_warnings()
     {
         Corpus.Value.SelectMany(c => c.Digest.Diagnostics).Select(d => d.ToString()).Should().BeEmpty();
     }
 
-    [Fact]
+    [DailyPapers.Testing.CorpusFact]
     public void Every_paper_keeps_its_authors_and_summary()
     {
         var papers = Corpus.Value.SelectMany(c => c.Digest.Days.SelectMany(d => d.Papers)).ToList();
