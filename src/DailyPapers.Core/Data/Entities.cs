@@ -44,6 +44,9 @@ public sealed class Day
 
     public string? NotesHtml { get; set; }
 
+    /// <summary>How many papers the day lists, stored at ingest so the archive never counts rows.</summary>
+    public int PaperCount { get; set; }
+
     public List<Appearance> Appearances { get; } = [];
 }
 
@@ -82,6 +85,12 @@ public sealed class Paper
     /// <summary>1-based line of the paper heading in that day's file.</summary>
     public int Line { get; set; }
 
+    /// <summary>The latest day that lists the paper; kept by the importer so listings never aggregate appearances.</summary>
+    public DateOnly? LatestDate { get; set; }
+
+    /// <summary>The highest vote count of any listing (null when no listing gave one); kept by the importer.</summary>
+    public int? TopVotes { get; set; }
+
     public List<PaperAuthor> Authors { get; } = [];
 
     public List<Appearance> Appearances { get; } = [];
@@ -101,6 +110,9 @@ public sealed class Author
     public required string FoldedName { get; set; }
 
     public required string Slug { get; set; }
+
+    /// <summary>How many papers list the author; kept by the importer so author lists never count links.</summary>
+    public int PaperCount { get; set; }
 
     public List<PaperAuthor> Papers { get; } = [];
 }

@@ -415,9 +415,12 @@ public sealed class DigestImporter(string connectionString)
                     JOIN Appearances a ON a.PaperId = p.Id
                     JOIN Days d ON d.Id = a.DayId
                     JOIN SourceFiles f ON f.Id = d.SourceFileId
-                    WHERE d.Date = (SELECT MAX(d2.Date) FROM Appearances a2 JOIN Days d2 ON d2.Id = a2.DayId WHERE a2.PaperId = p.Id)
+                    WHERE p.Id IN (SELECT value FROM json_each($ids))
+                      AND d.Date = (SELECT MAX(d2.Date) FROM Appearances a2 JOIN Days d2 ON d2.Id = a2.DayId WHERE a2.PaperId = p.Id)
                       AND (p.ContentDayId IS NULL OR p.ContentDayId <> d.Id)
                     """;
+                // Only a paper this run wrote or took a listing from can have lost the day its content came from.
+                command.Parameters.AddWithValue("$ids", "[" + string.Join(',', _writer!.PapersTouched) + "]");
                 using var reader = command.ExecuteReader();
                 while (reader.Read())
                 {

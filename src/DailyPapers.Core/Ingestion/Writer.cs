@@ -14,6 +14,18 @@ internal sealed class Writer : IDisposable
     // Every stored paper by arXiv id, with the day its content came from: one read per run instead of one per paper.
     private readonly Dictionary<string, (int Id, int? ContentDayId, DateOnly? ContentDate)> _papers = new(StringComparer.Ordinal);
     private readonly HashSet<int> _deletedDayIds = [];
+
+    // What this run wrote or unlinked: the stored listing columns (latest date, top votes, paper counts) are refreshed
+    // for these rows at each commit, and only these can have become unreferenced, so no step ever walks the archive.
+    private readonly HashSet<int> _batchPapers = [];
+    private readonly HashSet<int> _batchAuthors = [];
+    private readonly HashSet<int> _runPapers = [];
+    private readonly HashSet<int> _runAuthors = [];
+    private readonly SqliteCommand _refreshPapers;
+    private readonly SqliteCommand _refreshAuthors;
+    private readonly SqliteCommand _papersOfFile;
+    private readonly SqliteCommand _indexAuthor;
+    private readonly SqliteCommand _unindexAuthor;
     private readonly SqliteCommand _insertPaperAuthors;
     private readonly Search.SearchIndex _search;
 
@@ -69,8 +81,22 @@ internal sealed class Writer : IDisposable
             "$hash", "$length", "$lastWrite", "$now", "$errors", "$warnings", "$id");
         _deleteDays = Prepare("DELETE FROM Days WHERE SourceFileId = $file", "$file");
         _insertDay = Prepare(
-            "INSERT INTO Days (Date, SourceFileId, Line, NotesMarkdown, NotesHtml) VALUES ($date, $file, $line, $notes, $notesHtml) RETURNING Id",
-            "$date", "$file", "$line", "$notes", "$notesHtml");
+            "INSERT INTO Days (Date, SourceFileId, Line, NotesMarkdown, NotesHtml, PaperCount) VALUES ($date, $file, $line, $notes, $notesHtml, $count) RETURNING Id",
+            "$date", "$file", "$line", "$notes", "$notesHtml", "$count");
+        _indexAuthor = Prepare(Search.AuthorIndex.InsertSql, "$id", "$name");
+        _unindexAuthor = Prepare(Search.AuthorIndex.DeleteSql, "$id");
+        _papersOfFile = Prepare("SELECT a.PaperId FROM Days d JOIN Appearances a ON a.DayId = d.Id WHERE d.SourceFileId = $file", "$file");
+        _refreshPapers = Prepare(
+            """
+            UPDATE Papers SET
+                LatestDate = (SELECT MAX(d.Date) FROM Appearances a JOIN Days d ON d.Id = a.DayId WHERE a.PaperId = Papers.Id),
+                TopVotes = (SELECT MAX(a.Votes) FROM Appearances a WHERE a.PaperId = Papers.Id)
+            WHERE Id IN (SELECT value FROM json_each($ids))
+            """,
+            "$ids");
+        _refreshAuthors = Prepare(
+            "UPDATE Authors SET PaperCount = (SELECT COUNT(*) FROM PaperAuthors pa WHERE pa.AuthorId = Authors.Id) WHERE Id IN (SELECT value FROM json_each($ids))",
+            "$ids");
         _dayIdsOfFile = Prepare("SELECT Id FROM Days WHERE SourceFileId = $file", "$file");
         const string paperColumns = "ArxivVersion, Title, ThumbnailUrl, VideoUrl, VideoPosterUrl, SummaryMarkdown, SummaryHtml, AuthorsTruncated, ContentDayId, Line";
         string[] paperParameters = ["$version", "$title", "$thumbnail", "$video", "$poster", "$summary", "$summaryHtml", "$truncated", "$day", "$line"];
@@ -80,7 +106,7 @@ internal sealed class Writer : IDisposable
         _updatePaper = Prepare(
             $"UPDATE Papers SET {string.Join(", ", paperColumns.Split(", ").Zip(paperParameters, (c, p) => $"{c} = {p}"))} WHERE Id = $id",
             [.. paperParameters, "$id"]);
-        _deletePaperAuthors = Prepare("DELETE FROM PaperAuthors WHERE PaperId = $paper", "$paper");
+        _deletePaperAuthors = Prepare("DELETE FROM PaperAuthors WHERE PaperId = $paper RETURNING AuthorId", "$paper");
         _insertPaperAuthors = Prepare(
             "INSERT INTO PaperAuthors (PaperId, Position, AuthorId) SELECT $paper, key, value FROM json_each($authors)",
             "$paper", "$authors");
@@ -93,9 +119,14 @@ internal sealed class Writer : IDisposable
         Run(_touchFile, Batch(), length, lastWriteUtc, fileId);
     }
 
-    /// <summary>Makes everything written so far durable (and visible to readers).</summary>
+    /// <summary>Makes everything written so far durable (and visible to readers), with its listing columns up to date.</summary>
     public void Commit()
     {
+        if (_batch is not null)
+        {
+            RefreshListingColumns(_batch);
+        }
+
         _batch?.Commit();
         _batch?.Dispose();
         _batch = null;
@@ -130,12 +161,103 @@ internal sealed class Writer : IDisposable
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Drops papers no day lists any more, authors of no paper, and their search rows.</summary>
+    /// <summary>The papers this run wrote or took a listing from: the only ones whose content or existence can have changed.</summary>
+    public IReadOnlyCollection<int> PapersTouched => _runPapers;
+
+    /// <summary>
+    /// Drops papers no day lists any more, authors of no paper, and their search rows, among the rows this run touched;
+    /// then stores the paper and author totals.
+    /// </summary>
     public void DeleteUnreferencedRows()
     {
-        Execute("DELETE FROM Papers WHERE NOT EXISTS (SELECT 1 FROM Appearances a WHERE a.PaperId = Papers.Id);");
-        Execute("DELETE FROM Authors WHERE NOT EXISTS (SELECT 1 FROM PaperAuthors pa WHERE pa.AuthorId = Authors.Id);");
-        Search.SearchIndex.DeleteMissing(_connection, Batch());
+        var transaction = Batch();
+        var papers = IdList(_runPapers);
+        using (var command = _connection.CreateCommand())
+        {
+            // Their authors lose a paper, or the paper goes with them: either way their counts change.
+            command.Transaction = transaction;
+            command.CommandText = "SELECT AuthorId FROM PaperAuthors WHERE PaperId IN (SELECT value FROM json_each($ids))";
+            command.Parameters.AddWithValue("$ids", papers);
+            ReadIds(command, _runAuthors, _batchAuthors);
+        }
+
+        var deleted = new List<int>();
+        using (var command = _connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "DELETE FROM Papers WHERE Id IN (SELECT value FROM json_each($ids)) AND NOT EXISTS (SELECT 1 FROM Appearances a WHERE a.PaperId = Papers.Id) RETURNING Id";
+            command.Parameters.AddWithValue("$ids", papers);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                deleted.Add(reader.GetInt32(0));
+            }
+        }
+
+        _search.Delete(transaction, deleted);
+        using (var command = _connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "DELETE FROM Authors WHERE Id IN (SELECT value FROM json_each($ids)) AND NOT EXISTS (SELECT 1 FROM PaperAuthors pa WHERE pa.AuthorId = Authors.Id) RETURNING Id";
+            command.Parameters.AddWithValue("$ids", IdList(_runAuthors));
+            var gone = new List<int>();
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    gone.Add(reader.GetInt32(0));
+                }
+            }
+
+            foreach (var id in gone)
+            {
+                Run(_unindexAuthor, transaction, id);
+            }
+        }
+
+        // The all-time ranking and the author list page through every row; they read the totals here instead of counting.
+        Execute("INSERT INTO Meta (Key, Value) SELECT 'PaperCount', COUNT(*) FROM Papers WHERE true ON CONFLICT (Key) DO UPDATE SET Value = excluded.Value");
+        Execute("INSERT INTO Meta (Key, Value) SELECT 'AuthorCount', COUNT(*) FROM Authors WHERE true ON CONFLICT (Key) DO UPDATE SET Value = excluded.Value");
+    }
+
+    private void RefreshListingColumns(SqliteTransaction transaction)
+    {
+        if (_batchPapers.Count > 0)
+        {
+            Run(_refreshPapers, transaction, IdList(_batchPapers));
+            _batchPapers.Clear();
+        }
+
+        if (_batchAuthors.Count > 0)
+        {
+            Run(_refreshAuthors, transaction, IdList(_batchAuthors));
+            _batchAuthors.Clear();
+        }
+    }
+
+    private static string IdList(IEnumerable<int> ids) => "[" + string.Join(',', ids) + "]";
+
+    private static void ReadIds(SqliteCommand command, HashSet<int> run, HashSet<int> batch)
+    {
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var id = reader.GetInt32(0);
+            run.Add(id);
+            batch.Add(id);
+        }
+    }
+
+    private void TouchPaper(int paperId)
+    {
+        _runPapers.Add(paperId);
+        _batchPapers.Add(paperId);
+    }
+
+    private void TouchAuthor(int authorId)
+    {
+        _runAuthors.Add(authorId);
+        _batchAuthors.Add(authorId);
     }
 
     public void SetMeta(string key, string value) =>
@@ -166,7 +288,7 @@ internal sealed class Writer : IDisposable
             // Notes that render to nothing (link reference definitions) keep their markdown but show no box.
             var notesHtml = day.NotesMarkdown is null ? null : SummaryRenderer.ToHtml(day.NotesMarkdown);
             notesHtml = string.IsNullOrWhiteSpace(notesHtml) ? null : notesHtml;
-            var dayId = Insert(_insertDay, transaction, day.Date, fileId, day.Line, day.NotesMarkdown, notesHtml);
+            var dayId = Insert(_insertDay, transaction, day.Date, fileId, day.Line, day.NotesMarkdown, notesHtml, day.Papers.Count);
             foreach (var paper in day.Papers)
             {
                 var paperId = StorePaper(transaction, dayId, day.Date, paper);
@@ -190,6 +312,13 @@ internal sealed class Writer : IDisposable
     }
 
     private int StorePaper(SqliteTransaction transaction, int dayId, DateOnly date, ParsedPaper paper)
+    {
+        var id = StorePaperCore(transaction, dayId, date, paper);
+        TouchPaper(id);
+        return id;
+    }
+
+    private int StorePaperCore(SqliteTransaction transaction, int dayId, DateOnly date, ParsedPaper paper)
     {
         if (!_papers.TryGetValue(paper.ArxivId.Value, out var stored))
         {
@@ -220,12 +349,19 @@ internal sealed class Writer : IDisposable
         {
             _deletedDayIds.Add(reader.GetInt32(0));
         }
+
+        reader.Close();
+        _papersOfFile.Transaction = transaction;
+        _papersOfFile.Parameters[0].Value = fileId;
+        ReadIds(_papersOfFile, _runPapers, _batchPapers);
     }
 
     private void UpdatePaper(SqliteTransaction transaction, int paperId, int dayId, ParsedPaper paper)
     {
         Run(_updatePaper, transaction, [.. PaperValues(dayId, paper), paperId]);
-        Run(_deletePaperAuthors, transaction, paperId);
+        TouchPaper(paperId);
+        Bind(_deletePaperAuthors, transaction, [paperId]);
+        ReadIds(_deletePaperAuthors, _runAuthors, _batchAuthors);
         StoreAuthors(transaction, paperId, paper);
         _search.Put(transaction, paperId, isNew: false, paper.Title, paper.SummaryMarkdown, paper.Authors);
     }
@@ -258,7 +394,9 @@ internal sealed class Writer : IDisposable
         var ids = new System.Text.StringBuilder("[");
         foreach (var name in paper.Authors)
         {
-            ids.Append(AuthorId(transaction, name)).Append(',');
+            var authorId = AuthorId(transaction, name);
+            TouchAuthor(authorId);
+            ids.Append(authorId).Append(',');
         }
 
         ids[^1] = ']';
@@ -279,7 +417,9 @@ internal sealed class Writer : IDisposable
             slug = $"{AuthorNames.Slug(name)}-{n}";
         }
 
-        id = Insert(_insertAuthor, transaction, key, name, AuthorNames.Fold(name), slug);
+        var folded = AuthorNames.Fold(name);
+        id = Insert(_insertAuthor, transaction, key, name, folded, slug);
+        Run(_indexAuthor, transaction, id, folded);
         _authorIds[key] = id;
         return id;
     }

@@ -226,9 +226,10 @@ public static partial class PaperSearch
         return Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private const string LatestDate = "SELECT MAX(d.Date) FROM Appearances a JOIN Days d ON d.Id = a.DayId WHERE a.PaperId = m.Id";
+    // Both are kept on the paper row at ingest: one primary-key read per match, no aggregate over its listings.
+    private const string LatestDate = "SELECT p.LatestDate FROM Papers p WHERE p.Id = m.Id";
 
-    private const string BestVotes = "SELECT MAX(a.Votes) FROM Appearances a WHERE a.PaperId = m.Id";
+    private const string BestVotes = "SELECT p.TopVotes FROM Papers p WHERE p.Id = m.Id";
 
     private static void AppendFilter(StringBuilder sql, SqliteCommand command, SearchFilter filter)
     {

@@ -43,14 +43,14 @@ public sealed class SearchIndex : IDisposable
         Run(_insert, transaction, paperId, SearchText.IndexTokens(title), SearchText.IndexTokens(summary), SearchText.IndexTokens(string.Join(", ", authors)));
     }
 
-    /// <summary>Drops index rows of papers that no longer exist.</summary>
-    public static void DeleteMissing(SqliteConnection connection, SqliteTransaction transaction)
+    /// <summary>Drops the index rows of deleted papers.</summary>
+    public void Delete(SqliteTransaction transaction, IEnumerable<int> paperIds)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"DELETE FROM {Table} WHERE rowid NOT IN (SELECT Id FROM Papers);";
-        command.ExecuteNonQuery();
+        ArgumentNullException.ThrowIfNull(paperIds);
+        foreach (var id in paperIds)
+        {
+            Run(_delete, transaction, id);
+        }
     }
 
     /// <summary>Builds the index from Papers when it does not hold every paper (a database from before search, or a damaged index).</summary>

@@ -31,6 +31,8 @@ internal sealed class PaperConfiguration : IEntityTypeConfiguration<Paper>
         builder.ToTable("Papers");
         builder.HasIndex(p => p.ArxivId).IsUnique();
         builder.HasIndex(p => p.ContentDayId);
+        // The all-time ranking walks this index from the top instead of sorting every paper.
+        builder.HasIndex(p => new { p.TopVotes, p.LatestDate, p.ArxivId }).IsDescending(true, true, false);
         builder.HasOne(p => p.ContentDay).WithMany().HasForeignKey(p => p.ContentDayId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(p => p.Appearances).WithOne(a => a.Paper).HasForeignKey(a => a.PaperId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Authors).WithOne(a => a.Paper).HasForeignKey(a => a.PaperId).OnDelete(DeleteBehavior.Cascade);
@@ -44,6 +46,9 @@ internal sealed class AuthorConfiguration : IEntityTypeConfiguration<Author>
         builder.ToTable("Authors");
         builder.HasIndex(a => a.Key).IsUnique();
         builder.HasIndex(a => a.Slug).IsUnique();
+        builder.HasIndex(a => new { a.PaperCount, a.Name }).IsDescending(true, false);
+        // Short author queries match names by their start; longer ones use the trigram index (Search/AuthorIndex).
+        builder.HasIndex(a => a.FoldedName);
         builder.HasMany(a => a.Papers).WithOne(p => p.Author).HasForeignKey(p => p.AuthorId).OnDelete(DeleteBehavior.Cascade);
     }
 }

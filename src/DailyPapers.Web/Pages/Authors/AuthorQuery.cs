@@ -8,6 +8,7 @@ public sealed record CoAuthor(string Name, string Slug, int SharedPapers);
 
 public sealed record AuthorView(string Name, string Slug, IReadOnlyList<PaperCard> Papers, int TotalVotes, IReadOnlyList<CoAuthor> CoAuthors);
 
+/// <summary>An author page in three round trips: the author, their papers (from the author index), and those papers' authors.</summary>
 public static class AuthorQuery
 {
     /// <summary>The author's papers newest first, their votes summed (each paper's best day), and frequent co-authors.</summary>
@@ -19,22 +20,21 @@ public static class AuthorQuery
             return null;
         }
 
-        var papers = await db.Papers
-            .Where(p => p.Authors.Any(pa => pa.AuthorId == author.Id) && p.Appearances.Any())
+        var papers = await db.PaperAuthors.Where(pa => pa.AuthorId == author.Id)
+            .Select(pa => pa.Paper!)
+            .Where(p => p.LatestDate != null)
+            .OrderByDescending(p => p.LatestDate).ThenBy(p => p.ArxivId)
             .Select(PaperCards.FromPaper)
-            .ToListAsync(cancellationToken);
-        papers = [.. papers.OrderByDescending(p => p.Date).ThenBy(p => p.ArxivId, StringComparer.Ordinal)];
+            .ToCardsAsync(db, cancellationToken);
 
-        var paperIds = db.PaperAuthors.Where(pa => pa.AuthorId == author.Id).Select(pa => pa.PaperId);
-        var coAuthors = await db.PaperAuthors
-            .Where(pa => pa.AuthorId != author.Id && paperIds.Contains(pa.PaperId))
-            .GroupBy(pa => pa.AuthorId)
-            .Select(g => new { AuthorId = g.Key, Shared = g.Count() })
-            .Join(db.Authors, g => g.AuthorId, a => a.Id, (g, a) => new { a.Name, a.Slug, g.Shared })
-            .OrderByDescending(c => c.Shared).ThenBy(c => c.Name)
+        // The co-authors are in the author lists just read: counted here rather than asked of the database again.
+        var coAuthors = papers.SelectMany(p => p.Authors.DistinctBy(a => a.Slug))
+            .Where(a => a.Slug != author.Slug)
+            .GroupBy(a => a.Slug)
+            .Select(g => new CoAuthor(g.First().Name, g.Key, g.Count()))
+            .OrderByDescending(c => c.SharedPapers).ThenBy(c => c.Name, StringComparer.Ordinal)
             .Take(12)
-            .Select(c => new CoAuthor(c.Name, c.Slug, c.Shared))
-            .ToListAsync(cancellationToken);
+            .ToList();
         return new AuthorView(author.Name, author.Slug, papers, papers.Sum(p => p.Votes ?? 0), coAuthors);
     }
 }

@@ -1,5 +1,8 @@
 using DailyPapers.Core.Parsing;
+using System.Globalization;
 using DailyPapers.Core.Data;
+using DailyPapers.Core.Search;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace DailyPapers.Web.Pages.Authors;
@@ -16,9 +19,10 @@ public sealed record AuthorSearchView(string Query, IReadOnlyList<AuthorHit> Aut
 public static class AuthorSearchQuery
 {
     /// <summary>
-    /// Case- and accent-insensitive substring search over author names ("Kolle" finds "Kölle"). Exact names rank first,
-    /// then names starting with the query, then names with a word starting with it, then the rest; more papers first
-    /// within each. An empty query lists the most prolific authors.
+    /// Case- and accent-insensitive search over author names ("Kolle" finds "Kölle", "tao wa" finds "Xintao Wang"). Exact
+    /// names rank first, then names starting with the query, then names with a word starting with it, then the rest; more
+    /// papers first within each. An empty query lists the most prolific authors. Candidates come from the author index
+    /// (<see cref="AuthorIndex"/>), never from a scan of every name.
     /// </summary>
     public static async Task<AuthorSearchView> SearchAsync(PapersDbContext db, string? query, CancellationToken cancellationToken)
     {
@@ -28,25 +32,37 @@ public static class AuthorSearchQuery
         if (folded.Length == 0)
         {
             var top = await db.Authors
-                .Select(a => new { a.Name, a.Slug, Count = a.Papers.Count })
-                .OrderByDescending(a => a.Count).ThenBy(a => a.Name)
+                .OrderByDescending(a => a.PaperCount).ThenBy(a => a.Name)
                 .Take(AuthorSearchView.Limit)
-                .Select(a => new AuthorHit(a.Name, a.Slug, a.Count))
+                .Select(a => new AuthorHit(a.Name, a.Slug, a.PaperCount))
                 .ToListAsync(cancellationToken);
-            return new AuthorSearchView("", top, await db.Authors.CountAsync(cancellationToken));
+            var stored = await db.Meta.Where(m => m.Key == "AuthorCount").Select(m => m.Value).SingleOrDefaultAsync(cancellationToken);
+            return new AuthorSearchView("", top, int.TryParse(stored, NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : top.Count);
         }
 
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        (List<int> Ids, int Total) found;
+        try
+        {
+            found = AuthorIndex.Find((SqliteConnection)db.Database.GetDbConnection(), folded);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        var ids = found.Ids;
         var matches = await db.Authors
-            .Where(a => a.FoldedName.Contains(folded))
-            .Select(a => new { a.Name, a.Slug, a.FoldedName, Count = a.Papers.Count })
+            .Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Name, a.Slug, a.FoldedName, a.PaperCount })
             .ToListAsync(cancellationToken);
         var ranked = matches
             .OrderBy(a => a.FoldedName == folded ? 0 : a.FoldedName.StartsWith(folded, StringComparison.Ordinal) ? 1 : a.FoldedName.Contains(" " + folded, StringComparison.Ordinal) ? 2 : 3)
-            .ThenByDescending(a => a.Count)
+            .ThenByDescending(a => a.PaperCount)
             .ThenBy(a => a.Name, StringComparer.Ordinal)
             .Take(AuthorSearchView.Limit)
-            .Select(a => new AuthorHit(a.Name, a.Slug, a.Count))
+            .Select(a => new AuthorHit(a.Name, a.Slug, a.PaperCount))
             .ToList();
-        return new AuthorSearchView(text, ranked, matches.Count);
+        return new AuthorSearchView(text, ranked, found.Total);
     }
 }

@@ -21,11 +21,11 @@ public sealed record Archive(IReadOnlyList<ArchiveMonth> Months)
 
 public static class ArchiveQuery
 {
-    /// <summary>Every day with its paper count, grouped by month, newest first.</summary>
+    /// <summary>Every day with its paper count (kept on the row at ingest), grouped by month, newest first.</summary>
     public static async Task<Archive> LoadAsync(PapersDbContext db, CancellationToken cancellationToken)
     {
         var days = await db.Days.OrderByDescending(d => d.Date)
-            .Select(d => new ArchiveDay(d.Date, d.Appearances.Count))
+            .Select(d => new ArchiveDay(d.Date, d.PaperCount))
             .ToListAsync(cancellationToken);
         var months = days.GroupBy(d => (d.Date.Year, d.Date.Month))
             .Select(g => new ArchiveMonth(g.Key.Year, g.Key.Month, [.. g]))

@@ -9,22 +9,29 @@ public sealed record DayView(DateOnly Date, string? NotesHtml, IReadOnlyList<Pap
 /// <summary>The days nearest to a date that has no digest.</summary>
 public sealed record NearestDays(DateOnly Requested, DateOnly? Before, DateOnly? After);
 
+/// <summary>A day's papers in three round trips whatever the archive holds: the day with its neighbours, its papers, their authors.</summary>
 public static class DayQuery
 {
     public static async Task<DayView?> LoadAsync(PapersDbContext db, DateOnly date, CancellationToken cancellationToken)
     {
+        // Each neighbour is one step along the date index (ORDER BY … LIMIT 1), not an aggregate over the days before it.
         var day = await db.Days.Where(d => d.Date == date)
-            .Select(d => new { d.Id, d.NotesHtml })
+            .Select(d => new
+            {
+                d.Id,
+                d.NotesHtml,
+                Previous = db.Days.Where(x => x.Date < date).OrderByDescending(x => x.Date).Select(x => (DateOnly?)x.Date).FirstOrDefault(),
+                Next = db.Days.Where(x => x.Date > date).OrderBy(x => x.Date).Select(x => (DateOnly?)x.Date).FirstOrDefault(),
+                Latest = db.Days.OrderByDescending(x => x.Date).Select(x => x.Date).FirstOrDefault(),
+            })
             .SingleOrDefaultAsync(cancellationToken);
         if (day is null)
         {
             return null;
         }
 
-        var papers = await db.Appearances.Where(a => a.DayId == day.Id).OrderBy(a => a.Rank).Select(PaperCards.FromAppearance).ToListAsync(cancellationToken);
-        var nearest = await NearestAsync(db, date, cancellationToken);
-        var latest = await db.Days.MaxAsync(d => d.Date, cancellationToken);
-        return new DayView(date, day.NotesHtml, papers, nearest.Before, nearest.After, latest);
+        var papers = await db.Appearances.Where(a => a.DayId == day.Id).OrderBy(a => a.Rank).Select(PaperCards.FromAppearance).ToCardsAsync(db, cancellationToken);
+        return new DayView(date, day.NotesHtml, papers, day.Previous, day.Next, day.Latest);
     }
 
     /// <summary>The latest day, or null when nothing is stored yet.</summary>
@@ -33,12 +40,20 @@ public static class DayQuery
 
     /// <summary>The latest day with a digest, or null when nothing is stored yet.</summary>
     public static Task<DateOnly?> LatestAsync(PapersDbContext db, CancellationToken cancellationToken) =>
-        db.Days.MaxAsync(d => (DateOnly?)d.Date, cancellationToken);
+        db.Days.OrderByDescending(d => d.Date).Select(d => (DateOnly?)d.Date).FirstOrDefaultAsync(cancellationToken);
 
     public static async Task<NearestDays> NearestAsync(PapersDbContext db, DateOnly date, CancellationToken cancellationToken)
     {
-        var before = await db.Days.Where(d => d.Date < date).MaxAsync(d => (DateOnly?)d.Date, cancellationToken);
-        var after = await db.Days.Where(d => d.Date > date).MinAsync(d => (DateOnly?)d.Date, cancellationToken);
+        var before = await BeforeAsync(db, date, cancellationToken);
+        var after = await AfterAsync(db, date, cancellationToken);
         return new NearestDays(date, before, after);
     }
+
+    /// <summary>The latest day before a date: one step along the date index.</summary>
+    public static Task<DateOnly?> BeforeAsync(PapersDbContext db, DateOnly date, CancellationToken cancellationToken) =>
+        db.Days.Where(d => d.Date < date).OrderByDescending(d => d.Date).Select(d => (DateOnly?)d.Date).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The earliest day after a date: one step along the date index.</summary>
+    public static Task<DateOnly?> AfterAsync(PapersDbContext db, DateOnly date, CancellationToken cancellationToken) =>
+        db.Days.Where(d => d.Date > date).OrderBy(d => d.Date).Select(d => (DateOnly?)d.Date).FirstOrDefaultAsync(cancellationToken);
 }

@@ -14,36 +14,41 @@ public sealed record PaperView(PaperCard Paper, int? ArxivVersion, IReadOnlyList
     public string BibTex => Papers.BibTex.For(Paper, ArxivVersion);
 }
 
+/// <summary>A paper page in four round trips: the paper, its listings, the papers sharing its authors, and all their authors.</summary>
 public static class PaperQuery
 {
     public static async Task<PaperView?> LoadAsync(PapersDbContext db, ArxivId id, CancellationToken cancellationToken)
     {
-        var found = await db.Papers.Where(p => p.ArxivId == id.Value && p.Appearances.Any())
-            .Select(p => new { p.Id, p.ArxivVersion })
+        // A paper whose listings a running ingest is replacing has no latest date for a moment: it is not served then.
+        var found = await db.Papers.Where(p => p.ArxivId == id.Value && p.LatestDate != null)
+            .Select(p => new { Row = new CardRow(p.Id, p.ArxivId, p.Title, p.LatestDate ?? DateOnly.MinValue, p.TopVotes, 0, p.ThumbnailUrl, p.VideoUrl, p.VideoPosterUrl, p.SummaryMarkdown, p.SummaryHtml, p.AuthorsTruncated), p.ArxivVersion })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
         {
             return null;
         }
 
-        var card = await db.Papers.Where(p => p.Id == found.Id).Select(PaperCards.FromPaper).SingleAsync(cancellationToken);
-        var appearances = await db.Appearances.Where(a => a.PaperId == found.Id)
+        var paperId = found.Row.PaperId;
+        var appearances = await db.Appearances.Where(a => a.PaperId == paperId)
             .OrderByDescending(a => a.Day!.Date)
             .Select(a => new PaperAppearance(a.Day!.Date, a.Votes, a.Rank))
             .ToListAsync(cancellationToken);
 
-        // Papers sharing the most authors with this one, newest first among equals.
-        var authorIds = db.PaperAuthors.Where(pa => pa.PaperId == found.Id).Select(pa => pa.AuthorId);
-        var related = await db.PaperAuthors
-            .Where(pa => pa.PaperId != found.Id && authorIds.Contains(pa.AuthorId))
+        // Papers sharing the most authors with this one: the six with the most links to its authors, read from the author index.
+        var authorIds = db.PaperAuthors.Where(pa => pa.PaperId == paperId).Select(pa => pa.AuthorId);
+        var relatedIds = db.PaperAuthors
+            .Where(pa => pa.PaperId != paperId && authorIds.Contains(pa.AuthorId))
             .GroupBy(pa => pa.PaperId)
             .Select(g => new { PaperId = g.Key, Shared = g.Count() })
             .OrderByDescending(x => x.Shared).ThenByDescending(x => x.PaperId)
             .Take(6)
-            .ToListAsync(cancellationToken);
-        var relatedIds = related.Select(r => r.PaperId).ToList();
+            .Select(x => x.PaperId);
+        var relatedRows = await db.Papers.Where(p => relatedIds.Contains(p.Id) && p.LatestDate != null).Select(PaperCards.FromPaper).ToListAsync(cancellationToken);
+
+        var cards = await PaperCards.WithAuthorsAsync(db, [found.Row, .. relatedRows], cancellationToken);
+        var card = cards[0];
         var slugs = card.Authors.Select(a => a.Slug).ToHashSet(StringComparer.Ordinal);
-        var more = (await db.Papers.Where(p => relatedIds.Contains(p.Id) && p.Appearances.Any()).Select(PaperCards.FromPaper).ToListAsync(cancellationToken))
+        var more = cards.Skip(1)
             .OrderByDescending(c => c.Authors.Count(a => slugs.Contains(a.Slug)))
             .ThenByDescending(c => c.Date)
             .ThenBy(c => c.ArxivId, StringComparer.Ordinal)

@@ -47,14 +47,11 @@ public static class SearchQuery
         }
 
         var ids = hits.PaperIds.ToList();
-        var cards = await db.Papers.Where(p => ids.Contains(p.Id)).Select(PaperCards.FromPaper).ToListAsync(cancellationToken);
-        var order = await db.Papers.Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.ArxivId }).ToDictionaryAsync(p => p.Id, p => p.ArxivId, cancellationToken);
-        var byArxiv = cards.ToDictionary(c => c.ArxivId);
+        var rows = (await db.Papers.Where(p => ids.Contains(p.Id) && p.LatestDate != null).Select(PaperCards.FromPaper).ToListAsync(cancellationToken))
+            .ToDictionary(r => r.PaperId);
         // A paper an ingest removed between the two queries is left out rather than failing the page.
-        var results = ids
-            .Select(id => order.TryGetValue(id, out var arxivId) && byArxiv.TryGetValue(arxivId, out var card) ? card : null)
-            .OfType<PaperCard>()
-            .Where(card => card.Date != DateOnly.MinValue)
+        var ordered = ids.Select(id => rows.GetValueOrDefault(id)).OfType<CardRow>().ToList();
+        var results = (await PaperCards.WithAuthorsAsync(db, ordered, cancellationToken))
             .Select(card => new SearchResult(card, Highlighter.Title(card.Title, terms), Highlighter.Snippet(card.SummaryMarkdown, terms)))
             .ToList();
         var authors = terms.Count == 0 || request.Page > 1 ? [] : (await AuthorSearchQuery.SearchAsync(db, request.Query, cancellationToken)).Authors.Take(8).ToList();

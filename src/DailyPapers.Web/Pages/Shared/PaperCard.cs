@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using DailyPapers.Core.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace DailyPapers.Web.Pages.Shared;
 
@@ -45,10 +46,30 @@ public static class Links
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
 
-/// <summary>The projections every listing query shares, so each is written once and translated to SQL by EF Core.</summary>
+/// <summary>A paper card before its authors are attached: what one indexed read of Papers (and Appearances) gives.</summary>
+public sealed record CardRow(
+    int PaperId,
+    string ArxivId,
+    string Title,
+    DateOnly Date,
+    int? Votes,
+    int Rank,
+    string? ThumbnailUrl,
+    string? VideoUrl,
+    string? VideoPosterUrl,
+    string SummaryMarkdown,
+    string SummaryHtml,
+    bool AuthorsTruncated);
+
+/// <summary>
+/// The projections every listing query shares. A listing reads its papers first (by an index) and then their authors in
+/// one keyed query: a nested author list inside the projection makes EF Core join a subquery over every paper's
+/// authors, which SQLite materialises in full for each page.
+/// </summary>
 public static class PaperCards
 {
-    public static readonly Expression<Func<Appearance, PaperCard>> FromAppearance = a => new PaperCard(
+    public static readonly Expression<Func<Appearance, CardRow>> FromAppearance = a => new CardRow(
+        a.PaperId,
         a.Paper!.ArxivId,
         a.Paper.Title,
         a.Day!.Date,
@@ -59,22 +80,48 @@ public static class PaperCards
         a.Paper.VideoPosterUrl,
         a.Paper.SummaryMarkdown,
         a.Paper.SummaryHtml,
-        a.Paper.AuthorsTruncated,
-        a.Paper.Authors.OrderBy(pa => pa.Position).Select(pa => new AuthorLink(pa.Author!.Name, pa.Author.Slug)).ToList());
+        a.Paper.AuthorsTruncated);
 
-    /// <summary>A paper outside any one day: dated by its latest listing, with its highest vote count.</summary>
-    public static readonly Expression<Func<Paper, PaperCard>> FromPaper = p => new PaperCard(
+    /// <summary>A paper outside any one day: dated by its latest listing, with its highest vote count (both kept at ingest).</summary>
+    public static readonly Expression<Func<Paper, CardRow>> FromPaper = p => new CardRow(
+        p.Id,
         p.ArxivId,
         p.Title,
-        // A paper whose listings are being replaced by a running ingest may briefly have none.
-        p.Appearances.Max(a => (DateOnly?)a.Day!.Date) ?? DateOnly.MinValue,
-        p.Appearances.Max(a => a.Votes),
+        p.LatestDate ?? DateOnly.MinValue,
+        p.TopVotes,
         0,
         p.ThumbnailUrl,
         p.VideoUrl,
         p.VideoPosterUrl,
         p.SummaryMarkdown,
         p.SummaryHtml,
-        p.AuthorsTruncated,
-        p.Authors.OrderBy(pa => pa.Position).Select(pa => new AuthorLink(pa.Author!.Name, pa.Author.Slug)).ToList());
+        p.AuthorsTruncated);
+
+    /// <summary>Attaches each row's authors, read in one query keyed by the rows' paper ids; keeps the rows' order.</summary>
+    public static async Task<List<PaperCard>> WithAuthorsAsync(PapersDbContext db, IReadOnlyList<CardRow> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = rows.Select(r => r.PaperId).Distinct().ToList();
+        var links = await db.PaperAuthors.Where(pa => ids.Contains(pa.PaperId))
+            .Select(pa => new { pa.PaperId, pa.Position, pa.Author!.Name, pa.Author.Slug })
+            .ToListAsync(cancellationToken);
+        var byPaper = links.GroupBy(l => l.PaperId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<AuthorLink>)[.. g.OrderBy(l => l.Position).Select(l => new AuthorLink(l.Name, l.Slug))]);
+        return
+        [
+            .. rows.Select(r => new PaperCard(
+                r.ArxivId, r.Title, r.Date, r.Votes, r.Rank, r.ThumbnailUrl, r.VideoUrl, r.VideoPosterUrl, r.SummaryMarkdown, r.SummaryHtml,
+                r.AuthorsTruncated, byPaper.GetValueOrDefault(r.PaperId, []))),
+        ];
+    }
+
+    /// <summary>One page's cards: the rows a query selected, then their authors.</summary>
+    public static async Task<List<PaperCard>> ToCardsAsync(this IQueryable<CardRow> rows, PapersDbContext db, CancellationToken cancellationToken) =>
+        await WithAuthorsAsync(db, await rows.ToListAsync(cancellationToken), cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DailyPapers.Core.Data;
+using DailyPapers.Web.Pages.Days;
 using DailyPapers.Web.Pages.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,18 +60,37 @@ public static class TopQuery
     /// <summary>
     /// The most-voted papers listed in the period, each once with its highest vote count. Ties go to the later listing,
     /// then the better rank that day, then the arXiv id, so the order never shuffles. Papers without votes come last.
+    /// A period's listings are read from the date index; the all-time ranking walks the papers' vote index from the top.
     /// </summary>
     public static async Task<TopView?> LoadAsync(PapersDbContext db, Period period, DateOnly? date, int page, CancellationToken cancellationToken)
     {
-        var anchor = date ?? await db.Days.MaxAsync(d => (DateOnly?)d.Date, cancellationToken);
+        var anchor = date ?? await DayQuery.LatestAsync(db, cancellationToken);
         if (anchor is null)
         {
             return null;
         }
 
         var range = PeriodRange.Containing(period, anchor.Value);
+        var (papers, total, pageNumber, pageCount) = period == Period.All
+            ? await AllTimeAsync(db, page, cancellationToken)
+            : await InRangeAsync(db, range, page, cancellationToken);
+
+        DateOnly? previous = null;
+        DateOnly? next = null;
+        if (period != Period.All)
+        {
+            previous = await DayQuery.BeforeAsync(db, range.Start, cancellationToken);
+            next = await DayQuery.AfterAsync(db, range.End, cancellationToken);
+        }
+
+        return new TopView(range, papers, total, pageNumber, pageCount, previous, next, anchor.Value);
+    }
+
+    private static async Task<(List<PaperCard> Papers, int Total, int Page, int PageCount)> InRangeAsync(PapersDbContext db, PeriodRange range, int page, CancellationToken cancellationToken)
+    {
+        var days = db.Days.Where(d => d.Date >= range.Start && d.Date <= range.End).Select(d => d.Id);
         var rows = await db.Appearances
-            .Where(a => a.Day!.Date >= range.Start && a.Day.Date <= range.End)
+            .Where(a => days.Contains(a.DayId))
             .Select(a => new { a.Id, a.PaperId, a.Votes, a.Day!.Date, a.Rank, a.Paper!.ArxivId })
             .ToListAsync(cancellationToken);
         var ranked = rows
@@ -82,23 +102,29 @@ public static class TopQuery
             .ThenBy(r => r.Rank)
             .ThenBy(r => r.ArxivId, StringComparer.Ordinal)
             .ToList();
-        var pageCount = Math.Max(1, (ranked.Count + TopView.PageSize - 1) / TopView.PageSize);
+        var pageCount = PageCount(ranked.Count);
         page = Math.Clamp(page, 1, pageCount);
         var ids = ranked.Skip((page - 1) * TopView.PageSize).Take(TopView.PageSize).Select(r => r.Id).ToList();
-        var cards = await db.Appearances.Where(a => ids.Contains(a.Id)).Select(PaperCards.FromAppearance).ToListAsync(cancellationToken);
+        var cards = await db.Appearances.Where(a => ids.Contains(a.Id)).Select(PaperCards.FromAppearance).ToCardsAsync(db, cancellationToken);
         var byKey = cards.ToDictionary(c => (c.ArxivId, c.Date));
         var ordered = ranked.Skip((page - 1) * TopView.PageSize).Take(TopView.PageSize).Select(r => byKey[(r.ArxivId, r.Date)]).ToList();
-
-        DateOnly? previous = null;
-        DateOnly? next = null;
-        if (period != Period.All)
-        {
-            var start = range.Start;
-            var end = range.End;
-            previous = await db.Days.Where(d => d.Date < start).MaxAsync(d => (DateOnly?)d.Date, cancellationToken);
-            next = await db.Days.Where(d => d.Date > end).MinAsync(d => (DateOnly?)d.Date, cancellationToken);
-        }
-
-        return new TopView(range, ordered, ranked.Count, page, pageCount, previous, next, anchor.Value);
+        return (ordered, ranked.Count, page, pageCount);
     }
+
+    /// <summary>Every paper by its best vote count, then its latest listing: a walk down the index on those columns.</summary>
+    private static async Task<(List<PaperCard> Papers, int Total, int Page, int PageCount)> AllTimeAsync(PapersDbContext db, int page, CancellationToken cancellationToken)
+    {
+        var stored = await db.Meta.Where(m => m.Key == "PaperCount").Select(m => m.Value).SingleOrDefaultAsync(cancellationToken);
+        var total = int.TryParse(stored, System.Globalization.NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : 0;
+        var pageCount = PageCount(total);
+        page = Math.Clamp(page, 1, pageCount);
+        var cards = await db.Papers
+            .OrderByDescending(p => p.TopVotes).ThenByDescending(p => p.LatestDate).ThenBy(p => p.ArxivId)
+            .Skip((page - 1) * TopView.PageSize).Take(TopView.PageSize)
+            .Select(PaperCards.FromPaper)
+            .ToCardsAsync(db, cancellationToken);
+        return (cards, total, page, pageCount);
+    }
+
+    private static int PageCount(int total) => Math.Max(1, (total + TopView.PageSize - 1) / TopView.PageSize);
 }
