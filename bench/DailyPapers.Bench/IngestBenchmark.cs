@@ -3,6 +3,7 @@ using System.Globalization;
 using DailyPapers.Core.Data;
 using DailyPapers.Core.Ingestion;
 using DailyPapers.Core.Parsing;
+using DailyPapers.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace DailyPapers.Bench;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DailyPapers.Core.Data;
 using DailyPapers.Core.Ingestion;
+using DailyPapers.Testing;
 using DailyPapers.Core.Search;
 using Microsoft.Data.Sqlite;
 

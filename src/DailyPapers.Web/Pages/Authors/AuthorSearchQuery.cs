@@ -52,6 +52,11 @@ public static class AuthorSearchQuery
         }
 
         var ids = found.Ids;
+        if (ids.Count == 0)
+        {
+            return new AuthorSearchView(text, [], 0);
+        }
+
         var matches = await db.Authors
             .Where(a => ids.Contains(a.Id))
             .Select(a => new { a.Name, a.Slug, a.FoldedName, a.PaperCount })

@@ -14,7 +14,8 @@ public static class DayQuery
 {
     public static async Task<DayView?> LoadAsync(PapersDbContext db, DateOnly date, CancellationToken cancellationToken)
     {
-        // Each neighbour is one step along the date index (ORDER BY … LIMIT 1), not an aggregate over the days before it.
+        // Each neighbour is one step along the date index (ORDER BY … LIMIT 1), not an aggregate over the days before it;
+        // an aggregate without a condition (the latest day) is SQLite's one-step min/max lookup.
         var day = await db.Days.Where(d => d.Date == date)
             .Select(d => new
             {
@@ -22,7 +23,7 @@ public static class DayQuery
                 d.NotesHtml,
                 Previous = db.Days.Where(x => x.Date < date).OrderByDescending(x => x.Date).Select(x => (DateOnly?)x.Date).FirstOrDefault(),
                 Next = db.Days.Where(x => x.Date > date).OrderBy(x => x.Date).Select(x => (DateOnly?)x.Date).FirstOrDefault(),
-                Latest = db.Days.OrderByDescending(x => x.Date).Select(x => x.Date).FirstOrDefault(),
+                Latest = db.Days.Max(x => x.Date),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (day is null)
@@ -40,7 +41,7 @@ public static class DayQuery
 
     /// <summary>The latest day with a digest, or null when nothing is stored yet.</summary>
     public static Task<DateOnly?> LatestAsync(PapersDbContext db, CancellationToken cancellationToken) =>
-        db.Days.OrderByDescending(d => d.Date).Select(d => (DateOnly?)d.Date).FirstOrDefaultAsync(cancellationToken);
+        db.Days.MaxAsync(d => (DateOnly?)d.Date, cancellationToken);
 
     public static async Task<NearestDays> NearestAsync(PapersDbContext db, DateOnly date, CancellationToken cancellationToken)
     {

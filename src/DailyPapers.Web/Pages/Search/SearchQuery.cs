@@ -47,7 +47,7 @@ public static class SearchQuery
         }
 
         var ids = hits.PaperIds.ToList();
-        var rows = (await db.Papers.Where(p => ids.Contains(p.Id) && p.LatestDate != null).Select(PaperCards.FromPaper).ToListAsync(cancellationToken))
+        var rows = ids.Count == 0 ? [] : (await db.Papers.Where(p => ids.Contains(p.Id) && p.LatestDate != null).Select(PaperCards.FromPaper).ToListAsync(cancellationToken))
             .ToDictionary(r => r.PaperId);
         // A paper an ingest removed between the two queries is left out rather than failing the page.
         var ordered = ids.Select(id => rows.GetValueOrDefault(id)).OfType<CardRow>().ToList();
