@@ -2,12 +2,13 @@ using System.Globalization;
 
 namespace DailyPapers.Bench;
 
-internal sealed record BenchOptions(string Corpus, int Copies, int Rounds, int Seconds)
+/// <param name="Copies">The synthetic archive's size in copies of the corpus, when given; each benchmark has its own default.</param>
+internal sealed record BenchOptions(string Corpus, int? Copies, int Rounds, int Seconds)
 {
     public static BenchOptions Parse(string[] args)
     {
         var corpus = DailyPapers.Testing.Repository.Corpus;
-        var copies = 20;
+        int? copies = null;
         var rounds = 3;
         var seconds = 8;
         for (var i = 0; i + 1 < args.Length; i += 2)

@@ -18,10 +18,11 @@ internal static class IngestBenchmark
     {
         Console.WriteLine($"ingest benchmark · corpus {options.Corpus} · {options.Rounds} rounds each, median shown");
         Measure("corpus", options.Corpus, options.Rounds);
-        var synthetic = SyntheticCorpus.Create(options.Corpus, options.Copies);
+        var copies = options.Copies ?? 20;
+        var synthetic = SyntheticCorpus.Create(options.Corpus, copies);
         try
         {
-            Measure($"synthetic ×{options.Copies}", synthetic, options.Rounds);
+            Measure($"synthetic ×{copies}", synthetic, options.Rounds);
         }
         finally
         {

@@ -82,7 +82,7 @@ internal static partial class LoadBenchmark
         }
     }
 
-    private static Process Start(string publish, string corpus, string database, int port)
+    internal static Process Start(string publish, string corpus, string database, int port, bool ingestOnStartup = true, bool outputCache = true)
     {
         var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(publish, "DailyPapers.Web.dll")}\" --urls http://127.0.0.1:{port}")
         {
@@ -93,6 +93,8 @@ internal static partial class LoadBenchmark
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DailyPapers__DataDirectory"] = corpus;
         start.Environment["DailyPapers__Database"] = database;
+        start.Environment["DailyPapers__IngestOnStartup"] = ingestOnStartup ? "true" : "false";
+        start.Environment["DailyPapers__OutputCache"] = outputCache ? "true" : "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
@@ -108,7 +110,7 @@ internal static partial class LoadBenchmark
         return process;
     }
 
-    private static void WaitUntilUp(HttpClient http, Process server)
+    internal static void WaitUntilUp(HttpClient http, Process server)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(90))
@@ -150,7 +152,7 @@ internal static partial class LoadBenchmark
         return (rps, p99);
     }
 
-    private static string Exec(string file, string arguments, string directory)
+    internal static string Exec(string file, string arguments, string directory)
     {
         var start = new ProcessStartInfo(file, arguments) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
         using var process = Process.Start(start)!;
@@ -165,19 +167,22 @@ internal static partial class LoadBenchmark
         return stdout.Result;
     }
 
-    private static string PeakMemory(int pid)
+    private static string PeakMemory(int pid) => Memory(pid, "VmHWM");
+
+    /// <summary>A memory figure of a process from /proc: VmRSS (resident now) or VmHWM (peak resident).</summary>
+    internal static string Memory(int pid, string field)
     {
-        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field + ":", StringComparison.Ordinal));
         if (line is null)
         {
             return "unknown";
         }
 
-        var kib = long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        var kib = long.Parse(line[(field.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
         return $"{kib / 1024.0:0} MiB";
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();

@@ -15,7 +15,13 @@ switch (command)
     case "search":
         SearchBenchmark.Run(options);
         return 0;
+    case "cold":
+        ScaleBenchmark.Run(options, scale: false);
+        return 0;
+    case "scale":
+        ScaleBenchmark.Run(options, scale: true);
+        return 0;
     default:
-        Console.WriteLine("usage: DailyPapers.Bench ingest|load|search [--copies N] [--corpus DIR] [--rounds N] [--seconds N]");
+        Console.WriteLine("usage: DailyPapers.Bench ingest|load|search|cold|scale [--copies N] [--corpus DIR] [--rounds N] [--seconds N]");
         return command == "help" ? 0 : 1;
 }

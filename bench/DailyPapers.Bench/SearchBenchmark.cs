@@ -23,7 +23,7 @@ internal static class SearchBenchmark
 
     public static void Run(BenchOptions options)
     {
-        var copies = Math.Max(options.Copies, 21);
+        var copies = Math.Max(options.Copies ?? 21, 21);
         var keep = Environment.GetEnvironmentVariable("DAILYPAPERS_BENCH_KEEP_DB");
         var reuse = keep is not null && File.Exists(keep);
         var corpus = reuse ? Path.Combine(Path.GetTempPath(), "unused-corpus") : SyntheticCorpus.Create(options.Corpus, copies);

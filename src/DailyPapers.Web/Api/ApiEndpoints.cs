@@ -1,5 +1,6 @@
 using DailyPapers.Core.Data;
 using DailyPapers.Core.Parsing;
+using DailyPapers.Web.Infrastructure;
 using DailyPapers.Web.Pages.Authors;
 using DailyPapers.Web.Pages.Days;
 using DailyPapers.Web.Pages.Papers;
@@ -54,7 +55,7 @@ internal static class ApiEndpoints
 {
     public static void MapApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api");
+        var api = app.MapGroup("/api").AddEndpointFilter(OpenConnectionFilter.ForEndpoint);
 
         api.MapGet("/days", async (PapersDbContext db, CancellationToken ct) =>
         {

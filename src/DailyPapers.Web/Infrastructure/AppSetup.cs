@@ -17,7 +17,8 @@ internal static partial class AppSetup
         var location = new DatabaseLocation(
             PapersDatabase.ConnectionString(options.ResolveDatabase(builder.Environment.ContentRootPath)),
             options.ResolveDataDirectory(builder.Environment.ContentRootPath),
-            options.IngestOnStartup);
+            options.IngestOnStartup,
+            options.OutputCache);
         builder.Services.AddSingleton(location);
         // A 1,000-character Korean query is about 9 KB once percent-encoded; Kestrel's default request line is 8 KB.
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = 32 * 1024);
@@ -26,7 +27,8 @@ internal static partial class AppSetup
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
         builder.Services.AddSingleton<DataVersion>();
         builder.Services.AddHostedService<DataVersionMonitor>();
-        builder.Services.AddRazorPages();
+        builder.Services.AddScoped<OpenConnectionFilter>();
+        builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(OpenConnectionFilter))));
         builder.Services.AddRouting(o => o.LowercaseUrls = true);
         builder.Services.AddProblemDetails();
         builder.Services.AddResponseCompression(o =>
@@ -107,7 +109,10 @@ internal static partial class AppSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseMiddleware<DataETagMiddleware>();
-        app.UseOutputCache();
+        if (app.Services.GetRequiredService<DatabaseLocation>().OutputCache)
+        {
+            app.UseOutputCache();
+        }
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         app.MapApi();
@@ -141,4 +146,4 @@ internal static partial class AppSetup
 }
 
 /// <summary>Where the data lives, resolved once from configuration.</summary>
-public sealed record DatabaseLocation(string ConnectionString, string DataDirectory, bool IngestOnStartup);
+public sealed record DatabaseLocation(string ConnectionString, string DataDirectory, bool IngestOnStartup, bool OutputCache = true);

@@ -14,6 +14,9 @@ public sealed class DailyPapersOptions
     /// <summary>Ingest the data directory when the web app starts (default true).</summary>
     public bool IngestOnStartup { get; set; } = true;
 
+    /// <summary>Keep rendered pages in memory until an ingest changes what they show (default true). Off, every request renders.</summary>
+    public bool OutputCache { get; set; } = true;
+
     public string ResolveDatabase(string contentRoot) =>
         Path.GetFullPath(string.IsNullOrWhiteSpace(Database) ? Path.Combine("App_Data", "dailypapers.db") : Database, contentRoot);
 
