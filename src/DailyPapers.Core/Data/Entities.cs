@@ -159,3 +159,15 @@ public sealed class MetaEntry
 
     public required string Value { get; set; }
 }
+
+/// <summary>
+/// One thing an ingest changed, named as the pages that show it are tagged: <c>day:2024-01-17</c>,
+/// <c>paper:2401.08541</c>, <c>author:xintao-wang</c>, or <c>*</c> for everything. A running app reads the rows after
+/// the last one it saw and evicts only those pages; ids only grow, so the newest id is the data's version.
+/// </summary>
+public sealed class Change
+{
+    public long Id { get; set; }
+
+    public required string Tag { get; set; }
+}

@@ -18,6 +18,8 @@ public sealed class PapersDbContext(DbContextOptions<PapersDbContext> options) :
 
     public DbSet<MetaEntry> Meta => Set<MetaEntry>();
 
+    public DbSet<Change> Changes => Set<Change>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PapersDbContext).Assembly);
 }

@@ -106,7 +106,7 @@ public sealed class DigestImporter(string connectionString)
                 RefreshStalePapers();
                 _writer.DeleteUnreferencedRows();
                 // A fresh token, not a counter: a rebuilt database must not repeat an ETag browsers still hold.
-                _writer.SetMeta("DataVersion", Guid.NewGuid().ToString("N")[..16]);
+                _writer.PruneChanges();
                 _writer.SetMeta("ParserVersion", DigestParser.Version);
                 _writer.SetMeta("DataRoot", root);
                 _changed = true;

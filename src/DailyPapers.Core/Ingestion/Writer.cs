@@ -21,6 +21,7 @@ internal sealed class Writer : IDisposable
     private readonly HashSet<int> _batchAuthors = [];
     private readonly HashSet<int> _runPapers = [];
     private readonly HashSet<int> _runAuthors = [];
+    private readonly HashSet<string> _batchTags = new(StringComparer.Ordinal);
     private readonly SqliteCommand _refreshPapers;
     private readonly SqliteCommand _refreshAuthors;
     private readonly SqliteCommand _papersOfFile;
@@ -97,7 +98,7 @@ internal sealed class Writer : IDisposable
         _refreshAuthors = Prepare(
             "UPDATE Authors SET PaperCount = (SELECT COUNT(*) FROM PaperAuthors pa WHERE pa.AuthorId = Authors.Id) WHERE Id IN (SELECT value FROM json_each($ids))",
             "$ids");
-        _dayIdsOfFile = Prepare("SELECT Id FROM Days WHERE SourceFileId = $file", "$file");
+        _dayIdsOfFile = Prepare("SELECT Id, Date FROM Days WHERE SourceFileId = $file", "$file");
         const string paperColumns = "ArxivVersion, Title, ThumbnailUrl, VideoUrl, VideoPosterUrl, SummaryMarkdown, SummaryHtml, AuthorsTruncated, ContentDayId, Line";
         string[] paperParameters = ["$version", "$title", "$thumbnail", "$video", "$poster", "$summary", "$summaryHtml", "$truncated", "$day", "$line"];
         _insertPaper = Prepare(
@@ -185,12 +186,13 @@ internal sealed class Writer : IDisposable
         using (var command = _connection.CreateCommand())
         {
             command.Transaction = transaction;
-            command.CommandText = "DELETE FROM Papers WHERE Id IN (SELECT value FROM json_each($ids)) AND NOT EXISTS (SELECT 1 FROM Appearances a WHERE a.PaperId = Papers.Id) RETURNING Id";
+            command.CommandText = "DELETE FROM Papers WHERE Id IN (SELECT value FROM json_each($ids)) AND NOT EXISTS (SELECT 1 FROM Appearances a WHERE a.PaperId = Papers.Id) RETURNING Id, ArxivId";
             command.Parameters.AddWithValue("$ids", papers);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
                 deleted.Add(reader.GetInt32(0));
+                _batchTags.Add(ChangeTags.Paper(reader.GetString(1)));
             }
         }
 
@@ -198,7 +200,7 @@ internal sealed class Writer : IDisposable
         using (var command = _connection.CreateCommand())
         {
             command.Transaction = transaction;
-            command.CommandText = "DELETE FROM Authors WHERE Id IN (SELECT value FROM json_each($ids)) AND NOT EXISTS (SELECT 1 FROM PaperAuthors pa WHERE pa.AuthorId = Authors.Id) RETURNING Id";
+            command.CommandText = "DELETE FROM Authors WHERE Id IN (SELECT value FROM json_each($ids)) AND NOT EXISTS (SELECT 1 FROM PaperAuthors pa WHERE pa.AuthorId = Authors.Id) RETURNING Id, Slug";
             command.Parameters.AddWithValue("$ids", IdList(_runAuthors));
             var gone = new List<int>();
             using (var reader = command.ExecuteReader())
@@ -206,6 +208,7 @@ internal sealed class Writer : IDisposable
                 while (reader.Read())
                 {
                     gone.Add(reader.GetInt32(0));
+                    _batchTags.Add(ChangeTags.Author(reader.GetString(1)));
                 }
             }
 
@@ -220,20 +223,47 @@ internal sealed class Writer : IDisposable
         Execute("INSERT INTO Meta (Key, Value) SELECT 'AuthorCount', COUNT(*) FROM Authors WHERE true ON CONFLICT (Key) DO UPDATE SET Value = excluded.Value");
     }
 
+    /// <summary>Brings the batch's listing columns up to date and logs what it changed for running apps to evict.</summary>
     private void RefreshListingColumns(SqliteTransaction transaction)
     {
+        var papers = IdList(_batchPapers);
+        var authors = IdList(_batchAuthors);
         if (_batchPapers.Count > 0)
         {
-            Run(_refreshPapers, transaction, IdList(_batchPapers));
-            _batchPapers.Clear();
+            Run(_refreshPapers, transaction, papers);
         }
 
         if (_batchAuthors.Count > 0)
         {
-            Run(_refreshAuthors, transaction, IdList(_batchAuthors));
-            _batchAuthors.Clear();
+            Run(_refreshAuthors, transaction, authors);
         }
+
+        var count = _batchTags.Count + _batchPapers.Count + _batchAuthors.Count;
+        if (count > ChangeTags.MaxPerBatch)
+        {
+            // Past a few thousand pages, evicting them one by one costs the app more than rendering everything afresh.
+            Execute($"INSERT INTO Changes (Tag) VALUES ('{ChangeTags.Everything}')");
+        }
+        else if (count > 0)
+        {
+            Execute(
+                """
+                INSERT INTO Changes (Tag)
+                SELECT value FROM json_each($tags)
+                UNION ALL SELECT 'paper:' || ArxivId FROM Papers WHERE Id IN (SELECT value FROM json_each($papers))
+                UNION ALL SELECT 'author:' || Slug FROM Authors WHERE Id IN (SELECT value FROM json_each($authors))
+                """,
+                ("$tags", System.Text.Json.JsonSerializer.Serialize(_batchTags)), ("$papers", papers), ("$authors", authors));
+        }
+
+        _batchTags.Clear();
+        _batchPapers.Clear();
+        _batchAuthors.Clear();
     }
+
+    /// <summary>Keeps the change log short: a running app that fell further behind than this evicts everything.</summary>
+    public void PruneChanges() =>
+        Execute($"DELETE FROM Changes WHERE Id <= (SELECT MAX(Id) FROM Changes) - {ChangeTags.Kept}");
 
     private static string IdList(IEnumerable<int> ids) => "[" + string.Join(',', ids) + "]";
 
@@ -289,6 +319,7 @@ internal sealed class Writer : IDisposable
             var notesHtml = day.NotesMarkdown is null ? null : SummaryRenderer.ToHtml(day.NotesMarkdown);
             notesHtml = string.IsNullOrWhiteSpace(notesHtml) ? null : notesHtml;
             var dayId = Insert(_insertDay, transaction, day.Date, fileId, day.Line, day.NotesMarkdown, notesHtml, day.Papers.Count);
+            _batchTags.Add(ChangeTags.Day(day.Date));
             foreach (var paper in day.Papers)
             {
                 var paperId = StorePaper(transaction, dayId, day.Date, paper);
@@ -348,6 +379,7 @@ internal sealed class Writer : IDisposable
         while (reader.Read())
         {
             _deletedDayIds.Add(reader.GetInt32(0));
+            _batchTags.Add(ChangeTags.Day(reader.GetFieldValue<DateOnly>(1)));
         }
 
         reader.Close();

@@ -63,7 +63,7 @@ internal static class ApiEndpoints
             return TypedResults.Ok(archive.Months.SelectMany(m => m.Days).Select(d => new ApiDay(d.Date, d.PaperCount)).ToList());
         });
 
-        api.MapGet("/days/{date}", async Task<Results<Ok<DayView>, ValidationProblem, ProblemHttpResult>> (string date, PapersDbContext db, CancellationToken ct) =>
+        api.MapGet("/days/{date}", async Task<Results<Ok<DayView>, ValidationProblem, ProblemHttpResult>> (string date, PapersDbContext db, HttpContext http, CancellationToken ct) =>
         {
             if (!DateParameter.TryParse(date, out var day))
             {
@@ -71,10 +71,16 @@ internal static class ApiEndpoints
             }
 
             var view = await DayQuery.LoadAsync(db, day, ct);
-            return view is null ? NotFound($"No digest for {Links.Iso(day)}.") : TypedResults.Ok(view);
+            if (view is null)
+            {
+                return NotFound($"No digest for {Links.Iso(day)}.");
+            }
+
+            PageCache.Tag(http, view);
+            return TypedResults.Ok(view);
         });
 
-        api.MapGet("/papers/{**id}", async Task<Results<Ok<ApiPaper>, ValidationProblem, ProblemHttpResult>> (string? id, PapersDbContext db, CancellationToken ct) =>
+        api.MapGet("/papers/{**id}", async Task<Results<Ok<ApiPaper>, ValidationProblem, ProblemHttpResult>> (string? id, PapersDbContext db, HttpContext http, CancellationToken ct) =>
         {
             if (!ArxivId.TryParse(id, out var arxivId))
             {
@@ -82,7 +88,13 @@ internal static class ApiEndpoints
             }
 
             var view = await PaperQuery.LoadAsync(db, arxivId, ct);
-            return view is null ? NotFound($"No digest lists arXiv:{arxivId}.") : TypedResults.Ok(ApiPaper.From(view));
+            if (view is null)
+            {
+                return NotFound($"No digest lists arXiv:{arxivId}.");
+            }
+
+            PageCache.Tag(http, view);
+            return TypedResults.Ok(ApiPaper.From(view));
         });
 
         api.MapGet("/top", async Task<Results<Ok<ApiTop>, ValidationProblem, ProblemHttpResult>> (string? period, string? date, string? page, PapersDbContext db, CancellationToken ct) =>
@@ -123,10 +135,16 @@ internal static class ApiEndpoints
         api.MapGet("/authors", async (string? q, PapersDbContext db, CancellationToken ct) =>
             TypedResults.Ok(await AuthorSearchQuery.SearchAsync(db, q, ct)));
 
-        api.MapGet("/authors/{slug}", async Task<Results<Ok<AuthorView>, ProblemHttpResult>> (string slug, PapersDbContext db, CancellationToken ct) =>
+        api.MapGet("/authors/{slug}", async Task<Results<Ok<AuthorView>, ProblemHttpResult>> (string slug, PapersDbContext db, HttpContext http, CancellationToken ct) =>
         {
             var view = slug.Length <= 200 ? await AuthorQuery.LoadAsync(db, slug, ct) : null;
-            return view is null ? NotFound($"No author has the slug '{ParameterText.Shorten(slug)}'.") : TypedResults.Ok(view);
+            if (view is null)
+            {
+                return NotFound($"No author has the slug '{ParameterText.Shorten(slug)}'.");
+            }
+
+            PageCache.Tag(http, view);
+            return TypedResults.Ok(view);
         });
     }
 

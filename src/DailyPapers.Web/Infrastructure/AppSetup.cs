@@ -9,8 +9,6 @@ namespace DailyPapers.Web.Infrastructure;
 
 internal static partial class AppSetup
 {
-    public const string DataTag = "data";
-
     public static void AddDailyPapers(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(DailyPapersOptions.Section).Get<DailyPapersOptions>() ?? new DailyPapersOptions();
@@ -25,8 +23,7 @@ internal static partial class AppSetup
         builder.Services.AddDbContextPool<PapersDbContext>(o => o
             .UseSqlite(location.ConnectionString)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
-        builder.Services.AddSingleton<DataVersion>();
-        builder.Services.AddHostedService<DataVersionMonitor>();
+        builder.Services.AddHostedService<ChangeMonitor>();
         builder.Services.AddScoped<OpenConnectionFilter>();
         builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(OpenConnectionFilter))));
         builder.Services.AddRouting(o => o.LowercaseUrls = true);
@@ -40,7 +37,7 @@ internal static partial class AppSetup
         });
         builder.Services.AddOutputCache(o =>
         {
-            o.AddBasePolicy(p => p.Expire(TimeSpan.FromHours(1)).Tag(DataTag).SetVaryByQuery("*"));
+            o.AddBasePolicy(p => p.Expire(TimeSpan.FromHours(1)).Tag(PageCache.Every).SetVaryByQuery("*").AddPolicy<ListingsByDefault>());
         });
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.WriteIndented = false);
     }
@@ -67,7 +64,6 @@ internal static partial class AppSetup
                 catch (IngestRefusedException e)
                 {
                     LogRefused(logger, e.Message);
-                    app.Services.GetRequiredService<DataVersion>().Refresh();
                     return;
                 }
 
@@ -86,8 +82,6 @@ internal static partial class AppSetup
                 LogIngested(logger, location.DataDirectory, report.Summary);
             }
         }
-
-        app.Services.GetRequiredService<DataVersion>().Refresh();
     }
 
     public static void UseDailyPapers(this WebApplication app)
@@ -108,11 +102,12 @@ internal static partial class AppSetup
         // Files an operator drops into wwwroot after the build (robots.txt, verification files) are served too.
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseMiddleware<DataETagMiddleware>();
         if (app.Services.GetRequiredService<DatabaseLocation>().OutputCache)
         {
             app.UseOutputCache();
         }
+
+        app.UseMiddleware<ContentETagMiddleware>();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         app.MapApi();

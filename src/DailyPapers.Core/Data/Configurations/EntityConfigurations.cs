@@ -81,3 +81,13 @@ internal sealed class MetaEntryConfiguration : IEntityTypeConfiguration<MetaEntr
         builder.HasKey(m => m.Key);
     }
 }
+
+internal sealed class ChangeConfiguration : IEntityTypeConfiguration<Change>
+{
+    public void Configure(EntityTypeBuilder<Change> builder)
+    {
+        builder.ToTable("Changes");
+        // AUTOINCREMENT: ids are never reused, even after old rows are pruned, so "after id N" stays exact.
+        builder.Property(c => c.Id).UseAutoincrement();
+    }
+}

@@ -3,6 +3,7 @@ using System;
 using DailyPapers.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
@@ -84,6 +85,23 @@ namespace DailyPapers.Core.Data.Migrations
                         .IsDescending(true, false);
 
                     b.ToTable("Authors", (string)null);
+                });
+
+            modelBuilder.Entity("DailyPapers.Core.Data.Change", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    SqlitePropertyBuilderExtensions.UseAutoincrement(b.Property<long>("Id"));
+
+                    b.Property<string>("Tag")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Changes", (string)null);
                 });
 
             modelBuilder.Entity("DailyPapers.Core.Data.Day", b =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DailyPapers.Core.Data;
+using DailyPapers.Web.Infrastructure;
 using DailyPapers.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,7 +21,11 @@ public sealed class DayModel(PapersDbContext db) : PageModel
         }
 
         Day = await DayQuery.LoadAsync(db, day, cancellationToken);
-        if (Day is null)
+        if (Day is not null)
+        {
+            PageCache.Tag(HttpContext, Day);
+        }
+        else
         {
             Nearest = await DayQuery.NearestAsync(db, day, cancellationToken);
             Response.StatusCode = StatusCodes.Status404NotFound;

@@ -1,5 +1,6 @@
 using DailyPapers.Core.Data;
 using DailyPapers.Core.Parsing;
+using DailyPapers.Web.Infrastructure;
 using DailyPapers.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,6 +24,7 @@ public sealed class PaperModel(PapersDbContext db) : PageModel
             return this.Problem(StatusCodes.Status404NotFound, "논문을 찾을 수 없습니다", $"arXiv:{arxivId} 논문은 어느 다이제스트에도 실리지 않았습니다.");
         }
 
+        PageCache.Tag(HttpContext, View);
         // Versioned and old-style spellings resolve to one canonical address.
         return id == arxivId.Value ? Page() : RedirectPermanent(Links.Paper(arxivId.Value));
     }

@@ -1,0 +1,154 @@
+using DailyPapers.Core.Data;
+using DailyPapers.Core.Ingestion;
+using DailyPapers.Web.Pages.Authors;
+using DailyPapers.Web.Pages.Days;
+using DailyPapers.Web.Pages.Papers;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Data.Sqlite;
+
+namespace DailyPapers.Web.Infrastructure;
+
+/// <summary>
+/// Cached pages are tagged by what they show, with the names the importer logs its changes under (<see cref="ChangeTags"/>):
+/// a day page by its day and its papers, a paper page by its paper, its authors and the papers it suggests, an author page
+/// by the author and their papers. Everything else (the home page, rankings, search, the archive, author lists) lists
+/// whatever is newest and carries <see cref="Listings"/>, dropped on every change.
+/// </summary>
+internal static class PageCache
+{
+    /// <summary>Carried by every cached page, so that one eviction can drop them all.</summary>
+    public const string Every = "page";
+
+    /// <summary>Pages whose content any ingest may change.</summary>
+    public const string Listings = "listings";
+
+    public static void Tag(HttpContext context, DayView day)
+    {
+        ArgumentNullException.ThrowIfNull(day);
+        Tag(context, [ChangeTags.Day(day.Date), .. day.Papers.Select(p => ChangeTags.Paper(p.ArxivId))]);
+    }
+
+    public static void Tag(HttpContext context, PaperView paper)
+    {
+        ArgumentNullException.ThrowIfNull(paper);
+        Tag(context,
+        [
+            ChangeTags.Paper(paper.Paper.ArxivId),
+            .. paper.Paper.Authors.Select(a => ChangeTags.Author(a.Slug)),
+            .. paper.MoreByTheseAuthors.Select(p => ChangeTags.Paper(p.ArxivId)),
+        ]);
+    }
+
+    public static void Tag(HttpContext context, AuthorView author)
+    {
+        ArgumentNullException.ThrowIfNull(author);
+        Tag(context, [ChangeTags.Author(author.Slug), .. author.Papers.Select(p => ChangeTags.Paper(p.ArxivId))]);
+    }
+
+    private static void Tag(HttpContext context, IEnumerable<string> tags)
+    {
+        if (context.Features.Get<IOutputCacheFeature>() is { } cache)
+        {
+            cache.Context.Tags.UnionWith(tags);
+        }
+    }
+}
+
+/// <summary>Part of the base policy: a page that named nothing it shows is a listing.</summary>
+internal sealed class ListingsByDefault : IOutputCachePolicy
+{
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!context.Tags.Any(t => t != PageCache.Every))
+        {
+            context.Tags.Add(PageCache.Listings);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Reads the change log every two seconds, so an ingest run by the app or from the command line shows up without a
+/// restart, and evicts only the pages showing what changed: the changed days and the days beside them (their previous
+/// and next links), the papers and authors, and the listings.
+/// </summary>
+internal sealed partial class ChangeMonitor(DatabaseLocation location, IOutputCacheStore cache, ILogger<ChangeMonitor> logger) : BackgroundService
+{
+    private long _seen = -1;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(2));
+        do
+        {
+            try
+            {
+                await CatchUpAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (SqliteException e)
+            {
+                LogFailed(logger, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Evicts what the changes logged since the last call touched. The first call only notes where the log stands.</summary>
+    internal async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        using var connection = new SqliteConnection(location.ConnectionString);
+        connection.Open();
+        var latest = PapersDatabase.LatestChange(connection);
+        if (_seen < 0 || latest <= _seen)
+        {
+            _seen = Math.Max(_seen, latest);
+            return;
+        }
+
+        var (changes, gap) = PapersDatabase.ChangesAfter(connection, _seen);
+        var tags = changes.Select(c => c.Tag).ToHashSet(StringComparer.Ordinal);
+        if (gap || tags.Contains(ChangeTags.Everything))
+        {
+            await cache.EvictByTagAsync(PageCache.Every, cancellationToken).ConfigureAwait(false);
+            LogEvictedAll(logger, latest);
+        }
+        else
+        {
+            foreach (var day in tags.ToList())
+            {
+                if (ChangeTags.TryParseDay(day, out var date))
+                {
+                    foreach (var neighbour in PapersDatabase.Neighbours(connection, date))
+                    {
+                        tags.Add(ChangeTags.Day(neighbour));
+                    }
+                }
+            }
+
+            tags.Add(PageCache.Listings);
+            foreach (var tag in tags)
+            {
+                await cache.EvictByTagAsync(tag, cancellationToken).ConfigureAwait(false);
+            }
+
+            LogEvicted(logger, tags.Count, latest);
+        }
+
+        _seen = changes.Count > 0 ? changes[^1].Id : latest;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Data changed (log at {Latest}); every cached page dropped")]
+    private static partial void LogEvictedAll(ILogger logger, long latest);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Data changed (log at {Latest}); cached pages of {Count} tags dropped")]
+    private static partial void LogEvicted(ILogger logger, int count, long latest);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the change log")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
