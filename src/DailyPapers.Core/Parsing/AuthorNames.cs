@@ -6,12 +6,16 @@ namespace DailyPapers.Core.Parsing;
 /// <summary>How author names are cleaned, matched and turned into URL slugs.</summary>
 public static class AuthorNames
 {
-    /// <summary>Unicode NFC with runs of whitespace collapsed to one space and the ends trimmed: the name as shown.</summary>
+    /// <summary>
+    /// Unicode NFC without invisible or bidirectional control characters, runs of whitespace collapsed to one space and
+    /// the ends trimmed: the name as shown.
+    /// </summary>
     public static string Clean(string name)
     {
+        ArgumentNullException.ThrowIfNull(name);
         var builder = new StringBuilder(name.Length);
         var pendingSpace = false;
-        foreach (var c in name.Normalize(NormalizationForm.FormC))
+        foreach (var c in StripInvisible(name).Normalize(NormalizationForm.FormC))
         {
             if (char.IsWhiteSpace(c))
             {
@@ -31,8 +35,26 @@ public static class AuthorNames
         return builder.ToString();
     }
 
-    /// <summary>The key two spellings of one person share: cleaned and case-folded.</summary>
-    public static string Key(string name) => Clean(name).ToUpperInvariant().ToLowerInvariant();
+    /// <summary>The key every spelling of one person shares: cleaned, case-folded and without accents (Kölle, KOLLE, kolle).</summary>
+    public static string Key(string name) => Fold(Clean(name));
+
+    /// <summary>
+    /// Drops characters that show nothing but make two equal-looking names differ: zero-width spaces and joiners, the
+    /// byte-order mark, soft hyphens and bidirectional controls.
+    /// </summary>
+    public static string StripInvisible(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.Any(IsInvisible))
+        {
+            return text;
+        }
+
+        return new string([.. text.Where(c => !IsInvisible(c))]);
+    }
+
+    private static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD'
+        or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u061C';
 
     /// <summary>Lower case without accents (Kölle → kolle): what author search compares against.</summary>
     public static string Fold(string text)

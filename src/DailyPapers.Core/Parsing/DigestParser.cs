@@ -20,7 +20,7 @@ public static partial class DigestParser
     /// Changes whenever the parser or the summary rendering would turn the same file into different rows; the importer
     /// then reads every stored file again.
     /// </summary>
-    public const string Version = "1";
+    public const string Version = "2";
 
     private const string HuggingFace = "https://huggingface.co";
 
@@ -455,24 +455,9 @@ public static partial class DigestParser
 
         private static void ReadAuthors(string list, PaperBuilder paper)
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var authors = new List<string>();
-            foreach (var item in list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (AuthorNames.IsTruncationMarker(item))
-                {
-                    paper.Truncated = true;
-                    continue;
-                }
-
-                var name = AuthorNames.Clean(item);
-                if (name.Length > 0 && seen.Add(AuthorNames.Key(name)))
-                {
-                    authors.Add(name);
-                }
-            }
-
-            paper.Authors = authors;
+            var authors = AuthorLine.Read(list);
+            paper.Authors = [.. authors.Names];
+            paper.Truncated = authors.Truncated;
         }
 
         private static bool TryField(string source, string label, out string value)

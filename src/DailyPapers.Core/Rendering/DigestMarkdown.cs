@@ -9,14 +9,17 @@ namespace DailyPapers.Core.Rendering;
 /// syntax tree. Raw HTML is disabled, so digest HTML is text to Markdig; thumbnails and videos are recognised as data
 /// by the parser, and anything else renders escaped.
 /// </summary>
+/// <remarks>
+/// Only the extensions the digests use are on. Bare URLs are common (autolinks). No digest writes tables,
+/// strikethrough, sub- or superscript or inserted text, while the text is full of <c>C++</c>, <c>ScanNet++</c>,
+/// <c>10^3</c>, <c>6~12개</c> and TeX (<c>M$^{2}$UGen</c>), which those extensions would turn into markup and eat.
+/// </remarks>
 public static class DigestMarkdown
 {
     public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
         .UsePreciseSourceLocation()
         .DisableHtml()
         .UseAutoLinks()
-        .UseEmphasisExtras()
-        .UsePipeTables()
         .Build();
 }
 

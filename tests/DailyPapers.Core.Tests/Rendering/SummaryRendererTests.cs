@@ -17,6 +17,20 @@ public sealed class SummaryRendererTests
     }
 
     [Theory]
+    [InlineData("- HierSpeech++는 계층적 음성 합성 프레임워크를 적용하여", "HierSpeech++는")]
+    [InlineData("- C++와 REINFORCE++, ScanNet++를 비교한다.", "C++와 REINFORCE++, ScanNet++를")]
+    [InlineData("- 10^3배 빠르고 2^10개의 토큰을 쓴다.", "10^3배 빠르고 2^10개의")]
+    [InlineData("- 6~12개의 단계와 3~5초의 지연", "6~12개의 단계와 3~5초의")]
+    [InlineData("- a == b 이고 x ~= y 이다.", "a == b 이고 x ~= y 이다.")]
+    [InlineData("- 다중 모델 음악 이해 및 생성(M$^{2}$UGen) 프레임워크", "(M$^{2}$UGen)")]
+    public void Symbols_the_digests_write_as_text_stay_text(string markdown, string visible)
+    {
+        var html = SummaryRenderer.ToHtml(markdown);
+
+        html.Should().Contain(visible).And.NotContain("<ins>").And.NotContain("<sup>").And.NotContain("<sub>").And.NotContain("<mark>").And.NotContain("<del>");
+    }
+
+    [Theory]
     [InlineData("[x](javascript:alert(1))")]
     [InlineData("[x](JAVASCRIPT:alert(1))")]
     [InlineData("[x](data:text/html;base64,PHNjcmlwdD4=)")]
