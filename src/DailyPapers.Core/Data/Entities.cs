@@ -50,7 +50,11 @@ public sealed class Day
     public List<Appearance> Appearances { get; } = [];
 }
 
-/// <summary>A paper, once, whichever days listed it. Its content comes from the latest day that listed it.</summary>
+/// <summary>
+/// A paper, once, whichever days listed it. Its title, summary, media and authors are those of its best listing: the
+/// latest one with a summary and authors (<see cref="ContentDayId"/>); each listing keeps its own on its
+/// <see cref="Appearance"/>.
+/// </summary>
 public sealed class Paper
 {
     public int Id { get; set; }
@@ -130,9 +134,12 @@ public sealed class PaperAuthor
 
     /// <summary>0-based position in the de-duplicated list.</summary>
     public int Position { get; set; }
+
+    /// <summary>The name as this paper's listing spelled it (the author's own <see cref="Author.Name"/> is their most frequent spelling).</summary>
+    public required string Name { get; set; }
 }
 
-/// <summary>A paper listed on a day, with that day's votes and rank.</summary>
+/// <summary>A paper listed on a day: that day's votes and position, and the listing exactly as that day's digest wrote it.</summary>
 public sealed class Appearance
 {
     public int Id { get; set; }
@@ -145,11 +152,35 @@ public sealed class Appearance
 
     public Paper? Paper { get; set; }
 
-    /// <summary>1-based position in the day's digest.</summary>
-    public int Rank { get; set; }
+    /// <summary>1-based position in the day's digest: the digest's own order, which is not always the vote order.</summary>
+    public int Position { get; set; }
 
     /// <summary>Null when the digest gave no vote count (older digests).</summary>
     public int? Votes { get; set; }
+
+    /// <summary>The version suffix this listing's link carried, if any.</summary>
+    public int? ArxivVersion { get; set; }
+
+    /// <summary>The title as this listing wrote it.</summary>
+    public required string Title { get; set; }
+
+    public required string SummaryMarkdown { get; set; }
+
+    public required string SummaryHtml { get; set; }
+
+    public string? ThumbnailUrl { get; set; }
+
+    public string? VideoUrl { get; set; }
+
+    public string? VideoPosterUrl { get; set; }
+
+    /// <summary>The listing's author names in order, as a JSON array of strings.</summary>
+    public required string Authors { get; set; }
+
+    public bool AuthorsTruncated { get; set; }
+
+    /// <summary>1-based line of the paper heading in the day's file.</summary>
+    public int Line { get; set; }
 }
 
 /// <summary>Key/value facts about the stored data, such as the data version that changes with every ingest that changed rows.</summary>

@@ -62,7 +62,6 @@ public sealed class DigestImporter(string connectionString)
         private readonly List<Diagnostic> _diagnostics = [];
         private readonly Dictionary<DateOnly, (int FileId, string Path)> _dayOwners = [];
         private readonly HashSet<string> _unreadableFolders = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, ParsedDigest?> _parsedFiles = new(StringComparer.Ordinal);
         private Dictionary<string, StoredFile> _stored = [];
         private Writer? _writer;
         private int _seen;
@@ -103,7 +102,6 @@ public sealed class DigestImporter(string connectionString)
 
             if (_changed || _reparseAll)
             {
-                RefreshStalePapers();
                 _writer.DeleteUnreferencedRows();
                 // A fresh token, not a counter: a rebuilt database must not repeat an ETag browsers still hold.
                 _writer.PruneChanges();
@@ -329,7 +327,6 @@ public sealed class DigestImporter(string connectionString)
                 return;
             }
 
-            _parsedFiles[relative] = digest;
             _diagnostics.AddRange(digest.Diagnostics);
             var accepted = new List<ParsedDay>();
             foreach (var day in digest.Days)
@@ -397,70 +394,6 @@ public sealed class DigestImporter(string connectionString)
             var kept = stored is not null && _dayOwners.Any(o => o.Value.FileId == stored.Id) ? "; the days stored from its previous version are kept" : "";
             _diagnostics.Add(new Diagnostic(Severity.Error, relative, line, message + kept));
             _rejected++;
-        }
-
-        /// <summary>
-        /// Every paper takes its title, summary and authors from the latest day that lists it. A paper whose content came
-        /// from a day that was replaced, removed or re-dated in this run is given its latest listing's content: that
-        /// day's file is read again (it is on disk, and parsed at most once per run).
-        /// </summary>
-        private void RefreshStalePapers()
-        {
-            var stale = new List<(int PaperId, string ArxivId, int DayId, DateOnly Date, string Path)>();
-            using (var command = connection.CreateCommand())
-            {
-                command.CommandText = """
-                    SELECT p.Id, p.ArxivId, d.Id, d.Date, f.Path
-                    FROM Papers p
-                    JOIN Appearances a ON a.PaperId = p.Id
-                    JOIN Days d ON d.Id = a.DayId
-                    JOIN SourceFiles f ON f.Id = d.SourceFileId
-                    WHERE p.Id IN (SELECT value FROM json_each($ids))
-                      AND d.Date = (SELECT MAX(d2.Date) FROM Appearances a2 JOIN Days d2 ON d2.Id = a2.DayId WHERE a2.PaperId = p.Id)
-                      AND (p.ContentDayId IS NULL OR p.ContentDayId <> d.Id)
-                    """;
-                // Only a paper this run wrote or took a listing from can have lost the day its content came from.
-                command.Parameters.AddWithValue("$ids", "[" + string.Join(',', _writer!.PapersTouched) + "]");
-                using var reader = command.ExecuteReader();
-                while (reader.Read())
-                {
-                    stale.Add((reader.GetInt32(0), reader.GetString(1), reader.GetInt32(2), reader.GetFieldValue<DateOnly>(3), reader.GetString(4)));
-                }
-            }
-
-            foreach (var paper in stale)
-            {
-                var digest = ParsedFile(paper.Path);
-                var parsed = digest?.Days.FirstOrDefault(d => d.Date == paper.Date)?.Papers.FirstOrDefault(p => p.ArxivId.Value == paper.ArxivId);
-                if (parsed is null)
-                {
-                    _diagnostics.Add(new Diagnostic(Severity.Warning, paper.Path, 0, $"paper {paper.ArxivId} could not be read again from this file; it keeps the content it had"));
-                    continue;
-                }
-
-                _writer!.RefreshPaper(paper.PaperId, paper.DayId, paper.Date, parsed);
-            }
-        }
-
-        private ParsedDigest? ParsedFile(string relative)
-        {
-            if (_parsedFiles.TryGetValue(relative, out var parsed))
-            {
-                return parsed;
-            }
-
-            try
-            {
-                var text = DigestText.TryDecode(File.ReadAllBytes(Path.Combine(root, relative)), relative, out _);
-                parsed = text is null ? null : DigestParser.Parse(text, relative);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                parsed = null;
-            }
-
-            _parsedFiles[relative] = parsed;
-            return parsed;
         }
     }
 }

@@ -11,9 +11,10 @@ internal sealed class Writer : IDisposable
     private readonly Dictionary<string, int> _authorIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> _slugs = new(StringComparer.Ordinal);
 
-    // Every stored paper by arXiv id, with the day its content came from: one read per run instead of one per paper.
-    private readonly Dictionary<string, (int Id, int? ContentDayId, DateOnly? ContentDate)> _papers = new(StringComparer.Ordinal);
-    private readonly HashSet<int> _deletedDayIds = [];
+    // Every stored paper by arXiv id, and the day whose listing its content is: one read per run instead of one per paper.
+    private readonly Dictionary<string, int> _paperIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, int?> _contentDays = [];
+    private readonly SqliteCommand _listingsOfPapers;
 
     // What this run wrote or unlinked: the stored listing columns (latest date, top votes, paper counts) are refreshed
     // for these rows at each commit, and only these can have become unreferenced, so no step ever walks the archive.
@@ -64,11 +65,12 @@ internal sealed class Writer : IDisposable
 
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT p.Id, p.ArxivId, p.ContentDayId, d.Date FROM Papers p LEFT JOIN Days d ON d.Id = p.ContentDayId";
+            command.CommandText = "SELECT Id, ArxivId, ContentDayId FROM Papers";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                _papers[reader.GetString(1)] = (reader.GetInt32(0), reader.IsDBNull(2) ? null : reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetFieldValue<DateOnly>(3));
+                _paperIds[reader.GetString(1)] = reader.GetInt32(0);
+                _contentDays[reader.GetInt32(0)] = reader.IsDBNull(2) ? null : reader.GetInt32(2);
             }
         }
 
@@ -96,23 +98,42 @@ internal sealed class Writer : IDisposable
             """,
             "$ids");
         _refreshAuthors = Prepare(
-            "UPDATE Authors SET PaperCount = (SELECT COUNT(*) FROM PaperAuthors pa WHERE pa.AuthorId = Authors.Id) WHERE Id IN (SELECT value FROM json_each($ids))",
+            """
+            UPDATE Authors SET
+                PaperCount = (SELECT COUNT(*) FROM PaperAuthors pa WHERE pa.AuthorId = Authors.Id),
+                Name = COALESCE((
+                    SELECT pa.Name FROM PaperAuthors pa JOIN Papers p ON p.Id = pa.PaperId WHERE pa.AuthorId = Authors.Id
+                    GROUP BY pa.Name ORDER BY COUNT(*) DESC, MAX(p.LatestDate) DESC, pa.Name LIMIT 1), Name)
+            WHERE Id IN (SELECT value FROM json_each($ids))
+            """,
             "$ids");
-        _dayIdsOfFile = Prepare("SELECT Id, Date FROM Days WHERE SourceFileId = $file", "$file");
-        const string paperColumns = "ArxivVersion, Title, ThumbnailUrl, VideoUrl, VideoPosterUrl, SummaryMarkdown, SummaryHtml, AuthorsTruncated, ContentDayId, Line";
-        string[] paperParameters = ["$version", "$title", "$thumbnail", "$video", "$poster", "$summary", "$summaryHtml", "$truncated", "$day", "$line"];
+        _dayIdsOfFile = Prepare("SELECT Date FROM Days WHERE SourceFileId = $file", "$file");
         _insertPaper = Prepare(
-            $"INSERT INTO Papers (ArxivId, {paperColumns}) VALUES ($arxiv, {string.Join(", ", paperParameters)}) RETURNING Id",
-            ["$arxiv", .. paperParameters]);
+            $"INSERT INTO Papers (ArxivId, {ContentColumns}) VALUES ($arxiv, {string.Join(", ", ContentParameters)}) RETURNING Id",
+            ["$arxiv", .. ContentParameters]);
         _updatePaper = Prepare(
-            $"UPDATE Papers SET {string.Join(", ", paperColumns.Split(", ").Zip(paperParameters, (c, p) => $"{c} = {p}"))} WHERE Id = $id",
-            [.. paperParameters, "$id"]);
+            $"UPDATE Papers SET {string.Join(", ", ContentColumns.Split(", ").Zip(ContentParameters, (c, p) => $"{c} = {p}"))} WHERE Id = $id",
+            [.. ContentParameters, "$id"]);
+        // A paper's content is its best listing's: one with a summary, then one with authors, then the latest.
+        _listingsOfPapers = Prepare(
+            """
+            SELECT a.PaperId, a.DayId, a.Title, a.ThumbnailUrl, a.VideoUrl, a.VideoPosterUrl, a.SummaryMarkdown, a.SummaryHtml, a.AuthorsTruncated, a.Line, a.Authors, a.ArxivVersion
+            FROM Appearances a JOIN Days d ON d.Id = a.DayId
+            WHERE a.PaperId IN (SELECT value FROM json_each($ids))
+            ORDER BY a.PaperId, a.SummaryMarkdown <> '' DESC, a.Authors <> '[]' DESC, d.Date DESC
+            """,
+            "$ids");
         _deletePaperAuthors = Prepare("DELETE FROM PaperAuthors WHERE PaperId = $paper RETURNING AuthorId", "$paper");
         _insertPaperAuthors = Prepare(
-            "INSERT INTO PaperAuthors (PaperId, Position, AuthorId) SELECT $paper, key, value FROM json_each($authors)",
+            "INSERT INTO PaperAuthors (PaperId, Position, AuthorId, Name) SELECT $paper, key, value ->> 0, value ->> 1 FROM json_each($authors)",
             "$paper", "$authors");
         _insertAuthor = Prepare("INSERT INTO Authors (Key, Name, FoldedName, Slug) VALUES ($key, $name, $folded, $slug) RETURNING Id", "$key", "$name", "$folded", "$slug");
-        _insertAppearance = Prepare("INSERT INTO Appearances (DayId, PaperId, Rank, Votes) VALUES ($day, $paper, $rank, $votes)", "$day", "$paper", "$rank", "$votes");
+        _insertAppearance = Prepare(
+            """
+            INSERT INTO Appearances (DayId, PaperId, Position, Votes, Title, ThumbnailUrl, VideoUrl, VideoPosterUrl, SummaryMarkdown, SummaryHtml, AuthorsTruncated, Line, Authors, ArxivVersion)
+            VALUES ($day, $paper, $position, $votes, $title, $thumbnail, $video, $poster, $summary, $summaryHtml, $truncated, $line, $authors, $version)
+            """,
+            "$day", "$paper", "$position", "$votes", "$title", "$thumbnail", "$video", "$poster", "$summary", "$summaryHtml", "$truncated", "$line", "$authors", "$version");
     }
 
     public void Touch(int fileId, long length, DateTime lastWriteUtc)
@@ -162,9 +183,6 @@ internal sealed class Writer : IDisposable
         command.ExecuteNonQuery();
     }
 
-    /// <summary>The papers this run wrote or took a listing from: the only ones whose content or existence can have changed.</summary>
-    public IReadOnlyCollection<int> PapersTouched => _runPapers;
-
     /// <summary>
     /// Drops papers no day lists any more, authors of no paper, and their search rows, among the rows this run touched;
     /// then stores the paper and author totals.
@@ -172,6 +190,12 @@ internal sealed class Writer : IDisposable
     public void DeleteUnreferencedRows()
     {
         var transaction = Batch();
+        if (_batchPapers.Count > 0)
+        {
+            // Papers of the last batch settle their content first: an author it no longer names is then unreferenced.
+            RefreshContent(transaction);
+        }
+
         var papers = IdList(_runPapers);
         using (var command = _connection.CreateCommand())
         {
@@ -226,6 +250,11 @@ internal sealed class Writer : IDisposable
     /// <summary>Brings the batch's listing columns up to date and logs what it changed for running apps to evict.</summary>
     private void RefreshListingColumns(SqliteTransaction transaction)
     {
+        if (_batchPapers.Count > 0)
+        {
+            RefreshContent(transaction);
+        }
+
         var papers = IdList(_batchPapers);
         var authors = IdList(_batchAuthors);
         if (_batchPapers.Count > 0)
@@ -322,8 +351,11 @@ internal sealed class Writer : IDisposable
             _batchTags.Add(ChangeTags.Day(day.Date));
             foreach (var paper in day.Papers)
             {
-                var paperId = StorePaper(transaction, dayId, day.Date, paper);
-                Run(_insertAppearance, transaction, dayId, paperId, paper.Rank, paper.Votes);
+                var paperId = PaperFor(transaction, dayId, paper);
+                Run(
+                    _insertAppearance, transaction, dayId, paperId, paper.Position, paper.Votes, paper.Title, paper.ThumbnailUrl, paper.VideoUrl, paper.VideoPosterUrl,
+                    paper.SummaryMarkdown, paper.SummaryHtml, paper.AuthorsTruncated, paper.Line, System.Text.Json.JsonSerializer.Serialize(paper.Authors), paper.ArxivId.Version);
+                TouchPaper(paperId);
             }
         }
 
@@ -335,104 +367,123 @@ internal sealed class Writer : IDisposable
         return fileId;
     }
 
-    /// <summary>Gives a paper the content of another day that lists it.</summary>
-    public void RefreshPaper(int paperId, int dayId, DateOnly date, ParsedPaper paper)
+    /// <summary>The stored paper a listing is of; a paper seen for the first time is stored with this listing's content.</summary>
+    private int PaperFor(SqliteTransaction transaction, int dayId, ParsedPaper paper)
     {
-        UpdatePaper(Batch(), paperId, dayId, paper);
-        _papers[paper.ArxivId.Value] = (paperId, dayId, date);
-    }
-
-    private int StorePaper(SqliteTransaction transaction, int dayId, DateOnly date, ParsedPaper paper)
-    {
-        var id = StorePaperCore(transaction, dayId, date, paper);
-        TouchPaper(id);
-        return id;
-    }
-
-    private int StorePaperCore(SqliteTransaction transaction, int dayId, DateOnly date, ParsedPaper paper)
-    {
-        if (!_papers.TryGetValue(paper.ArxivId.Value, out var stored))
+        if (_paperIds.TryGetValue(paper.ArxivId.Value, out var id))
         {
-            var id = Insert(_insertPaper, transaction, [paper.ArxivId.Value, .. PaperValues(dayId, paper)]);
-            StoreAuthors(transaction, id, paper);
-            _search.Put(transaction, id, isNew: true, paper.Title, paper.SummaryMarkdown, paper.Authors);
-            _papers[paper.ArxivId.Value] = (id, dayId, date);
             return id;
         }
 
-        // The latest day that lists a paper speaks for it; a day deleted in this run no longer does (its FK went null).
-        var contentDate = stored.ContentDayId is { } contentDay && _deletedDayIds.Contains(contentDay) ? null : stored.ContentDate;
-        if (contentDate is null || contentDate <= date)
+        var listing = Listing.From(dayId, paper);
+        id = Insert(_insertPaper, transaction, [paper.ArxivId.Value, .. listing.ContentValues()]);
+        StoreAuthors(transaction, id, listing.Authors);
+        _search.Put(transaction, id, isNew: true, listing.Title, listing.SummaryMarkdown, listing.Authors);
+        _paperIds[paper.ArxivId.Value] = id;
+        _contentDays[id] = dayId;
+        return id;
+    }
+
+    /// <summary>
+    /// Gives each paper of the batch the content of its best listing (<see cref="_listingsOfPapers"/>) when that is not
+    /// the listing it already has: a later listing with a summary replaces an earlier one, a listing without one never
+    /// replaces a listing with one, and a paper whose listing went with a replaced file takes the best one left.
+    /// Nothing is read from the digest files again.
+    /// </summary>
+    private void RefreshContent(SqliteTransaction transaction)
+    {
+        var best = new List<(int PaperId, Listing Listing)>();
+        _listingsOfPapers.Transaction = transaction;
+        _listingsOfPapers.Parameters[0].Value = IdList(_batchPapers);
+        using (var reader = _listingsOfPapers.ExecuteReader())
         {
-            UpdatePaper(transaction, stored.Id, dayId, paper);
-            _papers[paper.ArxivId.Value] = (stored.Id, dayId, date);
+            while (reader.Read())
+            {
+                var paperId = reader.GetInt32(0);
+                if (best.Count > 0 && best[^1].PaperId == paperId)
+                {
+                    continue;
+                }
+
+                best.Add((paperId, new Listing(
+                    reader.GetInt32(1), reader.GetString(2), Text(reader, 3), Text(reader, 4), Text(reader, 5), reader.GetString(6), reader.GetString(7),
+                    reader.GetBoolean(8), reader.GetInt32(9), System.Text.Json.JsonSerializer.Deserialize<List<string>>(reader.GetString(10)) ?? [],
+                    reader.IsDBNull(11) ? null : reader.GetInt32(11))));
+            }
         }
 
-        return stored.Id;
+        foreach (var (paperId, listing) in best)
+        {
+            if (_contentDays.GetValueOrDefault(paperId) == listing.DayId)
+            {
+                continue;
+            }
+
+            Run(_updatePaper, transaction, [.. listing.ContentValues(), paperId]);
+            Bind(_deletePaperAuthors, transaction, [paperId]);
+            ReadIds(_deletePaperAuthors, _runAuthors, _batchAuthors);
+            StoreAuthors(transaction, paperId, listing.Authors);
+            _search.Put(transaction, paperId, isNew: false, listing.Title, listing.SummaryMarkdown, listing.Authors);
+            _contentDays[paperId] = listing.DayId;
+        }
+
+        static string? Text(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
     }
 
     private void ForgetDaysOf(SqliteTransaction transaction, int fileId)
     {
         _dayIdsOfFile.Transaction = transaction;
         _dayIdsOfFile.Parameters[0].Value = fileId;
-        using var reader = _dayIdsOfFile.ExecuteReader();
-        while (reader.Read())
+        using (var reader = _dayIdsOfFile.ExecuteReader())
         {
-            _deletedDayIds.Add(reader.GetInt32(0));
-            _batchTags.Add(ChangeTags.Day(reader.GetFieldValue<DateOnly>(1)));
+            while (reader.Read())
+            {
+                _batchTags.Add(ChangeTags.Day(reader.GetFieldValue<DateOnly>(0)));
+            }
         }
 
-        reader.Close();
+        // Their papers lose a listing: their content, columns and existence are settled again at the commit.
         _papersOfFile.Transaction = transaction;
         _papersOfFile.Parameters[0].Value = fileId;
         ReadIds(_papersOfFile, _runPapers, _batchPapers);
     }
 
-    private void UpdatePaper(SqliteTransaction transaction, int paperId, int dayId, ParsedPaper paper)
+    private const string ContentColumns = "ArxivVersion, Title, ThumbnailUrl, VideoUrl, VideoPosterUrl, SummaryMarkdown, SummaryHtml, AuthorsTruncated, ContentDayId, Line";
+
+    private static readonly string[] ContentParameters = ["$version", "$title", "$thumbnail", "$video", "$poster", "$summary", "$summaryHtml", "$truncated", "$day", "$line"];
+
+    /// <summary>What one day's listing says of a paper: the content a paper takes from its best listing.</summary>
+    private sealed record Listing(
+        int DayId, string Title, string? ThumbnailUrl, string? VideoUrl, string? VideoPosterUrl, string SummaryMarkdown, string SummaryHtml,
+        bool AuthorsTruncated, int Line, IReadOnlyList<string> Authors, int? ArxivVersion)
     {
-        Run(_updatePaper, transaction, [.. PaperValues(dayId, paper), paperId]);
-        TouchPaper(paperId);
-        Bind(_deletePaperAuthors, transaction, [paperId]);
-        ReadIds(_deletePaperAuthors, _runAuthors, _batchAuthors);
-        StoreAuthors(transaction, paperId, paper);
-        _search.Put(transaction, paperId, isNew: false, paper.Title, paper.SummaryMarkdown, paper.Authors);
+        public static Listing From(int dayId, ParsedPaper paper) => new(
+            dayId, paper.Title, paper.ThumbnailUrl, paper.VideoUrl, paper.VideoPosterUrl, paper.SummaryMarkdown, paper.SummaryHtml, paper.AuthorsTruncated, paper.Line,
+            paper.Authors, paper.ArxivId.Version);
+
+        public object?[] ContentValues() => [ArxivVersion, Title, ThumbnailUrl, VideoUrl, VideoPosterUrl, SummaryMarkdown, SummaryHtml, AuthorsTruncated, DayId, Line];
     }
 
-    private static object?[] PaperValues(int dayId, ParsedPaper paper) =>
-    [
-        paper.ArxivId.Version,
-        paper.Title,
-        paper.ThumbnailUrl,
-        paper.VideoUrl,
-        paper.VideoPosterUrl,
-        paper.SummaryMarkdown,
-        paper.SummaryHtml,
-        paper.AuthorsTruncated,
-        dayId,
-        paper.Line,
-    ];
-
     /// <summary>
-    /// One statement per paper: the author ids travel as one JSON array that SQLite expands with json_each, which
-    /// binds a single parameter instead of three per author.
+    /// One statement per paper: the authors travel as one JSON array of [id, spelling] pairs that SQLite expands with
+    /// json_each, which binds a single parameter instead of four per author.
     /// </summary>
-    private void StoreAuthors(SqliteTransaction transaction, int paperId, ParsedPaper paper)
+    private void StoreAuthors(SqliteTransaction transaction, int paperId, IReadOnlyList<string> names)
     {
-        if (paper.Authors.Count == 0)
+        if (names.Count == 0)
         {
             return;
         }
 
-        var ids = new System.Text.StringBuilder("[");
-        foreach (var name in paper.Authors)
+        var links = new List<object[]>(names.Count);
+        foreach (var name in names)
         {
             var authorId = AuthorId(transaction, name);
             TouchAuthor(authorId);
-            ids.Append(authorId).Append(',');
+            links.Add([authorId, name]);
         }
 
-        ids[^1] = ']';
-        Run(_insertPaperAuthors, transaction, paperId, ids.ToString());
+        Run(_insertPaperAuthors, transaction, paperId, System.Text.Json.JsonSerializer.Serialize(links));
     }
 
     private int AuthorId(SqliteTransaction transaction, string name)

@@ -306,7 +306,7 @@ public static partial class DigestParser
                 paper.Truncated,
                 summary,
                 RenderSummary(pieces),
-                Rank: 0,
+                Position: 0,
                 line);
         }
 
@@ -747,7 +747,7 @@ public static partial class DigestParser
 
         public List<string> Notes { get; } = [];
 
-        public void Add(ParsedPaper paper) => Papers.Add(paper with { Rank = Papers.Count + 1 });
+        public void Add(ParsedPaper paper) => Papers.Add(paper with { Position = Papers.Count + 1 });
     }
 
     private sealed class PaperBuilder

@@ -11,7 +11,7 @@ public sealed record ParsedDigest(IReadOnlyList<ParsedDay> Days, IReadOnlyList<D
 public sealed record ParsedDay(DateOnly Date, int Line, IReadOnlyList<ParsedPaper> Papers, string? NotesMarkdown);
 
 /// <param name="SummaryHtml">The summary rendered with raw HTML disabled and links made safe.</param>
-/// <param name="Rank">1-based position of the paper in the day's digest.</param>
+/// <param name="Position">1-based position of the paper in the day's digest (the digest's own order).</param>
 /// <param name="Line">1-based line of the paper's heading.</param>
 public sealed record ParsedPaper(
     ArxivId ArxivId,
@@ -24,5 +24,5 @@ public sealed record ParsedPaper(
     bool AuthorsTruncated,
     string SummaryMarkdown,
     string SummaryHtml,
-    int Rank,
+    int Position,
     int Line);

@@ -79,8 +79,8 @@ public sealed class SearchIndex : IDisposable
         {
             read.Transaction = transaction;
             read.CommandText = """
-                SELECT p.Id, p.Title, p.SummaryMarkdown, a.Name
-                FROM Papers p LEFT JOIN PaperAuthors pa ON pa.PaperId = p.Id LEFT JOIN Authors a ON a.Id = pa.AuthorId
+                SELECT p.Id, p.Title, p.SummaryMarkdown, pa.Name
+                FROM Papers p LEFT JOIN PaperAuthors pa ON pa.PaperId = p.Id
                 ORDER BY p.Id, pa.Position
                 """;
             using var reader = read.ExecuteReader();

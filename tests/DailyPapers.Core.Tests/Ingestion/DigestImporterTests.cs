@@ -56,7 +56,7 @@ public sealed class DigestImporterTests
         paper.Authors.Should().HaveCount(8);
         paper.Authors.OrderBy(a => a.Position).Select(a => a.Author!.Name).Should().OnlyHaveUniqueItems();
         db.Papers.Single(p => p.Title.StartsWith("Aurora-M")).AuthorsTruncated.Should().BeTrue();
-        db.Appearances.Where(a => a.Day!.Date == new DateOnly(2024, 1, 17)).OrderBy(a => a.Rank).Select(a => a.Votes)
+        db.Appearances.Where(a => a.Day!.Date == new DateOnly(2024, 1, 17)).OrderBy(a => a.Position).Select(a => a.Votes)
             .Should().Equal(21, 17, 12, 11, 8, 8, 7, 7, 2);
         db.Papers.Single(p => p.ArxivId == "2402.03286").VideoUrl.Should().EndWith("WuqBtMvZE5Y_iIk5b8d_r.mp4");
         db.Papers.Count(p => p.ThumbnailUrl != null).Should().BeGreaterThan(40);
@@ -283,7 +283,7 @@ public sealed class DigestImporterTests
     {
         using var db = folder.Context();
         return [.. db.Appearances.Where(a => a.Day!.Date != exclude).OrderBy(a => a.Id)
-            .Select(a => $"{a.Id} {a.DayId} {a.PaperId} {a.Rank} {a.Votes} {a.Paper!.Title}")];
+            .Select(a => $"{a.Id} {a.DayId} {a.PaperId} {a.Position} {a.Votes} {a.Paper!.Title}")];
     }
 
     [Fact]

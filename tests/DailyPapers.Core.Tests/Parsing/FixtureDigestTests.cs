@@ -40,7 +40,7 @@ public sealed class FixtureDigestTests
             text.Append(CultureInfo.InvariantCulture, $"day {day.Date:yyyy-MM-dd} (line {day.Line})\n");
             foreach (var p in day.Papers)
             {
-                text.Append(CultureInfo.InvariantCulture, $"  paper #{p.Rank} {p.ArxivId.VersionedValue} (line {p.Line}) \"{p.Title}\"\n");
+                text.Append(CultureInfo.InvariantCulture, $"  paper #{p.Position} {p.ArxivId.VersionedValue} (line {p.Line}) \"{p.Title}\"\n");
                 text.Append(CultureInfo.InvariantCulture, $"    votes: {p.Votes?.ToString(CultureInfo.InvariantCulture) ?? "none"}\n");
                 text.Append(CultureInfo.InvariantCulture, $"    authors: [{string.Join("; ", p.Authors)}]{(p.AuthorsTruncated ? " +more" : "")}\n");
                 if (p.ThumbnailUrl is not null)

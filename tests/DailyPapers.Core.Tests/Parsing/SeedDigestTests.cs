@@ -31,7 +31,7 @@ public sealed class SeedDigestTests
         day.Date.Should().Be(new DateOnly(2024, 1, 17));
         day.Line.Should().Be(1);
         day.Papers.Select(p => p.Votes).Should().Equal(21, 17, 12, 11, 8, 8, 7, 7, 2);
-        day.Papers.Select(p => p.Rank).Should().Equal(1, 2, 3, 4, 5, 6, 7, 8, 9);
+        day.Papers.Select(p => p.Position).Should().Equal(1, 2, 3, 4, 5, 6, 7, 8, 9);
         day.Papers[0].ArxivId.Value.Should().Be("2401.08541");
         day.NotesMarkdown.Should().BeNull();
     }

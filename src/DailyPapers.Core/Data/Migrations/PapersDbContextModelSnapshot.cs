@@ -24,14 +24,48 @@ namespace DailyPapers.Core.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ArxivVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Authors")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AuthorsTruncated")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("DayId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Line")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("PaperId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Rank")
+                    b.Property<int>("Position")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SummaryHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SummaryMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThumbnailUrl")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VideoPosterUrl")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VideoUrl")
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("Votes")
                         .HasColumnType("INTEGER");
@@ -224,6 +258,10 @@ namespace DailyPapers.Core.Data.Migrations
 
                     b.Property<int>("AuthorId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.HasKey("PaperId", "Position");
 

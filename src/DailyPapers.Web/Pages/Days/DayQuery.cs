@@ -31,7 +31,7 @@ public static class DayQuery
             return null;
         }
 
-        var papers = await db.Appearances.Where(a => a.DayId == day.Id).OrderBy(a => a.Rank).Select(PaperCards.FromAppearance).ToCardsAsync(db, cancellationToken);
+        var papers = await db.Appearances.Where(a => a.DayId == day.Id).OrderBy(a => a.Position).Select(PaperCards.FromAppearance).ToCardsAsync(db, cancellationToken);
         return new DayView(date, day.NotesHtml, papers, day.Previous, day.Next, day.Latest);
     }
 

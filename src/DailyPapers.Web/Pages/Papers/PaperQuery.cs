@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DailyPapers.Web.Pages.Papers;
 
-public sealed record PaperAppearance(DateOnly Date, int? Votes, int Rank);
+/// <param name="Position">The paper's place in that day's digest, in the digest's own order.</param>
+public sealed record PaperAppearance(DateOnly Date, int? Votes, int Position);
 
 public sealed record PaperView(PaperCard Paper, int? ArxivVersion, IReadOnlyList<PaperAppearance> Appearances, IReadOnlyList<PaperCard> MoreByTheseAuthors)
 {
@@ -21,7 +22,7 @@ public static class PaperQuery
     {
         // A paper whose listings a running ingest is replacing has no latest date for a moment: it is not served then.
         var found = await db.Papers.Where(p => p.ArxivId == id.Value && p.LatestDate != null)
-            .Select(p => new { Row = new CardRow(p.Id, p.ArxivId, p.Title, p.LatestDate ?? DateOnly.MinValue, p.TopVotes, 0, p.ThumbnailUrl, p.VideoUrl, p.VideoPosterUrl, p.SummaryMarkdown, p.SummaryHtml, p.AuthorsTruncated), p.ArxivVersion })
+            .Select(p => new { Row = new CardRow(p.Id, p.ArxivId, p.Title, p.LatestDate ?? DateOnly.MinValue, p.TopVotes, null, p.ThumbnailUrl, p.VideoUrl, p.VideoPosterUrl, p.SummaryMarkdown, p.SummaryHtml, p.AuthorsTruncated), p.ArxivVersion })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
         {
@@ -31,7 +32,7 @@ public static class PaperQuery
         var paperId = found.Row.PaperId;
         var appearances = await db.Appearances.Where(a => a.PaperId == paperId)
             .OrderByDescending(a => a.Day!.Date)
-            .Select(a => new PaperAppearance(a.Day!.Date, a.Votes, a.Rank))
+            .Select(a => new PaperAppearance(a.Day!.Date, a.Votes, a.Position))
             .ToListAsync(cancellationToken);
 
         // Papers sharing the most authors with this one: the six with the most links to its authors, read from the author index.

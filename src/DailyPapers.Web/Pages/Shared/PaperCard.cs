@@ -8,12 +8,13 @@ public sealed record AuthorLink(string Name, string Slug);
 
 /// <summary>A paper as listed on a day, in a ranking or in search results: the unit every listing is made of.</summary>
 /// <param name="Date">The day the listing refers to (the day of the appearance, or the latest day the paper was listed on).</param>
+/// <param name="Position">The paper's 1-based place in that day's digest, in the digest's own order; null outside a day's listing.</param>
 public sealed record PaperCard(
     string ArxivId,
     string Title,
     DateOnly Date,
     int? Votes,
-    int Rank,
+    int? Position,
     string? ThumbnailUrl,
     string? VideoUrl,
     string? VideoPosterUrl,
@@ -53,7 +54,7 @@ public sealed record CardRow(
     string Title,
     DateOnly Date,
     int? Votes,
-    int Rank,
+    int? Position,
     string? ThumbnailUrl,
     string? VideoUrl,
     string? VideoPosterUrl,
@@ -68,19 +69,20 @@ public sealed record CardRow(
 /// </summary>
 public static class PaperCards
 {
+    /// <summary>A paper as one day's digest listed it: that listing's own title, summary and media.</summary>
     public static readonly Expression<Func<Appearance, CardRow>> FromAppearance = a => new CardRow(
         a.PaperId,
         a.Paper!.ArxivId,
-        a.Paper.Title,
+        a.Title,
         a.Day!.Date,
         a.Votes,
-        a.Rank,
-        a.Paper.ThumbnailUrl,
-        a.Paper.VideoUrl,
-        a.Paper.VideoPosterUrl,
-        a.Paper.SummaryMarkdown,
-        a.Paper.SummaryHtml,
-        a.Paper.AuthorsTruncated);
+        a.Position,
+        a.ThumbnailUrl,
+        a.VideoUrl,
+        a.VideoPosterUrl,
+        a.SummaryMarkdown,
+        a.SummaryHtml,
+        a.AuthorsTruncated);
 
     /// <summary>A paper outside any one day: dated by its latest listing, with its highest vote count (both kept at ingest).</summary>
     public static readonly Expression<Func<Paper, CardRow>> FromPaper = p => new CardRow(
@@ -89,7 +91,7 @@ public static class PaperCards
         p.Title,
         p.LatestDate ?? DateOnly.MinValue,
         p.TopVotes,
-        0,
+        null,
         p.ThumbnailUrl,
         p.VideoUrl,
         p.VideoPosterUrl,
@@ -109,14 +111,14 @@ public static class PaperCards
 
         var ids = rows.Select(r => r.PaperId).Distinct().ToList();
         var links = await db.PaperAuthors.Where(pa => ids.Contains(pa.PaperId))
-            .Select(pa => new { pa.PaperId, pa.Position, pa.Author!.Name, pa.Author.Slug })
+            .Select(pa => new { pa.PaperId, pa.Position, pa.Name, pa.Author!.Slug })
             .ToListAsync(cancellationToken);
         var byPaper = links.GroupBy(l => l.PaperId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<AuthorLink>)[.. g.OrderBy(l => l.Position).Select(l => new AuthorLink(l.Name, l.Slug))]);
         return
         [
             .. rows.Select(r => new PaperCard(
-                r.ArxivId, r.Title, r.Date, r.Votes, r.Rank, r.ThumbnailUrl, r.VideoUrl, r.VideoPosterUrl, r.SummaryMarkdown, r.SummaryHtml,
+                r.ArxivId, r.Title, r.Date, r.Votes, r.Position, r.ThumbnailUrl, r.VideoUrl, r.VideoPosterUrl, r.SummaryMarkdown, r.SummaryHtml,
                 r.AuthorsTruncated, byPaper.GetValueOrDefault(r.PaperId, []))),
         ];
     }

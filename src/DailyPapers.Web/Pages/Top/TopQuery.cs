@@ -59,7 +59,7 @@ public static class TopQuery
 {
     /// <summary>
     /// The most-voted papers listed in the period, each once with its highest vote count. Ties go to the later listing,
-    /// then the better rank that day, then the arXiv id, so the order never shuffles. Papers without votes come last.
+    /// then the earlier place in that day's digest, then the arXiv id, so the order never shuffles. Papers without votes come last.
     /// A period's listings are read from the date index; the all-time ranking walks the papers' vote index from the top.
     /// </summary>
     public static async Task<TopView?> LoadAsync(PapersDbContext db, Period period, DateOnly? date, int page, CancellationToken cancellationToken)
@@ -91,7 +91,7 @@ public static class TopQuery
         var days = db.Days.Where(d => d.Date >= range.Start && d.Date <= range.End).Select(d => d.Id);
         var rows = await db.Appearances
             .Where(a => days.Contains(a.DayId))
-            .Select(a => new { a.Id, a.PaperId, a.Votes, a.Day!.Date, a.Rank, a.Paper!.ArxivId })
+            .Select(a => new { a.Id, a.PaperId, a.Votes, a.Day!.Date, a.Position, a.Paper!.ArxivId })
             .ToListAsync(cancellationToken);
         var ranked = rows
             .GroupBy(r => r.PaperId)
@@ -99,7 +99,7 @@ public static class TopQuery
             .OrderBy(r => r.Votes is null)
             .ThenByDescending(r => r.Votes)
             .ThenByDescending(r => r.Date)
-            .ThenBy(r => r.Rank)
+            .ThenBy(r => r.Position)
             .ThenBy(r => r.ArxivId, StringComparer.Ordinal)
             .ToList();
         var pageCount = PageCount(ranked.Count);

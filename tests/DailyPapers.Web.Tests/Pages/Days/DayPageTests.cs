@@ -6,7 +6,7 @@ namespace DailyPapers.Web.Tests.Pages.Days;
 public sealed class DayPageTests(AppFactory app)
 {
     [Fact]
-    public async Task Day_page_lists_papers_in_vote_order()
+    public async Task Day_page_lists_each_paper_with_its_votes_links_authors_and_summary()
     {
         var page = await app.GetDocumentAsync("/days/2024-01-17");
 
