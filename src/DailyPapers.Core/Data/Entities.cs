@@ -65,8 +65,11 @@ public sealed class Paper
     /// <summary>The version suffix the digest linked to, if any.</summary>
     public int? ArxivVersion { get; set; }
 
-    /// <summary>The title as written: the literal link text.</summary>
+    /// <summary>The title as written: the literal link text, TeX included.</summary>
     public required string Title { get; set; }
+
+    /// <summary>The title as HTML, rendered at ingest: text escaped, TeX as MathML.</summary>
+    public required string TitleHtml { get; set; }
 
     public string? ThumbnailUrl { get; set; }
 
@@ -163,6 +166,8 @@ public sealed class Appearance
 
     /// <summary>The title as this listing wrote it.</summary>
     public required string Title { get; set; }
+
+    public required string TitleHtml { get; set; }
 
     public required string SummaryMarkdown { get; set; }
 

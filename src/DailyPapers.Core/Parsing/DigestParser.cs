@@ -289,6 +289,19 @@ public static partial class DigestParser
 
             var pieces = paper.Summary.Where(p => p.Markdown.Length > 0).ToList();
             var summary = string.Join("\n\n", pieces.Select(p => p.Markdown));
+            var titleHtml = TexMath.TextToHtml(title, out var titleFailures);
+            foreach (var tex in titleFailures)
+            {
+                Warning(line, $"paper {id}: TeX '{Shorten(tex)}' in the title cannot be rendered; it is shown as written");
+            }
+
+            MathFailures.Take();
+            var summaryHtml = RenderSummary(pieces);
+            foreach (var tex in MathFailures.Take())
+            {
+                Warning(line, $"paper {id}: TeX '{Shorten(tex)}' in the summary cannot be rendered; it is shown as written");
+            }
+
             if (summary.Length == 0)
             {
                 var tail = section.Heading == _lastPaperHeading ? " (the file may be truncated here)" : "";
@@ -298,6 +311,7 @@ public static partial class DigestParser
             return new ParsedPaper(
                 id,
                 title,
+                titleHtml,
                 paper.Thumbnail,
                 paper.Video,
                 paper.VideoPoster,
@@ -305,7 +319,7 @@ public static partial class DigestParser
                 paper.Authors ?? [],
                 paper.Truncated,
                 summary,
-                RenderSummary(pieces),
+                summaryHtml,
                 Position: 0,
                 line);
         }

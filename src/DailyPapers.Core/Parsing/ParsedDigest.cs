@@ -10,12 +10,15 @@ public sealed record ParsedDigest(IReadOnlyList<ParsedDay> Days, IReadOnlyList<D
 /// <param name="NotesMarkdown">Content of the day that belongs to no paper (kept, never dropped); null when there is none.</param>
 public sealed record ParsedDay(DateOnly Date, int Line, IReadOnlyList<ParsedPaper> Papers, string? NotesMarkdown);
 
-/// <param name="SummaryHtml">The summary rendered with raw HTML disabled and links made safe.</param>
+/// <param name="Title">The title as written, TeX included.</param>
+/// <param name="TitleHtml">The title as HTML: text escaped, TeX as MathML.</param>
+/// <param name="SummaryHtml">The summary rendered with raw HTML disabled, links made safe and TeX as MathML.</param>
 /// <param name="Position">1-based position of the paper in the day's digest (the digest's own order).</param>
 /// <param name="Line">1-based line of the paper's heading.</param>
 public sealed record ParsedPaper(
     ArxivId ArxivId,
     string Title,
+    string TitleHtml,
     string? ThumbnailUrl,
     string? VideoUrl,
     string? VideoPosterUrl,

@@ -12,7 +12,8 @@ namespace DailyPapers.Core.Rendering;
 /// <remarks>
 /// Only the extensions the digests use are on. Bare URLs are common (autolinks). No digest writes tables,
 /// strikethrough, sub- or superscript or inserted text, while the text is full of <c>C++</c>, <c>ScanNet++</c>,
-/// <c>10^3</c>, <c>6~12개</c> and TeX (<c>M$^{2}$UGen</c>), which those extensions would turn into markup and eat.
+/// <c>10^3</c>, <c>6~12개</c>, which those extensions would turn into markup and eat. TeX (<c>M$^{2}$UGen</c>) is
+/// common, so inline math is parsed and rendered to MathML.
 /// </remarks>
 public static class DigestMarkdown
 {
@@ -20,7 +21,17 @@ public static class DigestMarkdown
         .UsePreciseSourceLocation()
         .DisableHtml()
         .UseAutoLinks()
+        .UseMathematics()
         .Build();
+
+    /// <summary>Sets a renderer up for the pipeline, with TeX rendered to MathML at ingest (<see cref="TexMath"/>).</summary>
+    public static void Setup(HtmlRenderer renderer)
+    {
+        ArgumentNullException.ThrowIfNull(renderer);
+        Pipeline.Setup(renderer);
+        renderer.ObjectRenderers.Replace<Markdig.Extensions.Mathematics.HtmlMathInlineRenderer>(new MathInlineRenderer());
+        renderer.ObjectRenderers.Replace<Markdig.Extensions.Mathematics.HtmlMathBlockRenderer>(new MathBlockRenderer());
+    }
 }
 
 /// <summary>Renders blocks of a parsed digest to HTML, links made safe first. One per thread of work; not thread-safe.</summary>
@@ -33,7 +44,7 @@ public sealed class BlockHtmlWriter
     public BlockHtmlWriter()
     {
         _renderer = new HtmlRenderer(_writer);
-        DigestMarkdown.Pipeline.Setup(_renderer);
+        DigestMarkdown.Setup(_renderer);
     }
 
     public string Render(IEnumerable<Block> blocks)
@@ -43,6 +54,7 @@ public sealed class BlockHtmlWriter
         foreach (var block in blocks)
         {
             SummaryRenderer.MakeLinksSafe(block);
+            MathInLiterals.Lift(block);
             _renderer.Render(block);
         }
 

@@ -26,9 +26,10 @@ public static class SummaryRenderer
 
         var document = Markdown.Parse(markdown, Pipeline);
         MakeLinksSafe(document);
+        MathInLiterals.Lift(document);
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
-        Pipeline.Setup(renderer);
+        DigestMarkdown.Setup(renderer);
         renderer.Render(document);
         return writer.ToString();
     }

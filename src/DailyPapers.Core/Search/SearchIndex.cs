@@ -40,8 +40,12 @@ public sealed class SearchIndex : IDisposable
             Run(_delete, transaction, paperId);
         }
 
-        Run(_insert, transaction, paperId, SearchText.IndexTokens(title), SearchText.IndexTokens(summary), SearchText.IndexTokens(string.Join(", ", authors)));
+        // TeX is indexed as written and as read: VILA^2 and VILA² both find $VILA^2$.
+        Run(_insert, transaction, paperId, SearchText.IndexTokens(WithPlainMath(title)), SearchText.IndexTokens(WithPlainMath(summary)), SearchText.IndexTokens(string.Join(", ", authors)));
     }
+
+    private static string WithPlainMath(string text) =>
+        Rendering.TexMath.HasMath(text) ? text + "\n" + Rendering.TexMath.TextToPlain(text) : text;
 
     /// <summary>Drops the index rows of deleted papers.</summary>
     public void Delete(SqliteTransaction transaction, IEnumerable<int> paperIds)

@@ -22,7 +22,7 @@ public sealed class SummaryRendererTests
     [InlineData("- 10^3배 빠르고 2^10개의 토큰을 쓴다.", "10^3배 빠르고 2^10개의")]
     [InlineData("- 6~12개의 단계와 3~5초의 지연", "6~12개의 단계와 3~5초의")]
     [InlineData("- a == b 이고 x ~= y 이다.", "a == b 이고 x ~= y 이다.")]
-    [InlineData("- 다중 모델 음악 이해 및 생성(M$^{2}$UGen) 프레임워크", "(M$^{2}$UGen)")]
+    [InlineData("- 비용은 $5에서 $10 사이이다.", "$5에서 $10 사이이다.")]
     public void Symbols_the_digests_write_as_text_stay_text(string markdown, string visible)
     {
         var html = SummaryRenderer.ToHtml(markdown);

@@ -61,6 +61,10 @@ namespace DailyPapers.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TitleHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("VideoPosterUrl")
                         .HasColumnType("TEXT");
 
@@ -223,6 +227,10 @@ namespace DailyPapers.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleHtml")
                         .IsRequired()
                         .HasColumnType("TEXT");
 

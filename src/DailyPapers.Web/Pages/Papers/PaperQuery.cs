@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using DailyPapers.Core.Data;
 using DailyPapers.Core.Parsing;
+using DailyPapers.Core.Rendering;
 using DailyPapers.Web.Pages.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +23,7 @@ public static class PaperQuery
     {
         // A paper whose listings a running ingest is replacing has no latest date for a moment: it is not served then.
         var found = await db.Papers.Where(p => p.ArxivId == id.Value && p.LatestDate != null)
-            .Select(p => new { Row = new CardRow(p.Id, p.ArxivId, p.Title, p.LatestDate ?? DateOnly.MinValue, p.TopVotes, null, p.ThumbnailUrl, p.VideoUrl, p.VideoPosterUrl, p.SummaryMarkdown, p.SummaryHtml, p.AuthorsTruncated), p.ArxivVersion })
+            .Select(p => new { Row = new CardRow(p.Id, p.ArxivId, p.Title, p.TitleHtml, p.LatestDate ?? DateOnly.MinValue, p.TopVotes, null, p.ThumbnailUrl, p.VideoUrl, p.VideoPosterUrl, p.SummaryMarkdown, p.SummaryHtml, p.AuthorsTruncated), p.ArxivVersion })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
         {
@@ -76,7 +77,8 @@ public static class BibTex
 
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"@misc{{{lastName}{year}{firstWord},\n");
-        text.Append(CultureInfo.InvariantCulture, $"  title         = {{{{{Escape(paper.Title)}}}}},\n");
+        // TeX in the title is TeX to BibTeX too: {LLM$\times$MapReduce}; only the text around it is escaped.
+        text.Append(CultureInfo.InvariantCulture, $"  title         = {{{{{TexMath.MapText(paper.Title, Escape)}}}}},\n");
         text.Append(CultureInfo.InvariantCulture, $"  author        = {{{authors}}},\n");
         text.Append(CultureInfo.InvariantCulture, $"  year          = {{{year}}},\n");
         text.Append(CultureInfo.InvariantCulture, $"  eprint        = {{{paper.ArxivId}{(version is { } v ? $"v{v}" : "")}}},\n");

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using DailyPapers.Core.Data;
+using DailyPapers.Core.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace DailyPapers.Web.Pages.Shared;
@@ -9,9 +10,12 @@ public sealed record AuthorLink(string Name, string Slug);
 /// <summary>A paper as listed on a day, in a ranking or in search results: the unit every listing is made of.</summary>
 /// <param name="Date">The day the listing refers to (the day of the appearance, or the latest day the paper was listed on).</param>
 /// <param name="Position">The paper's 1-based place in that day's digest, in the digest's own order; null outside a day's listing.</param>
+/// <param name="Title">The title as written, TeX included.</param>
+/// <param name="TitleHtml">The title as HTML made at ingest: text escaped, TeX as MathML.</param>
 public sealed record PaperCard(
     string ArxivId,
     string Title,
+    string TitleHtml,
     DateOnly Date,
     int? Votes,
     int? Position,
@@ -23,6 +27,9 @@ public sealed record PaperCard(
     bool AuthorsTruncated,
     IReadOnlyList<AuthorLink> Authors)
 {
+    /// <summary>The title with its TeX in plain Unicode (VILA², LLM×MapReduce), for places that hold no markup.</summary>
+    public string TitleText => TexMath.TextToPlain(Title);
+
     public string AbsUrl => Links.Abs(ArxivId);
 
     public string PdfUrl => Links.Pdf(ArxivId);
@@ -52,6 +59,7 @@ public sealed record CardRow(
     int PaperId,
     string ArxivId,
     string Title,
+    string TitleHtml,
     DateOnly Date,
     int? Votes,
     int? Position,
@@ -74,6 +82,7 @@ public static class PaperCards
         a.PaperId,
         a.Paper!.ArxivId,
         a.Title,
+        a.TitleHtml,
         a.Day!.Date,
         a.Votes,
         a.Position,
@@ -89,6 +98,7 @@ public static class PaperCards
         p.Id,
         p.ArxivId,
         p.Title,
+        p.TitleHtml,
         p.LatestDate ?? DateOnly.MinValue,
         p.TopVotes,
         null,
@@ -118,7 +128,7 @@ public static class PaperCards
         return
         [
             .. rows.Select(r => new PaperCard(
-                r.ArxivId, r.Title, r.Date, r.Votes, r.Position, r.ThumbnailUrl, r.VideoUrl, r.VideoPosterUrl, r.SummaryMarkdown, r.SummaryHtml,
+                r.ArxivId, r.Title, r.TitleHtml, r.Date, r.Votes, r.Position, r.ThumbnailUrl, r.VideoUrl, r.VideoPosterUrl, r.SummaryMarkdown, r.SummaryHtml,
                 r.AuthorsTruncated, byPaper.GetValueOrDefault(r.PaperId, []))),
         ];
     }

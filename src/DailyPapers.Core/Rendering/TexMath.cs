@@ -1,0 +1,280 @@
+using System.Net;
+using System.Text;
+using Jint;
+using Markdig.Extensions.Mathematics;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+
+namespace DailyPapers.Core.Rendering;
+
+/// <summary>
+/// TeX as the digests write it (<c>$VILA^2$</c>, <c>SL$^{2}$A-INR</c>, <c>$\textbf{Only-IF}$</c>), rendered once at
+/// ingest: as MathML for pages (browsers render it natively; KaTeX makes it, run under Jint so no script reaches the
+/// browser), and as plain Unicode (<c>VILA²</c>, <c>LLM×MapReduce</c>) for places that hold no markup: page titles,
+/// meta tags, feeds, search snippets and the search index.
+/// </summary>
+public static class TexMath
+{
+    // KaTeX is loaded on first use only: most digests hold no math, and loading it takes a moment.
+    private static readonly Lazy<Engine> Katex = new(LoadKatex, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lock EngineLock = new();
+
+    /// <summary>MathML for a TeX expression, or null when KaTeX cannot read it.</summary>
+    public static string? ToMathMl(string tex, bool display = false)
+    {
+        ArgumentNullException.ThrowIfNull(tex);
+        if (tex.Length is 0 or > 2000)
+        {
+            return null;
+        }
+
+        lock (EngineLock)
+        {
+            try
+            {
+                var html = Katex.Value.Invoke("renderMathMl", tex, display).AsString();
+                return html.Contains("katex-error", StringComparison.Ordinal) ? null : html;
+            }
+            catch (Exception e) when (e.GetType().Namespace?.StartsWith("Jint", StringComparison.Ordinal) == true || e is TimeoutException)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Text with inline TeX (<c>$…$</c>) as HTML: text escaped, math as MathML; a span KaTeX cannot read stays as its
+    /// source, escaped. <paramref name="failed"/> lists those spans.
+    /// </summary>
+    public static string TextToHtml(string text, out IReadOnlyList<string> failed)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var errors = new List<string>();
+        var html = new StringBuilder(text.Length);
+        foreach (var (part, isMath) in Split(text))
+        {
+            if (!isMath)
+            {
+                html.Append(WebUtility.HtmlEncode(part));
+                continue;
+            }
+
+            var mathMl = ToMathMl(part);
+            if (mathMl is null)
+            {
+                errors.Add(part);
+                html.Append(WebUtility.HtmlEncode("$" + part + "$"));
+            }
+            else
+            {
+                html.Append(mathMl);
+            }
+        }
+
+        failed = errors;
+        return html.ToString();
+    }
+
+    /// <summary>Text with its inline TeX turned into plain Unicode: <c>LLM$\times$MapReduce</c> → <c>LLM×MapReduce</c>.</summary>
+    public static string TextToPlain(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.Contains('$', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var plain = new StringBuilder(text.Length);
+        foreach (var (part, isMath) in Split(text))
+        {
+            plain.Append(isMath ? TexPlain.Convert(part) : part);
+        }
+
+        return plain.ToString();
+    }
+
+    /// <summary>Text with its plain parts passed through <paramref name="plain"/> and its TeX spans kept as written (for BibTeX).</summary>
+    public static string MapText(string text, Func<string, string> plain)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(plain);
+        var output = new StringBuilder(text.Length);
+        foreach (var (part, isMath) in Split(text))
+        {
+            output.Append(isMath ? "$" + part + "$" : plain(part));
+        }
+
+        return output.ToString();
+    }
+
+    /// <summary>Whether the text holds an inline TeX span.</summary>
+    public static bool HasMath(string text) => text is not null && Split(text).Any(p => p.IsMath);
+
+    /// <summary>
+    /// Splits text into plain parts and the insides of <c>$…$</c> spans, by Markdig's own rule for inline math: the
+    /// opening <c>$</c> is not followed by a space, the closing one not preceded by one; <c>\$</c> is a dollar sign.
+    /// </summary>
+    internal static IEnumerable<(string Part, bool IsMath)> Split(string text)
+    {
+        var start = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (text[i] == '\\' && i + 1 < text.Length)
+            {
+                i += 2;
+                continue;
+            }
+
+            if (text[i] == '$' && i + 1 < text.Length && text[i + 1] != '$' && !char.IsWhiteSpace(text[i + 1]))
+            {
+                var close = ClosingDollar(text, i + 1);
+                if (close > 0)
+                {
+                    if (i > start)
+                    {
+                        yield return (text[start..i], false);
+                    }
+
+                    yield return (text[(i + 1)..close], true);
+                    i = close + 1;
+                    start = i;
+                    continue;
+                }
+            }
+
+            i++;
+        }
+
+        if (start < text.Length)
+        {
+            yield return (text[start..], false);
+        }
+    }
+
+    private static int ClosingDollar(string text, int from)
+    {
+        for (var j = from; j < text.Length; j++)
+        {
+            if (text[j] == '\\')
+            {
+                j++;
+                continue;
+            }
+
+            if (text[j] == '$')
+            {
+                return char.IsWhiteSpace(text[j - 1]) ? -1 : j;
+            }
+        }
+
+        return -1;
+    }
+
+    private static Engine LoadKatex()
+    {
+        using var stream = typeof(TexMath).Assembly.GetManifestResourceStream("katex.min.js")
+            ?? throw new InvalidOperationException("katex.min.js is not embedded in DailyPapers.Core");
+        using var reader = new StreamReader(stream);
+        var engine = new Engine(o => o.LimitRecursion(256).TimeoutInterval(TimeSpan.FromSeconds(5)));
+        engine.Execute(reader.ReadToEnd());
+        engine.Execute("""
+            function renderMathMl(tex, display) {
+              return katex.renderToString(tex, { output: 'mathml', displayMode: display, throwOnError: true, strict: 'ignore', trust: false, maxExpand: 200 });
+            }
+            """);
+        return engine;
+    }
+}
+
+/// <summary>
+/// Markdig leaves <c>$\sim$2</c> as text (a closing dollar before a digit reads as a price to it); the digests mean TeX
+/// there, so such spans left in literal text become math inlines before rendering, by <see cref="TexMath"/>'s rule.
+/// </summary>
+internal static class MathInLiterals
+{
+    public static void Lift(Markdig.Syntax.MarkdownObject root)
+    {
+        var literals = root is Markdig.Syntax.LeafBlock { Inline: { } inline }
+            ? inline.Descendants<Markdig.Syntax.Inlines.LiteralInline>().ToList()
+            : root.Descendants<Markdig.Syntax.Inlines.LiteralInline>().ToList();
+        foreach (var literal in literals)
+        {
+            var text = literal.Content.ToString();
+            if (!text.Contains('$', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var parts = TexMath.Split(text).ToList();
+            if (!parts.Any(p => p.IsMath))
+            {
+                continue;
+            }
+
+            Markdig.Syntax.Inlines.Inline current = literal;
+            foreach (var (part, isMath) in parts)
+            {
+                Markdig.Syntax.Inlines.Inline next = isMath
+                    ? new MathInline { Content = new Markdig.Helpers.StringSlice(part), Delimiter = '$', DelimiterCount = 1 }
+                    : new Markdig.Syntax.Inlines.LiteralInline(part);
+                current.InsertAfter(next);
+                current = next;
+            }
+
+            literal.Remove();
+        }
+    }
+}
+
+/// <summary>Renders Markdig's math inlines and blocks with <see cref="TexMath"/>; what KaTeX cannot read shows as its source.</summary>
+internal sealed class MathInlineRenderer : HtmlObjectRenderer<MathInline>
+{
+    protected override void Write(HtmlRenderer renderer, MathInline obj)
+    {
+        var tex = obj.Content.ToString();
+        var mathMl = TexMath.ToMathMl(tex);
+        if (mathMl is null)
+        {
+            MathFailures.Add(tex);
+            renderer.Write("<code class=\"tex\">").WriteEscape(new string(obj.Delimiter, obj.DelimiterCount) + tex + new string(obj.Delimiter, obj.DelimiterCount)).Write("</code>");
+            return;
+        }
+
+        renderer.Write(mathMl);
+    }
+}
+
+internal sealed class MathBlockRenderer : HtmlObjectRenderer<MathBlock>
+{
+    protected override void Write(HtmlRenderer renderer, MathBlock obj)
+    {
+        var tex = obj.Lines.ToString();
+        var mathMl = TexMath.ToMathMl(tex, display: true);
+        if (mathMl is null)
+        {
+            MathFailures.Add(tex);
+            renderer.EnsureLine().Write("<pre class=\"tex\">").WriteEscape(tex).Write("</pre>").WriteLine();
+            return;
+        }
+
+        renderer.EnsureLine().Write("<div class=\"math-display\">").Write(mathMl).Write("</div>").WriteLine();
+    }
+}
+
+/// <summary>TeX spans that KaTeX could not read while rendering on this thread, so the parser can report them.</summary>
+internal static class MathFailures
+{
+    [ThreadStatic]
+    private static List<string>? t_failures;
+
+    public static void Add(string tex) => (t_failures ??= []).Add(tex);
+
+    public static List<string> Take()
+    {
+        var taken = t_failures ?? [];
+        t_failures = null;
+        return taken;
+    }
+}
