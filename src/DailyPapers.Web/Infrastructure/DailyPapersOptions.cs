@@ -21,9 +21,9 @@ public sealed class DailyPapersOptions
         Path.GetFullPath(string.IsNullOrWhiteSpace(Database) ? Path.Combine("App_Data", "dailypapers.db") : Database, contentRoot);
 
     /// <summary>
-    /// A relative data directory resolves against the content root, or, under <c>dotnet run</c> from a checkout, against
-    /// the repository root (the folder holding DailyPapers.sln above the content root), so Debug and Release builds
-    /// share one folder. Otherwise the copy of the repository's data/ shipped beside the app (the embedded default).
+    /// A relative data directory resolves against the content root; when nothing is there, the copy of the repository's
+    /// data/ shipped beside the app (the embedded default) is used. Under <c>dotnet run</c> the project's launch settings
+    /// point it at the checkout's data/ folder.
     /// </summary>
     public string ResolveDataDirectory(string contentRoot)
     {
@@ -31,20 +31,6 @@ public sealed class DailyPapersOptions
         if (Path.IsPathRooted(DataDirectory) || Directory.Exists(underRoot))
         {
             return underRoot;
-        }
-
-        for (var dir = new DirectoryInfo(contentRoot).Parent; dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "DailyPapers.sln")))
-            {
-                var inRepository = Path.GetFullPath(DataDirectory, dir.FullName);
-                if (Directory.Exists(inRepository))
-                {
-                    return inRepository;
-                }
-
-                break;
-            }
         }
 
         var shipped = Path.GetFullPath(DataDirectory, AppContext.BaseDirectory);
