@@ -1,7 +1,7 @@
 using DailyPapers.Core.Data;
 using DailyPapers.Core.Ingestion;
 using DailyPapers.Core.Parsing;
-using DailyPapers.Web.Api;
+using DailyPapers.Web.Pages.Shared;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DailyPapers.Core.Data;
 using DailyPapers.Web.Infrastructure;
 using DailyPapers.Web.Pages.Shared;
@@ -32,17 +31,5 @@ public sealed class DayModel(PapersDbContext db) : PageModel
         }
 
         return Page();
-    }
-}
-
-/// <summary>Dates in URLs are ISO 8601 calendar dates: YYYY-MM-DD.</summary>
-public static class DateParameter
-{
-    public static bool TryParse(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
-
-    public static string Explain(string? text)
-    {
-        return $"'{ParameterText.Shorten(text)}'은(는) 날짜가 아닙니다. YYYY-MM-DD 형식으로 적어 주세요 (예: 2024-01-17).";
     }
 }

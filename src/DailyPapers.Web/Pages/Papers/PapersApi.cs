@@ -1,0 +1,59 @@
+using DailyPapers.Core.Data;
+using DailyPapers.Core.Parsing;
+using DailyPapers.Web.Infrastructure;
+using DailyPapers.Web.Pages.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DailyPapers.Web.Pages.Papers;
+
+/// <summary>A paper with everything the paper page shows.</summary>
+public sealed record ApiPaper(
+    string ArxivId,
+    int? ArxivVersion,
+    string Title,
+    int? Votes,
+    IReadOnlyList<AuthorLink> Authors,
+    bool AuthorsTruncated,
+    string? ThumbnailUrl,
+    string? VideoUrl,
+    string? VideoPosterUrl,
+    string SummaryMarkdown,
+    string SummaryHtml,
+    string AbsUrl,
+    string PdfUrl,
+    string HuggingFaceUrl,
+    IReadOnlyList<PaperAppearance> Appearances,
+    string BibTex,
+    IReadOnlyList<PaperCard> MoreByTheseAuthors)
+{
+    public static ApiPaper From(PaperView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var p = view.Paper;
+        return new(p.ArxivId, view.ArxivVersion, p.Title, p.Votes, p.Authors, p.AuthorsTruncated, p.ThumbnailUrl, p.VideoUrl, p.VideoPosterUrl,
+            p.SummaryMarkdown, p.SummaryHtml, p.AbsUrl, p.PdfUrl, p.HuggingFaceUrl, view.Appearances, view.BibTex, view.MoreByTheseAuthors);
+    }
+}
+
+/// <summary><c>GET /api/papers/{id}</c>: a paper with its listings, BibTeX and papers by the same authors.</summary>
+internal static class PapersApi
+{
+    public static void MapPapersApi(this RouteGroupBuilder api) => api.MapGet("/papers/{**id}", GetPaper);
+
+    public static async Task<Results<Ok<ApiPaper>, ValidationProblem, ProblemHttpResult>> GetPaper(string? id, PapersDbContext db, HttpContext http, CancellationToken ct)
+    {
+        if (!ArxivId.TryParse(id, out var arxivId))
+        {
+            return Api.BadParameter("id", $"'{ParameterText.Shorten(id)}' is not an arXiv id (e.g. 2401.08541, 2401.08541v2, hep-th/9901001).");
+        }
+
+        var view = await PaperQuery.LoadAsync(db, arxivId, ct);
+        if (view is null)
+        {
+            return Api.NotFound($"No digest lists arXiv:{arxivId}.");
+        }
+
+        PageCache.Tag(http, view);
+        return TypedResults.Ok(ApiPaper.From(view));
+    }
+}
