@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using DailyPapers.Core.Ingestion;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -74,8 +73,8 @@ public sealed class IngestEvictionTests : IDisposable
             await File.WriteAllTextAsync(Path.Combine(_app.DataDirectory, "2024-05-01.md"), digest);
         }
 
-        var location = _app.Services.GetRequiredService<Infrastructure.DatabaseLocation>();
-        new DigestImporter(location.ConnectionString).Ingest(_app.DataDirectory);
+        // The app's own ingest, so the data-folder watcher's runs queue behind it rather than racing it.
+        await _app.Services.GetRequiredService<Infrastructure.DataFolderIngest>().RunAsync(CancellationToken.None);
         var monitor = _app.Services.GetServices<IHostedService>().OfType<Infrastructure.ChangeMonitor>().Single();
         await monitor.CatchUpAsync(CancellationToken.None);
     }
@@ -96,4 +95,23 @@ public sealed class IngestEvictionTests : IDisposable
     }
 
     public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task A_digest_dropped_into_the_data_folder_is_served_without_a_restart()
+    {
+        using var client = _app.CreateClient();
+        (await GetAsync(client, "/days/2024-05-01")).Status.Should().Be(HttpStatusCode.NotFound);
+
+        await File.WriteAllTextAsync(Path.Combine(_app.DataDirectory, "2024-05-01.md"), NewDay);
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var status = HttpStatusCode.NotFound;
+        while (status != HttpStatusCode.OK && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(500);
+            status = (await GetAsync(client, "/days/2024-05-01?poll=" + DateTime.UtcNow.Ticks)).Status;
+        }
+
+        status.Should().Be(HttpStatusCode.OK, "the watcher ingests new digests and the change log evicts the cached 404");
+    }
 }

@@ -1,6 +1,4 @@
 using DailyPapers.Core.Data;
-using DailyPapers.Core.Ingestion;
-using DailyPapers.Core.Parsing;
 using DailyPapers.Web.Pages.Shared;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +14,9 @@ internal static partial class AppSetup
             PapersDatabase.ConnectionString(options.ResolveDatabase(builder.Environment.ContentRootPath)),
             options.ResolveDataDirectory(builder.Environment.ContentRootPath),
             options.IngestOnStartup,
-            options.OutputCache);
+            options.OutputCache,
+            options.WatchDataDirectory && options.IngestOnStartup,
+            TimeSpan.FromMinutes(Math.Max(1, options.RescanMinutes)));
         builder.Services.AddSingleton(location);
         // A 1,000-character Korean query is about 9 KB once percent-encoded; Kestrel's default request line is 8 KB.
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = 32 * 1024);
@@ -24,6 +24,8 @@ internal static partial class AppSetup
             .UseSqlite(location.ConnectionString)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
         builder.Services.AddHostedService<ChangeMonitor>();
+        builder.Services.AddSingleton<DataFolderIngest>();
+        builder.Services.AddHostedService<DataFolderWatcher>();
         builder.Services.AddScoped<OpenConnectionFilter>();
         builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(OpenConnectionFilter))));
         builder.Services.AddRouting(o => o.LowercaseUrls = true);
@@ -46,41 +48,10 @@ internal static partial class AppSetup
     public static void IngestOnStartup(this WebApplication app)
     {
         var location = app.Services.GetRequiredService<DatabaseLocation>();
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DailyPapers.Ingest");
         PapersDatabase.Migrate(location.ConnectionString);
         if (location.IngestOnStartup)
         {
-            if (!Directory.Exists(location.DataDirectory))
-            {
-                LogMissingDataDirectory(logger, location.DataDirectory);
-            }
-            else
-            {
-                IngestReport report;
-                try
-                {
-                    report = new DigestImporter(location.ConnectionString).Ingest(location.DataDirectory, app.Lifetime.ApplicationStopping);
-                }
-                catch (IngestRefusedException e)
-                {
-                    LogRefused(logger, e.Message);
-                    return;
-                }
-
-                foreach (var diagnostic in report.Diagnostics)
-                {
-                    if (diagnostic.Severity == Severity.Error)
-                    {
-                        LogDiagnosticError(logger, diagnostic.ToString());
-                    }
-                    else
-                    {
-                        LogDiagnosticWarning(logger, diagnostic.ToString());
-                    }
-                }
-
-                LogIngested(logger, location.DataDirectory, report.Summary);
-            }
+            app.Services.GetRequiredService<DataFolderIngest>().RunAsync(app.Lifetime.ApplicationStopping).GetAwaiter().GetResult();
         }
     }
 
@@ -124,21 +95,12 @@ internal static partial class AppSetup
         return next();
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The data directory {Directory} does not exist; serving what the database already holds")]
-    private static partial void LogMissingDataDirectory(ILogger logger, string directory);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Ingest refused, serving what the database already holds: {Reason}")]
-    private static partial void LogRefused(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Diagnostic}")]
-    private static partial void LogDiagnosticError(ILogger logger, string diagnostic);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Diagnostic}")]
-    private static partial void LogDiagnosticWarning(ILogger logger, string diagnostic);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Ingested {Directory}: {Summary}")]
-    private static partial void LogIngested(ILogger logger, string directory, string summary);
 }
 
 /// <summary>Where the data lives, resolved once from configuration.</summary>
-public sealed record DatabaseLocation(string ConnectionString, string DataDirectory, bool IngestOnStartup, bool OutputCache = true);
+public sealed record DatabaseLocation(
+    string ConnectionString, string DataDirectory, bool IngestOnStartup, bool OutputCache = true, bool WatchDataDirectory = false, TimeSpan Rescan = default);

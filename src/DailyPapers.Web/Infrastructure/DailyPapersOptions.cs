@@ -14,6 +14,12 @@ public sealed class DailyPapersOptions
     /// <summary>Ingest the data directory when the web app starts (default true).</summary>
     public bool IngestOnStartup { get; set; } = true;
 
+    /// <summary>While running, ingest digest files as they appear or change in the data directory (default true; needs IngestOnStartup).</summary>
+    public bool WatchDataDirectory { get; set; } = true;
+
+    /// <summary>Minutes between full rescans of the data directory, for changes a file watcher cannot see (default 10).</summary>
+    public int RescanMinutes { get; set; } = 10;
+
     /// <summary>Keep rendered pages in memory until an ingest changes what they show (default true). Off, every request renders.</summary>
     public bool OutputCache { get; set; } = true;
 

@@ -1,0 +1,134 @@
+using DailyPapers.Core.Ingestion;
+using DailyPapers.Core.Parsing;
+
+namespace DailyPapers.Web.Infrastructure;
+
+/// <summary>
+/// Ingests the data directory, one run at a time, and logs what it found. Start-up runs it once before serving; the
+/// <see cref="DataFolderWatcher"/> runs it again whenever digest files change, so <c>git pull</c> is the whole update.
+/// </summary>
+internal sealed partial class DataFolderIngest(DatabaseLocation location, ILogger<DataFolderIngest> logger) : IDisposable
+{
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+
+    public void Dispose() => _oneAtATime.Dispose();
+
+    /// <returns>The report, or null when there was nothing to ingest or the run was refused.</returns>
+    public async Task<IngestReport?> RunAsync(CancellationToken cancellationToken)
+    {
+        await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!Directory.Exists(location.DataDirectory))
+            {
+                LogMissingDataDirectory(logger, location.DataDirectory);
+                return null;
+            }
+
+            IngestReport report;
+            try
+            {
+                report = new DigestImporter(location.ConnectionString).Ingest(location.DataDirectory, cancellationToken);
+            }
+            catch (IngestRefusedException e)
+            {
+                LogRefused(logger, e.Message);
+                return null;
+            }
+
+            foreach (var diagnostic in report.Diagnostics)
+            {
+                if (diagnostic.Severity == Severity.Error)
+                {
+                    LogDiagnosticError(logger, diagnostic.ToString());
+                }
+                else
+                {
+                    LogDiagnosticWarning(logger, diagnostic.ToString());
+                }
+            }
+
+            LogIngested(logger, location.DataDirectory, report.Summary);
+            return report;
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The data directory {Directory} does not exist; serving what the database already holds")]
+    private static partial void LogMissingDataDirectory(ILogger logger, string directory);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Ingest refused, serving what the database already holds: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Diagnostic}")]
+    private static partial void LogDiagnosticError(ILogger logger, string diagnostic);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Diagnostic}")]
+    private static partial void LogDiagnosticWarning(ILogger logger, string diagnostic);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ingested {Directory}: {Summary}")]
+    private static partial void LogIngested(ILogger logger, string directory, string summary);
+}
+
+/// <summary>
+/// Keeps the database current while the app runs: a file watcher on the data directory notices new, changed, renamed
+/// and deleted digests and ingests them a moment later (changes arriving together, as from <c>git pull</c>, make one
+/// run), and a periodic rescan catches what a watcher can miss (network folders, overflowing event buffers). An ingest
+/// only reads files whose size, time stamp or hash changed, so a rescan with nothing new costs milliseconds.
+/// </summary>
+internal sealed partial class DataFolderWatcher(DatabaseLocation location, DataFolderIngest ingest, ILogger<DataFolderWatcher> logger) : BackgroundService
+{
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!location.WatchDataDirectory || !Directory.Exists(location.DataDirectory))
+        {
+            return;
+        }
+
+        using var changed = new SemaphoreSlim(0);
+        using var watcher = new FileSystemWatcher(location.DataDirectory, "*.md")
+        {
+            IncludeSubdirectories = true,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+        };
+        void Signal(object sender, EventArgs e) => changed.Release();
+        watcher.Created += Signal;
+        watcher.Changed += Signal;
+        watcher.Deleted += Signal;
+        watcher.Renamed += Signal;
+        watcher.Error += Signal;
+        watcher.EnableRaisingEvents = true;
+        LogWatching(logger, location.DataDirectory, location.Rescan);
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            // Wake on a change or when the rescan is due; then let a burst of changes settle before reading them.
+            await changed.WaitAsync(location.Rescan, stoppingToken).ConfigureAwait(false);
+            await Task.Delay(Settle, stoppingToken).ConfigureAwait(false);
+            while (changed.CurrentCount > 0)
+            {
+                await changed.WaitAsync(stoppingToken).ConfigureAwait(false);
+            }
+
+            try
+            {
+                await Task.Run(() => ingest.RunAsync(stoppingToken), stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                LogFailed(logger, e);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Watching {Directory} for digest changes (full rescan every {Rescan})")]
+    private static partial void LogWatching(ILogger logger, string directory, TimeSpan rescan);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An ingest of the watched data directory failed; the next change or rescan tries again")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
