@@ -12,7 +12,7 @@ public sealed class LayoutTests(BrowserFixture browser)
     [BrowserFact]
     public async Task A_phone_sized_screen_never_scrolls_sideways()
     {
-        var page = await browser.NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 360, Height = 740 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2 });
+        var page = await browser.NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2 });
         foreach (var path in Pages)
         {
             await browser.OpenAsync(page, path);

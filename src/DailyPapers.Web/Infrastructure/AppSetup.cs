@@ -39,7 +39,7 @@ internal static partial class AppSetup
         });
         builder.Services.AddOutputCache(o =>
         {
-            o.AddBasePolicy(p => p.Expire(TimeSpan.FromHours(1)).Tag(PageCache.Every).SetVaryByQuery("*").AddPolicy<ListingsByDefault>());
+            o.AddBasePolicy(p => p.Expire(TimeSpan.FromHours(1)).Tag(PageCache.Every).SetVaryByQuery("*").VaryByValue(ReaderPreferences.CacheKey).AddPolicy<ListingsByDefault>());
         });
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.WriteIndented = false);
     }
@@ -81,6 +81,7 @@ internal static partial class AppSetup
         app.UseMiddleware<ContentETagMiddleware>();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
+        ReaderPreferences.MapPreferences(app);
         app.MapApi();
     }
 

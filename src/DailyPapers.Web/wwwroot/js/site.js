@@ -16,6 +16,13 @@
         });
     }
 
+    // Thumbnails that cannot load (moved, offline) are hidden, leaving the neutral box behind them.
+    for (const img of document.querySelectorAll(".paper-media img")) {
+        const fail = () => img.classList.add("failed");
+        if (img.complete && img.naturalWidth === 0 && img.currentSrc) fail();
+        else img.addEventListener("error", fail, { once: true });
+    }
+
     // Keyboard shortcuts: j/k move between papers, [ and ] follow the previous/next links, / focuses search.
     const papers = [...document.querySelectorAll("[data-paper]")];
     let current = -1;
