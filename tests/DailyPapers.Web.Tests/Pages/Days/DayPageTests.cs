@@ -41,7 +41,9 @@ public sealed class DayPageTests(AppFactory app)
 
         var video = page.QuerySelector("#p-2402\\.03286 video");
         video.Should().NotBeNull();
-        video!.GetAttribute("src").Should().Be("https://cdn-uploads.huggingface.co/production/uploads/60f1abe7544c2adfd699860c/WuqBtMvZE5Y_iIk5b8d_r.mp4");
+        // No poster in the digest: the first frame stands in for one (a media fragment on the video's own address).
+        video!.GetAttribute("src").Should().Be("https://cdn-uploads.huggingface.co/production/uploads/60f1abe7544c2adfd699860c/WuqBtMvZE5Y_iIk5b8d_r.mp4#t=0.1");
+        video.GetAttribute("preload").Should().Be("metadata");
         page.QuerySelector("#p-2402\\.03286 .summary-text")!.InnerHtml.Should().NotContain("video").And.NotContain("Watch Video");
     }
 
