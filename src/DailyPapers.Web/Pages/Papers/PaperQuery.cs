@@ -8,12 +8,22 @@ namespace DailyPapers.Web.Pages.Papers;
 /// <param name="Position">The paper's place in that day's digest, in the digest's own order.</param>
 public sealed record PaperAppearance(DateOnly Date, int? Votes, int Position);
 
-public sealed record PaperView(PaperCard Paper, int? ArxivVersion, IReadOnlyList<PaperAppearance> Appearances, IReadOnlyList<PaperCard> MoreByTheseAuthors)
+/// <summary>A paper beside this one in its latest day's digest.</summary>
+public sealed record PaperNeighbour(string ArxivId, string Title, DateOnly Date, int Position);
+
+/// <param name="Previous">The paper before this one in its latest day's digest order; null for the first.</param>
+/// <param name="Next">The paper after it; null for the last.</param>
+public sealed record PaperView(
+    PaperCard Paper, int? ArxivVersion, IReadOnlyList<PaperAppearance> Appearances, IReadOnlyList<PaperCard> MoreByTheseAuthors,
+    PaperNeighbour? Previous = null, PaperNeighbour? Next = null)
 {
     public string BibTex => Papers.BibTex.For(Paper, ArxivVersion);
 }
 
-/// <summary>A paper page in four round trips: the paper, its listings, the papers sharing its authors, and all their authors.</summary>
+/// <summary>
+/// A paper page in five round trips: the paper, its listings, the papers beside it that day, the papers sharing its
+/// authors, and all their authors.
+/// </summary>
 public static class PaperQuery
 {
     public static async Task<PaperView?> LoadAsync(PapersDbContext db, ArxivId id, CancellationToken cancellationToken)
@@ -28,9 +38,24 @@ public static class PaperQuery
         }
 
         var paperId = found.Row.PaperId;
-        var appearances = await db.Appearances.Where(a => a.PaperId == paperId)
+        var listings = await db.Appearances.Where(a => a.PaperId == paperId)
             .OrderByDescending(a => a.Day!.Date)
-            .Select(a => new PaperAppearance(a.Day!.Date, a.Votes, a.Position))
+            .Select(a => new { a.DayId, Appearance = new PaperAppearance(a.Day!.Date, a.Votes, a.Position) })
+            .ToListAsync(cancellationToken);
+        if (listings.Count == 0)
+        {
+            // A running ingest replaced its listings between the two reads.
+            return null;
+        }
+
+        var appearances = listings.Select(l => l.Appearance).ToList();
+
+        // Positions in a day run 1, 2, 3…: the neighbours are the listings just before and after, by the day's index.
+        var latest = listings[0];
+        var (dayId, position) = (latest.DayId, latest.Appearance.Position);
+        var neighbours = await db.Appearances
+            .Where(a => a.DayId == dayId && (a.Position == position - 1 || a.Position == position + 1))
+            .Select(a => new PaperNeighbour(a.Paper!.ArxivId, a.Title, latest.Appearance.Date, a.Position))
             .ToListAsync(cancellationToken);
 
         // Papers sharing the most authors with this one: the six with the most links to its authors, read from the author index.
@@ -52,6 +77,7 @@ public static class PaperQuery
             .ThenByDescending(c => c.Date)
             .ThenBy(c => c.ArxivId, StringComparer.Ordinal)
             .ToList();
-        return new PaperView(card, found.ArxivVersion, appearances, more);
+        return new PaperView(
+            card, found.ArxivVersion, appearances, more, neighbours.SingleOrDefault(n => n.Position < position), neighbours.SingleOrDefault(n => n.Position > position));
     }
 }

@@ -21,6 +21,26 @@ public sealed class PaperPageTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_paper_leads_to_the_papers_before_and_after_it_in_its_days_digest()
+    {
+        var page = await app.GetDocumentAsync("/papers/" + Seeds.Papers.Where(s => s.Day.Date == new DateOnly(2024, 1, 17)).ElementAt(1).Paper.ArxivId.Value);
+
+        var day = Seeds.Papers.Where(s => s.Day.Date == new DateOnly(2024, 1, 17)).Select(s => s.Paper.ArxivId.Value).ToList();
+        page.QuerySelector(".paper-nav a[rel=prev]")!.GetAttribute("href").Should().Be("/papers/" + day[0]);
+        page.QuerySelector(".paper-nav a[rel=next]")!.GetAttribute("href").Should().Be("/papers/" + day[2]);
+        page.QuerySelector(".paper-nav")!.TextContent.Should().Contain("2024-01-17 다이제스트의 2번째");
+    }
+
+    [Fact]
+    public async Task The_first_paper_of_a_day_has_no_previous_one()
+    {
+        var page = await app.GetDocumentAsync("/papers/2401.08541");
+
+        page.QuerySelector(".paper-nav a[rel=prev]").Should().BeNull();
+        page.QuerySelector(".paper-nav a[rel=next]").Should().NotBeNull();
+    }
+
+    [Fact]
     public async Task More_by_these_authors_lists_other_papers_sharing_an_author()
     {
         var page = await app.GetDocumentAsync("/papers/2401.07519");
