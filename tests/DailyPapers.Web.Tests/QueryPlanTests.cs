@@ -33,6 +33,8 @@ public sealed partial class QueryPlanTests(QueryPlanTests.Archive archive) : ICl
         { "/authors?q=wang", 4 },
         { "/authors?q=li", 3 },
         { "/authors?q=tao%20wa", 4 },
+        { "/authors?q=Wang%2C%20X.", 5 },
+        { "/authors/{author}?sort=votes", 3 },
         { "/authors", 2 },
         { "/top", 6 },
         { "/top?period=month&date={date}", 6 },

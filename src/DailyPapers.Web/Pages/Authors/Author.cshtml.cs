@@ -10,9 +10,14 @@ public sealed class AuthorModel(PapersDbContext db) : PageModel
 {
     public AuthorView? View { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string slug, string? sort, CancellationToken cancellationToken)
     {
-        View = slug.Length <= 200 ? await AuthorQuery.LoadAsync(db, slug, cancellationToken) : null;
+        if (!AuthorSortParameter.TryParse(sort, out var order))
+        {
+            return this.BadParameter("sort", $"'{ParameterText.Shorten(sort)}'은(는) 정렬 방식이 아닙니다. newest(최신 순) 또는 votes(추천 수 순)로 적어 주세요.");
+        }
+
+        View = slug.Length <= 200 ? await AuthorQuery.LoadAsync(db, slug, cancellationToken, order) : null;
         if (View is null)
         {
             return this.Problem(StatusCodes.Status404NotFound, "저자를 찾을 수 없습니다", "이 주소의 저자는 어느 다이제스트에도 없습니다. 저자 검색으로 찾아 보세요.");
@@ -20,5 +25,15 @@ public sealed class AuthorModel(PapersDbContext db) : PageModel
 
         PageCache.Tag(HttpContext, View);
         return Page();
+    }
+}
+
+/// <summary><c>?sort=newest</c> (the default) or <c>?sort=votes</c>.</summary>
+public static class AuthorSortParameter
+{
+    public static bool TryParse(string? text, out AuthorSort sort)
+    {
+        sort = AuthorSort.Newest;
+        return string.IsNullOrEmpty(text) || (Enum.TryParse(text, ignoreCase: true, out sort) && Enum.IsDefined(sort) && !text.Any(char.IsDigit));
     }
 }

@@ -6,13 +6,19 @@ namespace DailyPapers.Web.Pages.Authors;
 
 public sealed record CoAuthor(string Name, string Slug, int SharedPapers);
 
-public sealed record AuthorView(string Name, string Slug, IReadOnlyList<PaperCard> Papers, int TotalVotes, IReadOnlyList<CoAuthor> CoAuthors);
+public enum AuthorSort
+{
+    Newest,
+    Votes,
+}
+
+public sealed record AuthorView(string Name, string Slug, IReadOnlyList<PaperCard> Papers, int TotalVotes, IReadOnlyList<CoAuthor> CoAuthors, AuthorSort Sort = AuthorSort.Newest);
 
 /// <summary>An author page in three round trips: the author, their papers (from the author index), and those papers' authors.</summary>
 public static class AuthorQuery
 {
-    /// <summary>The author's papers newest first, their votes summed (each paper's best day), and frequent co-authors.</summary>
-    public static async Task<AuthorView?> LoadAsync(PapersDbContext db, string slug, CancellationToken cancellationToken)
+    /// <summary>The author's papers (newest or most voted first), their votes summed (each paper's best day), and frequent co-authors.</summary>
+    public static async Task<AuthorView?> LoadAsync(PapersDbContext db, string slug, CancellationToken cancellationToken, AuthorSort sort = AuthorSort.Newest)
     {
         var author = await db.Authors.Where(a => a.Slug == slug).Select(a => new { a.Id, a.Name, a.Slug }).SingleOrDefaultAsync(cancellationToken);
         if (author is null)
@@ -20,12 +26,11 @@ public static class AuthorQuery
             return null;
         }
 
-        var papers = await db.PaperAuthors.Where(pa => pa.AuthorId == author.Id)
-            .Select(pa => pa.Paper!)
-            .Where(p => p.LatestDate != null)
-            .OrderByDescending(p => p.LatestDate).ThenBy(p => p.ArxivId)
-            .Select(PaperCards.FromPaper)
-            .ToCardsAsync(db, cancellationToken);
+        var ofAuthor = db.PaperAuthors.Where(pa => pa.AuthorId == author.Id).Select(pa => pa.Paper!).Where(p => p.LatestDate != null);
+        var ordered = sort == AuthorSort.Votes
+            ? ofAuthor.OrderByDescending(p => p.TopVotes).ThenByDescending(p => p.LatestDate).ThenBy(p => p.ArxivId)
+            : ofAuthor.OrderByDescending(p => p.LatestDate).ThenBy(p => p.ArxivId);
+        var papers = await ordered.Select(PaperCards.FromPaper).ToCardsAsync(db, cancellationToken);
 
         // The co-authors are in the author lists just read: counted here rather than asked of the database again.
         var coAuthors = papers.SelectMany(p => p.Authors.DistinctBy(a => a.Slug))
@@ -35,6 +40,6 @@ public static class AuthorQuery
             .OrderByDescending(c => c.SharedPapers).ThenBy(c => c.Name, StringComparer.Ordinal)
             .Take(12)
             .ToList();
-        return new AuthorView(author.Name, author.Slug, papers, papers.Sum(p => p.Votes ?? 0), coAuthors);
+        return new AuthorView(author.Name, author.Slug, papers, papers.Sum(p => p.Votes ?? 0), coAuthors, sort);
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DailyPapers.Web.Pages.Authors;
 
-/// <summary><c>GET /api/authors?q=…</c> (author search) and <c>GET /api/authors/{slug}</c> (an author's papers).</summary>
+/// <summary><c>GET /api/authors?q=…</c> (author search) and <c>GET /api/authors/{slug}?sort=newest|votes</c> (an author's papers).</summary>
 internal static class AuthorsApi
 {
     public static void MapAuthorsApi(this RouteGroupBuilder api)
@@ -17,9 +17,14 @@ internal static class AuthorsApi
     public static async Task<Ok<AuthorSearchView>> FindAuthors(string? q, PapersDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await AuthorSearchQuery.SearchAsync(db, q, ct));
 
-    public static async Task<Results<Ok<AuthorView>, ProblemHttpResult>> GetAuthor(string slug, PapersDbContext db, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<AuthorView>, ValidationProblem, ProblemHttpResult>> GetAuthor(string slug, string? sort, PapersDbContext db, HttpContext http, CancellationToken ct)
     {
-        var view = slug.Length <= 200 ? await AuthorQuery.LoadAsync(db, slug, ct) : null;
+        if (!AuthorSortParameter.TryParse(sort, out var order))
+        {
+            return Api.BadParameter("sort", $"'{ParameterText.Shorten(sort)}' is not a sort order; use newest or votes.");
+        }
+
+        var view = slug.Length <= 200 ? await AuthorQuery.LoadAsync(db, slug, ct, order) : null;
         if (view is null)
         {
             return Api.NotFound($"No author has the slug '{ParameterText.Shorten(slug)}'.");

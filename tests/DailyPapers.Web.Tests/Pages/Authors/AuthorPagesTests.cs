@@ -34,6 +34,36 @@ public sealed class AuthorPagesTests(AppFactory app)
         page.QuerySelectorAll("main .author-list a").Select(a => a.TextContent).Should().Contain(n => n.Contains(expected, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("X. Wang")]
+    [InlineData("X Wang")]
+    [InlineData("Wang X")]
+    [InlineData("Wang X.")]
+    [InlineData("Wang, Xintao")]
+    [InlineData("wang, x.")]
+    public async Task Citation_style_names_find_the_author(string query)
+    {
+        var page = await app.GetDocumentAsync("/authors?q=" + Uri.EscapeDataString(query));
+
+        var names = page.QuerySelectorAll("main .author-list a").Select(a => a.TextContent).ToList();
+        names.Should().Contain("Xintao Wang");
+        names.Should().OnlyContain(n => n.Contains("Wang", StringComparison.OrdinalIgnoreCase) && n.StartsWith('X'), "every hit has the surname and a given name with that initial");
+    }
+
+    [Fact]
+    public async Task The_author_is_marked_in_each_listed_paper_and_papers_sort_by_date_or_votes()
+    {
+        var byDate = await app.GetDocumentAsync("/authors/xintao-wang");
+        var byVotes = await app.GetDocumentAsync("/authors/xintao-wang?sort=votes");
+
+        byDate.QuerySelectorAll("main article.paper").Should().OnlyContain(p => p.QuerySelector(".authors .this-author")!.TextContent == "Xintao Wang");
+        var votes = byVotes.QuerySelectorAll("main article.paper .votes strong").Select(v => int.Parse(v.TextContent, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        votes.Should().BeInDescendingOrder().And.HaveCountGreaterThan(1);
+        var dates = byDate.QuerySelectorAll("main article.paper time").Select(t => t.GetAttribute("datetime")).ToList();
+        dates.Should().BeInDescendingOrder();
+        (await app.GetDocumentAsync("/authors/xintao-wang?sort=alphabet", System.Net.HttpStatusCode.BadRequest)).Body!.TextContent.Should().Contain("sort");
+    }
+
     [Fact]
     public async Task Exact_and_prefix_matches_rank_first()
     {
