@@ -28,6 +28,8 @@ public sealed partial class QueryPlanTests(QueryPlanTests.Archive archive) : ICl
         { "/", 4 },
         { "/days/{date}", 3 },
         { "/days/1999-01-01", 3 },
+        { "/months/2024-02", 4 },
+        { "/weeks/2024-W06", 4 },
         { "/papers/{paper}", 5 },
         { "/authors/{author}", 3 },
         { "/authors?q=wang", 4 },

@@ -27,7 +27,12 @@ internal static partial class AppSetup
         builder.Services.AddSingleton<DataFolderIngest>();
         builder.Services.AddHostedService<DataFolderWatcher>();
         builder.Services.AddScoped<OpenConnectionFilter>();
-        builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(OpenConnectionFilter))));
+        builder.Services.AddRazorPages(o =>
+        {
+            o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(OpenConnectionFilter)));
+            // One page lists a week (/weeks/2024-W05, its own route) or a month.
+            o.Conventions.AddPageRoute("/Days/Period", "/months/{month}");
+        });
         builder.Services.AddRouting(o => o.LowercaseUrls = true);
         builder.Services.AddProblemDetails();
         builder.Services.AddResponseCompression(o =>
