@@ -12,8 +12,8 @@ public static partial class SearchText
 {
     /// <summary>
     /// Text as the index stores it: Hangul as syllable pairs, and after the text the parts of compound words
-    /// (StableDiffusion → Stable Diffusion, GPT4 → GPT 4), so a word inside a compound is found too while phrases in the
-    /// text keep their positions.
+    /// (StableDiffusion → Stable Diffusion, GPT4 → GPT 4) and the joined forms of names written apart (Llama-3 and
+    /// LLaMA 3 → llama3), so llama3, Llama-3 and LLaMA 3 all find each other while phrases in the text keep their positions.
     /// </summary>
     public static string IndexTokens(string text)
     {
@@ -26,6 +26,11 @@ public static partial class SearchText
             {
                 parts.Append(' ').AppendJoin(' ', pieces);
             }
+        }
+
+        foreach (Match apart in LettersThenNumber().Matches(text))
+        {
+            parts.Append(' ').Append(apart.Groups[1].Value).Append(apart.Groups[2].Value);
         }
 
         var tokens = QueryTokens(text);
@@ -77,6 +82,10 @@ public static partial class SearchText
 
     [GeneratedRegex(@"[A-Za-z0-9]{3,}")]
     private static partial Regex LatinWord();
+
+    // A name and its version written apart: "Llama-3", "LLaMA 3", "GPT-4o" (not "model 2024": numbers of 1–3 digits).
+    [GeneratedRegex(@"\b([A-Za-z][A-Za-z]+)[- ]([0-9]{1,3}(?:[a-z]\b)?)(?![0-9])")]
+    private static partial Regex LettersThenNumber();
 
     [GeneratedRegex(@"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])")]
     private static partial Regex CompoundBoundary();

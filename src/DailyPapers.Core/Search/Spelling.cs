@@ -1,0 +1,120 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace DailyPapers.Core.Search;
+
+/// <summary>
+/// "Did you mean": for a query that found nothing, each word the index does not hold is replaced by the indexed word
+/// nearest to it (edit distance at most 2, at most 1 for short words), the most used on a tie. Candidates are read from
+/// the index's own vocabulary (an fts5vocab table over <see cref="SearchIndex"/>), only those sharing the word's first
+/// letter and about its length, so the cost follows that slice, not the whole vocabulary. Korean is left alone: its
+/// syllable pairs are not words.
+/// </summary>
+public static class Spelling
+{
+    public const string VocabularyTable = "SearchVocabulary";
+
+    internal const string CreateSql = $"CREATE VIRTUAL TABLE IF NOT EXISTS {VocabularyTable} USING fts5vocab({SearchIndex.Table}, 'row');";
+
+    internal const string DropSql = $"DROP TABLE IF EXISTS {VocabularyTable};";
+
+    /// <summary>The query with its misspelt words corrected, or null when there is nothing to correct.</summary>
+    public static string? Suggest(SqliteConnection connection, string query)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(query);
+        var changed = false;
+        var words = query.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < words.Length && i < PaperSearch.MaxTerms; i++)
+        {
+            var word = words[i].ToLowerInvariant();
+            if (word.Length < 4 || word.Length > 30 || !word.All(char.IsAsciiLetterLower) || DocumentCount(connection, word) > 0)
+            {
+                continue;
+            }
+
+            if (Nearest(connection, word) is { } better)
+            {
+                words[i] = better;
+                changed = true;
+            }
+        }
+
+        return changed ? string.Join(' ', words) : null;
+    }
+
+    private static long DocumentCount(SqliteConnection connection, string term)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT doc FROM {VocabularyTable} WHERE term = $term";
+        command.Parameters.AddWithValue("$term", term);
+        return command.ExecuteScalar() is { } count ? Convert.ToInt64(count, CultureInfo.InvariantCulture) : 0;
+    }
+
+    private static string? Nearest(SqliteConnection connection, string word)
+    {
+        var limit = word.Length <= 5 ? 1 : 2;
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT term, doc FROM {VocabularyTable} WHERE term >= $from AND term < $to";
+        command.Parameters.AddWithValue("$from", word[..1]);
+        command.Parameters.AddWithValue("$to", ((char)(word[0] + 1)).ToString());
+        string? best = null;
+        var (bestDistance, bestCount) = (int.MaxValue, 0L);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var term = reader.GetString(0);
+            if (Math.Abs(term.Length - word.Length) > limit || !term.All(char.IsAsciiLetterLower))
+            {
+                continue;
+            }
+
+            var distance = Distance(word, term, limit);
+            var count = reader.GetInt64(1);
+            if (distance <= limit && (distance < bestDistance || (distance == bestDistance && count > bestCount)))
+            {
+                (best, bestDistance, bestCount) = (term, distance, count);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Optimal string alignment distance (a swap of neighbours counts one), given up past <paramref name="limit"/>.</summary>
+    internal static int Distance(string a, string b, int limit)
+    {
+        var previous2 = new int[b.Length + 1];
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var rowMin = current[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    current[j] = Math.Min(current[j], previous2[j - 2] + 1);
+                }
+
+                rowMin = Math.Min(rowMin, current[j]);
+            }
+
+            if (rowMin > limit)
+            {
+                return limit + 1;
+            }
+
+            (previous2, previous, current) = (previous, current, previous2);
+        }
+
+        return previous[b.Length];
+    }
+}
