@@ -294,7 +294,7 @@ public sealed class DigestImporter(string connectionString)
             var text = DigestText.TryDecode(bytes, relative, out var decodeError);
             return text is null
                 ? new ReadFile(relative, stored, info, hash, null, decodeError, false)
-                : new ReadFile(relative, stored, info, hash, DigestParser.Parse(text, relative), null, false);
+                : new ReadFile(relative, stored, info, hash, DigestRenderer.Render(DigestParser.Parse(text, relative)), null, false);
         }
 
         /// <summary>Decides what a read file means for the stored data and writes it, in path order.</summary>

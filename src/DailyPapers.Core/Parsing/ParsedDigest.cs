@@ -1,9 +1,20 @@
+using Markdig.Syntax;
+
 namespace DailyPapers.Core.Parsing;
 
 /// <summary>What one digest file says: normally one day, plus everything worth reporting.</summary>
 public sealed record ParsedDigest(IReadOnlyList<ParsedDay> Days, IReadOnlyList<Diagnostic> Diagnostics)
 {
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
+
+    /// <summary>The file as its diagnostics name it.</summary>
+    internal string File { get; init; } = "";
+
+    /// <summary>
+    /// Every paper section read, in file order, stored or not (a second listing of a paper, one under a day without a
+    /// valid date, one with no day at all): rendering reads the TeX in each, as it always has.
+    /// </summary>
+    internal IReadOnlyList<PaperRead> PapersRead { get; init; } = [];
 }
 
 /// <param name="Line">1-based line of the day heading.</param>
@@ -11,14 +22,13 @@ public sealed record ParsedDigest(IReadOnlyList<ParsedDay> Days, IReadOnlyList<D
 public sealed record ParsedDay(DateOnly Date, int Line, IReadOnlyList<ParsedPaper> Papers, string? NotesMarkdown);
 
 /// <param name="Title">The title as written, TeX included.</param>
-/// <param name="TitleHtml">The title as HTML: text escaped, TeX as MathML.</param>
-/// <param name="SummaryHtml">The summary rendered with raw HTML disabled, links made safe and TeX as MathML.</param>
+/// <param name="SummaryMarkdown">The summary as written: its pieces' markdown, a blank line between them.</param>
+/// <param name="SummaryPieces">The summary as parsed, so it renders from the same syntax tree.</param>
 /// <param name="Position">1-based position of the paper in the day's digest (the digest's own order).</param>
 /// <param name="Line">1-based line of the paper's heading.</param>
 public sealed record ParsedPaper(
     ArxivId ArxivId,
     string Title,
-    string TitleHtml,
     string? ThumbnailUrl,
     string? VideoUrl,
     string? VideoPosterUrl,
@@ -26,6 +36,22 @@ public sealed record ParsedPaper(
     IReadOnlyList<string> Authors,
     bool AuthorsTruncated,
     string SummaryMarkdown,
-    string SummaryHtml,
+    IReadOnlyList<SummaryPiece> SummaryPieces,
     int Position,
-    int Line);
+    int Line)
+{
+    /// <summary>The title as HTML: text escaped, TeX as MathML. Empty until the digest is rendered (<c>DigestRenderer</c>).</summary>
+    public string TitleHtml { get; init; } = "";
+
+    /// <summary>
+    /// The summary rendered with raw HTML disabled, links made safe and TeX as MathML. Empty until the digest is
+    /// rendered (<c>DigestRenderer</c>).
+    /// </summary>
+    public string SummaryHtml { get; init; } = "";
+}
+
+/// <summary>Part of a summary: its markdown source, and the parsed block to render it from (null for text the parser composed).</summary>
+public readonly record struct SummaryPiece(string Markdown, Block? Block);
+
+/// <summary>A paper section as read, and how many diagnostics came before the ones its rendering reports.</summary>
+internal sealed record PaperRead(ParsedPaper Paper, int RenderWarningsAt);

@@ -1,34 +1,20 @@
-using Markdig;
+using DailyPapers.Core.Parsing;
 using Markdig.Renderers;
 using Markdig.Syntax;
 
 namespace DailyPapers.Core.Rendering;
 
 /// <summary>
-/// The one Markdig pipeline, built once and shared: digests are parsed with it and summaries rendered from the same
-/// syntax tree. Raw HTML is disabled, so digest HTML is text to Markdig; thumbnails and videos are recognised as data
-/// by the parser, and anything else renders escaped.
+/// HTML rendering for the digest pipeline (<see cref="DigestPipeline"/>): the same extensions, with TeX rendered to
+/// MathML at ingest.
 /// </summary>
-/// <remarks>
-/// Only the extensions the digests use are on. Bare URLs are common (autolinks). No digest writes tables,
-/// strikethrough, sub- or superscript or inserted text, while the text is full of <c>C++</c>, <c>ScanNet++</c>,
-/// <c>10^3</c>, <c>6~12개</c>, which those extensions would turn into markup and eat. TeX (<c>M$^{2}$UGen</c>) is
-/// common, so inline math is parsed and rendered to MathML.
-/// </remarks>
 public static class DigestMarkdown
 {
-    public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
-        .UsePreciseSourceLocation()
-        .DisableHtml()
-        .UseAutoLinks()
-        .UseMathematics()
-        .Build();
-
     /// <summary>Sets a renderer up for the pipeline, with TeX rendered to MathML at ingest (<see cref="TexMath"/>).</summary>
     public static void Setup(HtmlRenderer renderer)
     {
         ArgumentNullException.ThrowIfNull(renderer);
-        Pipeline.Setup(renderer);
+        DigestPipeline.Instance.Setup(renderer);
         renderer.ObjectRenderers.Replace<Markdig.Extensions.Mathematics.HtmlMathInlineRenderer>(new MathInlineRenderer());
         renderer.ObjectRenderers.Replace<Markdig.Extensions.Mathematics.HtmlMathBlockRenderer>(new MathBlockRenderer());
     }

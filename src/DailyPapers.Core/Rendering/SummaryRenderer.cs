@@ -1,3 +1,4 @@
+using DailyPapers.Core.Parsing;
 using Markdig;
 using Markdig.Helpers;
 using Markdig.Renderers;
@@ -14,7 +15,7 @@ namespace DailyPapers.Core.Rendering;
 /// </summary>
 public static class SummaryRenderer
 {
-    private static MarkdownPipeline Pipeline => DigestMarkdown.Pipeline;
+    private static MarkdownPipeline Pipeline => DigestPipeline.Instance;
 
     public static string ToHtml(string markdown)
     {

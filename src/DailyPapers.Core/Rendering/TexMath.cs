@@ -263,7 +263,7 @@ internal sealed class MathBlockRenderer : HtmlObjectRenderer<MathBlock>
     }
 }
 
-/// <summary>TeX spans that KaTeX could not read while rendering on this thread, so the parser can report them.</summary>
+/// <summary>TeX spans that KaTeX could not read while rendering on this thread, so the renderer can report them.</summary>
 internal static class MathFailures
 {
     [ThreadStatic]

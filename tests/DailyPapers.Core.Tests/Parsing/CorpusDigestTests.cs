@@ -12,7 +12,7 @@ public sealed partial class CorpusDigestTests
             .Select(f =>
             {
                 var text = File.ReadAllText(f);
-                return (f, text, DigestParser.Parse(text, Path.GetRelativePath(TestPaths.Corpus, f)));
+                return (f, text, TestDigests.ParseAndRender(text, Path.GetRelativePath(TestPaths.Corpus, f)));
             })
             .ToList());
 

@@ -18,7 +18,7 @@ public sealed class FixtureDigestTests
     public void Parser_output_matches_the_expectation_beside_the_fixture(string name)
     {
         var folder = Path.Combine(TestPaths.Fixtures, "Parsing");
-        var digest = DigestParser.Parse(File.ReadAllText(Path.Combine(folder, name + ".md")), name + ".md");
+        var digest = TestDigests.ParseAndRender(File.ReadAllText(Path.Combine(folder, name + ".md")), name + ".md");
         var actual = Dump(digest);
         var expectedPath = Path.Combine(folder, name + ".expected");
 

@@ -37,7 +37,7 @@ public sealed class TexMathTests
     [Fact]
     public void A_title_with_tex_gets_mathml_and_a_summary_renders_its_tex_too()
     {
-        var digest = DigestParser.Parse("""
+        var digest = TestDigests.ParseAndRender("""
             ## Daily Papers (2024-07-22)
 
             ### [$VILA^2$: VILA Augmented VILA](https://arxiv.org/abs/2407.17453)
@@ -56,7 +56,7 @@ public sealed class TexMathTests
     [Fact]
     public void Tex_that_cannot_be_rendered_stays_as_written_with_a_warning_at_its_line()
     {
-        var digest = DigestParser.Parse("""
+        var digest = TestDigests.ParseAndRender("""
             ## Daily Papers (2024-07-22)
 
             ### [A $\notacommand{x}$ title](https://arxiv.org/abs/2407.00001)

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
-using DailyPapers.Core.Parsing;
 using DailyPapers.Testing;
 
 namespace DailyPapers.Core.Tests.Rendering;
@@ -31,7 +30,7 @@ public sealed partial class VisibleTextTests
         var compared = 0;
         foreach (var file in files)
         {
-            foreach (var paper in DigestParser.Parse(File.ReadAllText(file), Path.GetFileName(file)).Days.SelectMany(d => d.Papers))
+            foreach (var paper in TestDigests.ParseAndRender(File.ReadAllText(file), Path.GetFileName(file)).Days.SelectMany(d => d.Papers))
             {
                 var document = parser.ParseDocument(paper.SummaryHtml);
                 foreach (var math in document.QuerySelectorAll("math").ToList())

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using DailyPapers.Core.Rendering;
+using DailyPapers.Core.Parsing;
 using Markdig;
 
 namespace DailyPapers.Web.Pages.Search;
@@ -16,7 +16,7 @@ public static class Highlighter
     /// <summary>About <paramref name="width"/> characters of the summary's text around its first match (or its start).</summary>
     public static string Snippet(string summaryMarkdown, IReadOnlyList<string> terms, int width = 220)
     {
-        var text = string.Join(' ', Markdown.ToPlainText(summaryMarkdown, DigestMarkdown.Pipeline).Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var text = string.Join(' ', Markdown.ToPlainText(summaryMarkdown, DigestPipeline.Instance).Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         var matches = Matches(text, terms);
         var first = matches.Count > 0 ? matches[0].Start : 0;
         var start = Math.Max(0, first - (width / 4));
