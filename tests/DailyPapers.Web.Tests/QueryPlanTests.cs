@@ -50,6 +50,7 @@ public sealed partial class QueryPlanTests(QueryPlanTests.Archive archive) : ICl
         { "/search?q=diffusion&sort=votes&minVotes=5", 8 },
         { "/search?q=video&from=2024-01-01&to=2024-03-01", 8 },
         { "/search?q=model&page=4", 6 },
+        { "/search?q=difusion", 10 },
         { "/api/days/{date}", 3 },
         { "/api/papers/{paper}", 5 },
         { "/api/authors/{author}", 3 },

@@ -23,7 +23,8 @@ public sealed record SearchView(
     int PageCount,
     IReadOnlyList<AuthorHit> Authors,
     SearchSort Sort,
-    SearchFilter Filter)
+    SearchFilter Filter,
+    string? Suggestion = null)
 {
     public const int PageSize = 20;
 }
@@ -37,10 +38,20 @@ public static class SearchQuery
         var terms = PaperSearch.Terms(request.Query);
         await db.Database.OpenConnectionAsync(cancellationToken);
         SearchHits hits;
+        string? suggestion = null;
         try
         {
             var connection = (SqliteConnection)db.Database.GetDbConnection();
             hits = PaperSearch.Find(connection, terms, request.Filter, request.Sort, (request.Page - 1) * SearchView.PageSize, SearchView.PageSize);
+            if (hits.Total == 0 && terms.Count > 0)
+            {
+                // Nothing found: perhaps a typo. The suggestion is only offered when it finds something itself.
+                suggestion = Spelling.Suggest(connection, request.Query);
+                if (suggestion is not null && PaperSearch.Find(connection, PaperSearch.Terms(suggestion), request.Filter, request.Sort, 0, 1).Total == 0)
+                {
+                    suggestion = null;
+                }
+            }
         }
         finally
         {
@@ -57,6 +68,6 @@ public static class SearchQuery
             .ToList();
         var authors = terms.Count == 0 || request.Page > 1 ? [] : (await AuthorSearchQuery.SearchAsync(db, request.Query, cancellationToken)).Authors.Take(8).ToList();
         var pageCount = Math.Max(1, (hits.Total + SearchView.PageSize - 1) / SearchView.PageSize);
-        return new SearchView(request.Query, terms, results, hits.Total, request.Page, pageCount, authors, request.Sort, request.Filter);
+        return new SearchView(request.Query, terms, results, hits.Total, request.Page, pageCount, authors, request.Sort, request.Filter, suggestion);
     }
 }

@@ -121,4 +121,15 @@ public sealed class SearchPageTests(AppFactory app)
         var jump = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/search?q=2401.08541", UriKind.Relative))).RootElement;
         jump.GetProperty("arxivId").GetString().Should().Be("2401.08541");
     }
+
+    [Fact]
+    public async Task A_typo_that_finds_nothing_offers_the_spelling_that_does()
+    {
+        var page = await app.GetDocumentAsync("/search?q=difusion");
+
+        var suggestion = page.QuerySelector("main .suggestion a");
+        suggestion.Should().NotBeNull();
+        suggestion!.TextContent.Should().Be("diffusion");
+        suggestion.GetAttribute("href").Should().Be("/search?q=diffusion");
+    }
 }
