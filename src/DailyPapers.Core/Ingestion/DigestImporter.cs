@@ -30,6 +30,7 @@ public sealed class DigestImporter(string connectionString)
             throw new DirectoryNotFoundException($"The data directory '{dataDirectory}' does not exist.");
         }
 
+        using var writer = IngestLock.Acquire(connectionString, cancellationToken, options.Waiting);
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
         ExecuteSql(connection, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;");

@@ -5,7 +5,8 @@ namespace DailyPapers.Core.Ingestion;
 /// Without it such a run is refused with <see cref="IngestRefusedException"/>, so a mistyped or unmounted folder never
 /// wipes the data.
 /// </param>
-public sealed record IngestOptions(bool Replace = false);
+/// <param name="Waiting">Told once when another process's ingest holds the database and this one waits for it.</param>
+public sealed record IngestOptions(bool Replace = false, Action<string>? Waiting = null);
 
 /// <summary>The importer would have removed data it was not told it may remove; nothing was written.</summary>
 public sealed class IngestRefusedException : Exception

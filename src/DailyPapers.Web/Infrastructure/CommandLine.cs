@@ -69,7 +69,7 @@ internal static class CommandLine
         IngestReport report;
         try
         {
-            report = new DigestImporter(connectionString).Ingest(directory, new IngestOptions(replace));
+            report = new DigestImporter(connectionString).Ingest(directory, new IngestOptions(replace, message => error.WriteLine("ingest: " + message)));
         }
         catch (IngestRefusedException e)
         {

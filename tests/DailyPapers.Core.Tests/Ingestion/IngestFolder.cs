@@ -19,6 +19,8 @@ internal sealed class IngestFolder : IDisposable
 
     public string DataDirectory => Path.Combine(_root, "data");
 
+    public string DatabasePath => Path.Combine(_root, "papers.db");
+
     public string ConnectionString { get; }
 
     public IngestFolder WithSeeds()
