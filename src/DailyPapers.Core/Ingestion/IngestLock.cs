@@ -32,9 +32,9 @@ public sealed class IngestLock : IDisposable
             {
                 return new IngestLock(new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose));
             }
-            catch (IOException e) when (e is not DirectoryNotFoundException and not FileNotFoundException and not PathTooLongException)
+            catch (IOException e) when (e.HResult is SharingViolationUnix or SharingViolationWindows)
             {
-                // Held by another ingest (or released this instant): try again shortly.
+                // Held by another ingest: try again shortly.
                 if (!told)
                 {
                     waiting?.Invoke($"another ingest is writing to {path}; waiting for it to finish");
@@ -43,8 +43,17 @@ public sealed class IngestLock : IDisposable
 
                 Thread.Sleep(200);
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A folder that cannot hold the lock cannot hold the database's writes either: refuse, do not wait forever.
+                throw new IngestRefusedException($"cannot write beside the database {path} ({e.Message}); is its folder read-only?", e);
+            }
         }
     }
+
+    // What a lock held by another process looks like: EWOULDBLOCK from flock on Unix, a sharing violation on Windows.
+    private const int SharingViolationUnix = 11;
+    private const int SharingViolationWindows = unchecked((int)0x80070020);
 
     public void Dispose() => _file?.Dispose();
 }
