@@ -2,21 +2,41 @@ using DailyPapers.Core.Ingestion;
 
 namespace DailyPapers.Core.Tests.Ingestion;
 
-/// <summary>One writer at a time: ingests started together take turns on the lock beside the database.</summary>
+/// <summary>One writer at a time: an ingest waits while another holds the lock beside the database, then runs.</summary>
 public sealed class ConcurrentIngestTests
 {
     [Fact]
-    public async Task Ingests_started_together_take_turns_and_both_succeed()
+    public async Task An_ingest_waits_for_the_one_writing_and_then_runs()
     {
         using var folder = new IngestFolder().WithSeeds();
-        var waited = 0;
-        var options = new IngestOptions(Waiting: _ => Interlocked.Increment(ref waited));
+        using var waiting = new SemaphoreSlim(0);
+        var options = new IngestOptions(Waiting: _ => waiting.Release());
 
-        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => new DigestImporter(folder.ConnectionString).Ingest(folder.DataDirectory, options))));
+        Task<IngestReport> second;
+        using (IngestLock.Acquire(folder.ConnectionString, CancellationToken.None))
+        {
+            second = Task.Run(() => new DigestImporter(folder.ConnectionString).Ingest(folder.DataDirectory, options));
+
+            (await waiting.WaitAsync(TimeSpan.FromSeconds(30))).Should().BeTrue("the second ingest says it waits");
+            await Task.Delay(300);
+            second.IsCompleted.Should().BeFalse("it writes nothing while the lock is held");
+            using var db = folder.Context();
+            db.Papers.Count().Should().Be(0);
+        }
+
+        var report = await second.WaitAsync(TimeSpan.FromSeconds(60));
+        report.FilesIngested.Should().Be(5, "once the lock is free it runs");
+    }
+
+    [Fact]
+    public async Task Ingests_started_together_all_succeed_on_one_consistent_database()
+    {
+        using var folder = new IngestFolder().WithSeeds();
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => new DigestImporter(folder.ConnectionString).Ingest(folder.DataDirectory))));
 
         runs.Should().OnlyContain(r => r.Diagnostics.Count == 0 && r.PapersStored == 65);
-        runs.Count(r => r.FilesIngested == 5).Should().Be(1, "the first writer ingests, the others find nothing changed");
-        waited.Should().BeGreaterThan(0, "the others waited for the lock");
+        runs.Sum(r => r.FilesIngested).Should().Be(5, "whichever runs first ingests; the others find nothing changed");
         File.Exists(folder.DatabasePath + ".ingest-lock").Should().BeFalse("the lock file goes with its holder");
     }
 }
