@@ -73,6 +73,7 @@ internal static partial class AppSetup
 
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.Use(ReadOnlyMethods);
         app.UseResponseCompression();
         app.Use(SecurityHeaders);
         // Files an operator drops into wwwroot after the build (robots.txt, verification files) are served too.
@@ -88,6 +89,23 @@ internal static partial class AppSetup
         app.MapRazorPages().WithStaticAssets();
         ReaderPreferences.MapPreferences(app);
         app.MapApi();
+    }
+
+    /// <summary>
+    /// Everything here is read-only: GET and HEAD are served, OPTIONS says so, and any other method is answered 405 with
+    /// the methods that are allowed, before any page or endpoint runs.
+    /// </summary>
+    private static Task ReadOnlyMethods(HttpContext context, Func<Task> next)
+    {
+        var method = context.Request.Method;
+        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
+        {
+            return next();
+        }
+
+        context.Response.Headers.Allow = "GET, HEAD, OPTIONS";
+        context.Response.StatusCode = HttpMethods.IsOptions(method) ? StatusCodes.Status204NoContent : StatusCodes.Status405MethodNotAllowed;
+        return Task.CompletedTask;
     }
 
     private static Task SecurityHeaders(HttpContext context, Func<Task> next)

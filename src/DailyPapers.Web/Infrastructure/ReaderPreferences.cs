@@ -1,3 +1,4 @@
+using DailyPapers.Web.Pages.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DailyPapers.Web.Infrastructure;
@@ -41,7 +42,7 @@ public sealed record ReaderPreferences(string Theme, string Density)
     public static string Link(string name, string value, string returnTo) =>
         $"/prefs?{name}={Uri.EscapeDataString(value)}&return={Uri.EscapeDataString(returnTo)}";
 
-    public static void MapPreferences(IEndpointRouteBuilder app) => app.MapGet("/prefs", Set);
+    public static void MapPreferences(IEndpointRouteBuilder app) => app.MapRead("/prefs", Set);
 
     /// <summary><c>GET /prefs?theme=dark&amp;return=/days</c>: stores the choice for a year and goes back (only to a page of this site).</summary>
     public static Results<RedirectHttpResult, ProblemHttpResult> Set(string? theme, string? density, string? @return, HttpContext context)

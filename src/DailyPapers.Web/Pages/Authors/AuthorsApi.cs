@@ -10,8 +10,8 @@ internal static class AuthorsApi
 {
     public static void MapAuthorsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/authors", FindAuthors);
-        api.MapGet("/authors/{slug}", GetAuthor);
+        api.MapRead("/authors", FindAuthors);
+        api.MapRead("/authors/{slug}", GetAuthor);
     }
 
     public static async Task<Ok<AuthorSearchView>> FindAuthors(string? q, PapersDbContext db, CancellationToken ct) =>

@@ -12,8 +12,8 @@ internal static class DaysApi
 {
     public static void MapDaysApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/days", GetDays);
-        api.MapGet("/days/{date}", GetDay);
+        api.MapRead("/days", GetDays);
+        api.MapRead("/days/{date}", GetDay);
     }
 
     public static async Task<Ok<List<ApiDay>>> GetDays(PapersDbContext db, CancellationToken ct)

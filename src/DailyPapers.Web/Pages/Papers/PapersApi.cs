@@ -38,7 +38,7 @@ public sealed record ApiPaper(
 /// <summary><c>GET /api/papers/{id}</c>: a paper with its listings, BibTeX and papers by the same authors.</summary>
 internal static class PapersApi
 {
-    public static void MapPapersApi(this RouteGroupBuilder api) => api.MapGet("/papers/{**id}", GetPaper);
+    public static void MapPapersApi(this RouteGroupBuilder api) => api.MapRead("/papers/{**id}", GetPaper);
 
     public static async Task<Results<Ok<ApiPaper>, ValidationProblem, ProblemHttpResult>> GetPaper(string? id, PapersDbContext db, HttpContext http, CancellationToken ct)
     {

@@ -12,7 +12,7 @@ public sealed record ApiSearch(string Query, IReadOnlyList<string> Terms, string
 /// <summary><c>GET /api/search?q=…</c>: full-text search, with the author matches beside it.</summary>
 internal static class SearchApi
 {
-    public static void MapSearchApi(this RouteGroupBuilder api) => api.MapGet("/search", GetSearch);
+    public static void MapSearchApi(this RouteGroupBuilder api) => api.MapRead("/search", GetSearch);
 
     public static async Task<Results<Ok<ApiSearch>, ValidationProblem>> GetSearch(string? q, string? page, string? sort, string? from, string? to, string? minVotes, PapersDbContext db, CancellationToken ct)
     {

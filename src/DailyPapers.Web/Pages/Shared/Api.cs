@@ -25,6 +25,12 @@ internal static class Api
         api.MapAuthorsApi();
     }
 
+    /// <summary>An endpoint that answers GET and HEAD alike, as every page here does.</summary>
+    public static RouteHandlerBuilder MapRead(this IEndpointRouteBuilder endpoints, [System.Diagnostics.CodeAnalysis.StringSyntax("Route")] string pattern, Delegate handler) =>
+        endpoints.MapMethods(pattern, ReadMethods, handler);
+
+    private static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];
+
     public static ValidationProblem BadParameter(string parameter, string detail) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [parameter] = [detail] }, detail: detail, title: $"Invalid parameter '{parameter}'");
 

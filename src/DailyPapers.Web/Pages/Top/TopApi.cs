@@ -12,7 +12,7 @@ public sealed record ApiTop(ApiPeriod Period, int Total, int Page, int PageCount
 /// <summary><c>GET /api/top?period=&amp;date=&amp;page=</c>: the most-voted papers of a period.</summary>
 internal static class TopApi
 {
-    public static void MapTopApi(this RouteGroupBuilder api) => api.MapGet("/top", GetTop);
+    public static void MapTopApi(this RouteGroupBuilder api) => api.MapRead("/top", GetTop);
 
     public static async Task<Results<Ok<ApiTop>, ValidationProblem, ProblemHttpResult>> GetTop(string? period, string? date, string? page, PapersDbContext db, CancellationToken ct)
     {
