@@ -94,6 +94,7 @@ internal static partial class LoadBenchmark
         start.Environment["DailyPapers__DataDirectory"] = corpus;
         start.Environment["DailyPapers__Database"] = database;
         start.Environment["DailyPapers__IngestOnStartup"] = ingestOnStartup ? "true" : "false";
+        start.Environment["DailyPapers__IngestBeforeServing"] = "true";
         start.Environment["DailyPapers__OutputCache"] = outputCache ? "true" : "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;

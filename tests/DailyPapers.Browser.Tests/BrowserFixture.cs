@@ -136,6 +136,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseEnvironment("Development");
             builder.UseSetting("DailyPapers:DataDirectory", dataDirectory);
             builder.UseSetting("DailyPapers:Database", database);
+            builder.UseSetting("DailyPapers:IngestBeforeServing", "true");
         }
     }
 }

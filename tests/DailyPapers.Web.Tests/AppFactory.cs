@@ -32,6 +32,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
+    public bool IngestBeforeServing { get; init; } = true;
+
     public static string RepositoryRoot => DailyPapers.Testing.Repository.Root;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -39,6 +41,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("DailyPapers:DataDirectory", DataDirectory);
         builder.UseSetting("DailyPapers:Database", Path.Combine(_root, "web.db"));
+        // Tests read the data from their first request; the app itself listens before its first ingest ends.
+        builder.UseSetting("DailyPapers:IngestBeforeServing", IngestBeforeServing ? "true" : "false");
     }
 
     public async Task<IDocument> GetDocumentAsync(string url, System.Net.HttpStatusCode expected = System.Net.HttpStatusCode.OK)

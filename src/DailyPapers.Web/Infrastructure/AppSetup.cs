@@ -16,6 +16,7 @@ internal static partial class AppSetup
             options.IngestOnStartup,
             options.OutputCache,
             options.WatchDataDirectory && options.IngestOnStartup,
+            options.IngestBeforeServing,
             TimeSpan.FromMinutes(Math.Max(1, options.RescanMinutes)));
         builder.Services.AddSingleton(location);
         // A 1,000-character Korean query is about 9 KB once percent-encoded; Kestrel's default request line is 8 KB.
@@ -49,14 +50,22 @@ internal static partial class AppSetup
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.WriteIndented = false);
     }
 
-    /// <summary>Migrates the database and ingests the data directory before the first request is served.</summary>
+    /// <summary>
+    /// Migrates the database; ingests the data directory before the first request when so configured, otherwise leaves
+    /// the first ingest to <see cref="DataFolderWatcher"/> so the app listens at once.
+    /// </summary>
     public static void IngestOnStartup(this WebApplication app)
     {
         var location = app.Services.GetRequiredService<DatabaseLocation>();
         PapersDatabase.Migrate(location.ConnectionString);
-        if (location.IngestOnStartup)
+        var ingest = app.Services.GetRequiredService<DataFolderIngest>();
+        if (!location.IngestOnStartup)
         {
-            app.Services.GetRequiredService<DataFolderIngest>().RunAsync(app.Lifetime.ApplicationStopping).GetAwaiter().GetResult();
+            ingest.MarkFirstRunDone();
+        }
+        else if (location.IngestBeforeServing)
+        {
+            ingest.RunAsync(app.Lifetime.ApplicationStopping).GetAwaiter().GetResult();
         }
     }
 
@@ -87,6 +96,7 @@ internal static partial class AppSetup
         app.UseMiddleware<ContentETagMiddleware>();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
+        HealthEndpoints.Map(app);
         ReaderPreferences.MapPreferences(app);
         app.MapApi();
     }
@@ -127,4 +137,5 @@ internal static partial class AppSetup
 
 /// <summary>Where the data lives, resolved once from configuration.</summary>
 public sealed record DatabaseLocation(
-    string ConnectionString, string DataDirectory, bool IngestOnStartup, bool OutputCache = true, bool WatchDataDirectory = false, TimeSpan Rescan = default);
+    string ConnectionString, string DataDirectory, bool IngestOnStartup, bool OutputCache = true, bool WatchDataDirectory = false,
+    bool IngestBeforeServing = true, TimeSpan Rescan = default);

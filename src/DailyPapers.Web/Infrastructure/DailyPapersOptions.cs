@@ -14,6 +14,12 @@ public sealed class DailyPapersOptions
     /// <summary>Ingest the data directory when the web app starts (default true).</summary>
     public bool IngestOnStartup { get; set; } = true;
 
+    /// <summary>
+    /// Finish the start-up ingest before listening (default false: the app listens at once and ingests in the background,
+    /// serving what is already stored; /readyz says when the first ingest is done).
+    /// </summary>
+    public bool IngestBeforeServing { get; set; }
+
     /// <summary>While running, ingest digest files as they appear or change in the data directory (default true; needs IngestOnStartup).</summary>
     public bool WatchDataDirectory { get; set; } = true;
 

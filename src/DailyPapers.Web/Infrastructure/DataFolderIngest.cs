@@ -7,9 +7,15 @@ namespace DailyPapers.Web.Infrastructure;
 /// Ingests the data directory, one run at a time, and logs what it found. Start-up runs it once before serving; the
 /// <see cref="DataFolderWatcher"/> runs it again whenever digest files change, so <c>git pull</c> is the whole update.
 /// </summary>
-internal sealed partial class DataFolderIngest(DatabaseLocation location, ILogger<DataFolderIngest> logger) : IDisposable
+public sealed partial class DataFolderIngest(DatabaseLocation location, ILogger<DataFolderIngest> logger) : IDisposable
 {
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private volatile bool _firstRunDone;
+
+    /// <summary>The first ingest since start has finished (or none was asked for): what is stored is what the folder holds.</summary>
+    public bool FirstRunDone => _firstRunDone;
+
+    public void MarkFirstRunDone() => _firstRunDone = true;
 
     public void Dispose() => _oneAtATime.Dispose();
 
@@ -53,6 +59,7 @@ internal sealed partial class DataFolderIngest(DatabaseLocation location, ILogge
         }
         finally
         {
+            _firstRunDone = true;
             _oneAtATime.Release();
         }
     }
@@ -85,6 +92,13 @@ internal sealed partial class DataFolderWatcher(DatabaseLocation location, DataF
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (location.IngestOnStartup && !location.IngestBeforeServing)
+        {
+            // The app already listens; the first ingest runs here, and /readyz answers 503 until it is done.
+            await Task.Yield();
+            await RunAsync(stoppingToken).ConfigureAwait(false);
+        }
+
         if (!location.WatchDataDirectory || !Directory.Exists(location.DataDirectory))
         {
             return;
@@ -115,14 +129,19 @@ internal sealed partial class DataFolderWatcher(DatabaseLocation location, DataF
                 await changed.WaitAsync(stoppingToken).ConfigureAwait(false);
             }
 
-            try
-            {
-                await Task.Run(() => ingest.RunAsync(stoppingToken), stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
-            {
-                LogFailed(logger, e);
-            }
+            await RunAsync(stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Run(() => ingest.RunAsync(stoppingToken), stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            LogFailed(logger, e);
         }
     }
 

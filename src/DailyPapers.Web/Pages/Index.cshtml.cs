@@ -1,15 +1,25 @@
 using DailyPapers.Core.Data;
+using DailyPapers.Web.Infrastructure;
 using DailyPapers.Web.Pages.Days;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DailyPapers.Web.Pages;
 
-public sealed class IndexModel(PapersDbContext db) : PageModel
+public sealed class IndexModel(PapersDbContext db, DataFolderIngest ingest) : PageModel
 {
     public DayView? Day { get; private set; }
+
+    /// <summary>Nothing is stored yet because the first ingest is still running: the page says so and asks to come back.</summary>
+    public bool Loading { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Day = await DayQuery.LoadLatestAsync(db, cancellationToken);
+        if (Day is null && !ingest.FirstRunDone)
+        {
+            Loading = true;
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = "5";
+        }
     }
 }

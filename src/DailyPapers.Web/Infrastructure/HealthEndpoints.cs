@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Data.Sqlite;
+
+namespace DailyPapers.Web.Infrastructure;
+
+/// <summary>
+/// For a proxy or an orchestrator: <c>/healthz</c> answers while the process runs; <c>/readyz</c> answers 200 once the
+/// database is reachable and the first ingest is done, and 503 with Retry-After before that.
+/// </summary>
+internal static class HealthEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapMethods("/healthz", ["GET", "HEAD"], () => TypedResults.Text("ok\n")).CacheOutput(p => p.NoCache());
+        app.MapMethods("/readyz", ["GET", "HEAD"], Ready).CacheOutput(p => p.NoCache());
+    }
+
+    private static async Task<IResult> Ready(DatabaseLocation location, DataFolderIngest ingest, HttpContext context, CancellationToken ct)
+    {
+        try
+        {
+            await using var connection = new SqliteConnection(location.ConnectionString);
+            await connection.OpenAsync(ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM Days WHERE Id = 0";
+            await command.ExecuteScalarAsync(ct);
+        }
+        catch (SqliteException e)
+        {
+            context.Response.Headers.RetryAfter = "10";
+            return TypedResults.Text($"database not reachable: {e.Message}\n", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        if (!ingest.FirstRunDone)
+        {
+            context.Response.Headers.RetryAfter = "5";
+            return TypedResults.Text("ingesting the data directory\n", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return TypedResults.Text("ready\n");
+    }
+}
