@@ -55,6 +55,14 @@ public static class PapersDatabase
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The newest logged change, read on a connection of its own: proves the database can be opened and read.</summary>
+    public static long LatestChange(string connectionString)
+    {
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        return LatestChange(connection);
+    }
+
     /// <summary>The changes logged after <paramref name="afterId"/>, oldest first, and whether older ones were pruned in between.</summary>
     public static (List<(long Id, string Tag)> Changes, bool Gap) ChangesAfter(SqliteConnection connection, long afterId)
     {

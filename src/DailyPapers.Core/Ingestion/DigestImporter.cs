@@ -279,6 +279,13 @@ public sealed class DigestImporter(string connectionString)
                     return new ReadFile(relative, stored, null, null, null, null, Unchanged: true);
                 }
 
+                if (info.Length > DigestLimits.MaxBytes)
+                {
+                    // Not even read: a digest is tens of kilobytes.
+                    return new ReadFile(relative, stored, null, null, null, new Diagnostic(
+                        Severity.Error, relative, 0, $"the file is {info.Length:N0} bytes (at most {DigestLimits.MaxBytes:N0}); it is not read"), false);
+                }
+
                 bytes = File.ReadAllBytes(path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -293,8 +300,9 @@ public sealed class DigestImporter(string connectionString)
             }
 
             var text = DigestText.TryDecode(bytes, relative, out var decodeError);
-            return text is null
-                ? new ReadFile(relative, stored, info, hash, null, decodeError, false)
+            var error = decodeError ?? (text is null ? null : DigestLimits.Check(text, relative));
+            return text is null || error is not null
+                ? new ReadFile(relative, stored, info, hash, null, error, false)
                 : new ReadFile(relative, stored, info, hash, DigestRenderer.Render(DigestParser.Parse(text, relative)), null, false);
         }
 

@@ -28,7 +28,7 @@ public static class DigestText
         if (status)
         {
             var text = StrictUtf8.GetString(bytes);
-            return ContainsNul(text, file, out error) ? null : text;
+            return ContainsNul(text, file, out error) ? null : UnixLineEndings(text);
         }
 
         var offset = FirstInvalidUtf8Offset(bytes);
@@ -44,7 +44,7 @@ public static class DigestText
         try
         {
             var text = strict.GetString(bytes);
-            return ContainsNul(text, file, out error) ? null : text;
+            return ContainsNul(text, file, out error) ? null : UnixLineEndings(text);
         }
         catch (DecoderFallbackException)
         {
@@ -52,6 +52,10 @@ public static class DigestText
             return null;
         }
     }
+
+    /// <summary>Windows (CRLF) and old Mac (CR) line endings become LF, so no stored text keeps a stray carriage return.</summary>
+    private static string UnixLineEndings(string text) =>
+        text.Contains('\r', StringComparison.Ordinal) ? text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n') : text;
 
     // A NUL character means a binary file or a broken copy; markdown never holds one.
     private static bool ContainsNul(string text, string file, out Diagnostic? error)

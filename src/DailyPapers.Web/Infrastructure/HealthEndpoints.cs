@@ -1,3 +1,4 @@
+using DailyPapers.Core.Data;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Data.Sqlite;
 
@@ -15,15 +16,11 @@ internal static class HealthEndpoints
         app.MapMethods("/readyz", ["GET", "HEAD"], Ready).CacheOutput(p => p.NoCache());
     }
 
-    private static async Task<IResult> Ready(DatabaseLocation location, DataFolderIngest ingest, HttpContext context, CancellationToken ct)
+    private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Ready(DatabaseLocation location, DataFolderIngest ingest, HttpContext context)
     {
         try
         {
-            await using var connection = new SqliteConnection(location.ConnectionString);
-            await connection.OpenAsync(ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM Days WHERE Id = 0";
-            await command.ExecuteScalarAsync(ct);
+            PapersDatabase.LatestChange(location.ConnectionString);
         }
         catch (SqliteException e)
         {

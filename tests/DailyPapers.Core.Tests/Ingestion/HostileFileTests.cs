@@ -1,0 +1,77 @@
+using System.Text;
+using DailyPapers.Core.Parsing;
+
+namespace DailyPapers.Core.Tests.Ingestion;
+
+/// <summary>
+/// Files made to hurt, generated here: each is rejected with its file and line (or read safely), fast, and what was
+/// stored before is kept.
+/// </summary>
+public sealed class HostileFileTests
+{
+    private const string GoodDay = """
+        ## Daily Papers (2024-05-01)
+
+        ### [A Good Paper](https://arxiv.org/abs/2405.00001)
+
+        Vote: 3
+
+        Authors: Ann Lee
+
+        - 좋은 요약.
+
+        """;
+
+    public static TheoryData<string, string, string> Hostile => new()
+    {
+        { "deep-list", GoodDay + string.Concat(Enumerable.Range(0, 400).Select(i => new string(' ', i * 2) + "- x\n")), "indented" },
+        { "deep-quote", GoodDay + new string('>', 5000) + " x\n", "nests" },
+        { "long-line", GoodDay + "- " + new string('가', 200_000) + "\n", "characters long" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    public void A_file_past_a_limit_is_rejected_at_its_line_quickly_and_the_stored_day_stays(string name, string text, string reason)
+    {
+        using var folder = new IngestFolder();
+        folder.Write("day.md", GoodDay);
+        folder.Ingest();
+
+        folder.Write("day.md", text);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var report = folder.Ingest();
+
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), $"{name} must not make the ingest crawl");
+        report.Diagnostics.Should().Contain(d => d.Severity == Severity.Error && d.File == "day.md" && d.Line > 1 && d.Message.Contains(reason, StringComparison.Ordinal));
+        using var db = folder.Context();
+        db.Papers.Select(p => p.Title).Should().Equal(["A Good Paper"], "the day stored from the file's good version is kept");
+    }
+
+    [Fact]
+    public void A_file_too_big_to_be_a_digest_is_not_read()
+    {
+        using var folder = new IngestFolder();
+        folder.WriteBytes("huge.md", Encoding.UTF8.GetBytes(GoodDay + new string('x', DigestLimits.MaxBytes)));
+
+        var report = folder.Ingest();
+
+        report.Diagnostics.Should().ContainSingle(d => d.File == "huge.md" && d.Message.Contains("not read", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("\r\n")]
+    [InlineData("\r")]
+    public void Windows_and_old_mac_line_endings_read_like_unix_ones_and_leave_no_carriage_return(string newline)
+    {
+        using var folder = new IngestFolder();
+        folder.Write("day.md", GoodDay.Replace("\n", newline, StringComparison.Ordinal));
+
+        var report = folder.Ingest();
+
+        report.Diagnostics.Should().BeEmpty();
+        using var db = folder.Context();
+        var paper = db.Papers.Single();
+        (paper.Title + paper.SummaryMarkdown + paper.SummaryHtml).Should().NotContain("\r");
+        db.Authors.Single().Name.Should().Be("Ann Lee");
+    }
+}
