@@ -8,7 +8,17 @@ static int Serve(string[] args)
     builder.AddDailyPapers();
 
     var app = builder.Build();
-    app.IngestOnStartup();
+    try
+    {
+        app.IngestOnStartup();
+    }
+    catch (DailyPapers.Core.Data.DatabaseUnusableException e)
+    {
+        // One clear line naming the file and what to do, and a non-zero exit: not a stack trace.
+        Console.Error.WriteLine("dailypapers: " + e.Message);
+        return CommandLine.DatabaseUnusable;
+    }
+
     app.UseDailyPapers();
     app.Run();
     return 0;

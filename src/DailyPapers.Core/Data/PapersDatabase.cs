@@ -19,31 +19,71 @@ public static class PapersDatabase
         new DbContextOptionsBuilder<PapersDbContext>().UseSqlite(connectionString).Options;
 
     /// <summary>
-    /// Creates the file if needed, applies the EF Core migrations and switches the file to WAL so pages can read while
-    /// an ingest writes. Fails loudly: a database that cannot be migrated stops the app.
+    /// Creates the file if needed, applies the EF Core migrations that are pending and switches the file to WAL so pages
+    /// can read while an ingest writes. A database with nothing to migrate is only read, so a read-only file serves. A file
+    /// that cannot be used (not a database, another program's database, unreadable, in a folder that cannot be created)
+    /// fails with <see cref="DatabaseUnusableException"/> naming the path and what to do, never a stack trace.
     /// </summary>
     public static void Migrate(string connectionString)
     {
         var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        if (!string.IsNullOrEmpty(path) && path != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory)
+        try
         {
-            Directory.CreateDirectory(directory);
-        }
+            if (!string.IsNullOrEmpty(path) && path != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory)
+            {
+                Directory.CreateDirectory(directory);
+            }
 
-        using (var context = new PapersDbContext(Options(connectionString)))
+            using (var context = new PapersDbContext(Options(connectionString)))
+            {
+                RefuseForeignDatabase(connectionString, path);
+                if (context.Database.GetPendingMigrations().Any())
+                {
+                    context.Database.Migrate();
+                }
+            }
+
+            using var connection = new SqliteConnection(connectionString);
+            connection.Open();
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = "PRAGMA journal_mode";
+                if (!string.Equals(command.ExecuteScalar() as string, "wal", StringComparison.OrdinalIgnoreCase))
+                {
+                    command.CommandText = "PRAGMA journal_mode = WAL;";
+                    command.ExecuteNonQuery();
+                }
+            }
+
+            Search.SearchIndex.EnsureComplete(connection);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 26 /* NOTADB */ or 11 /* CORRUPT */)
         {
-            context.Database.Migrate();
+            throw new DatabaseUnusableException(path, $"it is not a SQLite database, or it is damaged ({e.Message}). Move it away and start again: the digests will be ingested into a new one.", e);
         }
+        catch (SqliteException e) when (e.SqliteErrorCode is 8 /* READONLY */ or 14 /* CANTOPEN */ or 23 /* AUTH */)
+        {
+            throw new DatabaseUnusableException(path, $"it cannot be opened or written ({e.Message}). Check that the file and its folder exist and are writable by this user, or give another path with --DailyPapers:Database.", e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DatabaseUnusableException(path, $"its folder cannot be created or reached ({e.Message}). Give a path in a writable folder with --DailyPapers:Database.", e);
+        }
+    }
 
+    /// <summary>A database holding tables but none of ours belongs to another program: never write ours into it.</summary>
+    private static void RefuseForeignDatabase(string connectionString, string path)
+    {
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
-        using (var command = connection.CreateCommand())
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'), (SELECT COUNT(*) FROM sqlite_master WHERE name = '__EFMigrationsHistory')";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        if (reader.GetInt64(0) > 0 && reader.GetInt64(1) == 0)
         {
-            command.CommandText = "PRAGMA journal_mode = WAL;";
-            command.ExecuteNonQuery();
+            throw new DatabaseUnusableException(path, "it is a SQLite database of another program (it has tables but none of DailyPapers'). Give DailyPapers a file of its own with --DailyPapers:Database.");
         }
-
-        Search.SearchIndex.EnsureComplete(connection);
     }
 
     /// <summary>The id of the newest logged change (0 before any): it grows with every ingest that changed stored rows.</summary>
@@ -103,4 +143,30 @@ public static class PapersDatabase
 
         return found;
     }
+}
+
+/// <summary>The configured database cannot be used; the message names the file and what to do.</summary>
+public sealed class DatabaseUnusableException : Exception
+{
+    public DatabaseUnusableException()
+    {
+    }
+
+    public DatabaseUnusableException(string message)
+        : base(message)
+    {
+    }
+
+    public DatabaseUnusableException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public DatabaseUnusableException(string path, string problem, Exception? innerException = null)
+        : base($"The database {path} cannot be used: {problem}", innerException)
+    {
+        Path = path;
+    }
+
+    public string? Path { get; }
 }

@@ -14,6 +14,7 @@ internal static class CommandLine
     public const int Success = 0;
     public const int UsageError = 1;
     public const int FilesRejected = 2;
+    public const int DatabaseUnusable = 3;
 
     public static RootCommand Build(Func<string[], int> serve)
     {
@@ -47,7 +48,7 @@ internal static class CommandLine
         {
             Description = "Replace what the database holds from another folder, or let an emptied folder empty it.",
         };
-        var command = new Command("ingest", "Ingest a folder of digests into the database and report what changed. Exit code 0: every file ingested; 2: some files rejected (the good ones are stored); 1: a usage error or a refused ingest.")
+        var command = new Command("ingest", "Ingest a folder of digests into the database and report what changed. Exit code 0: every file ingested; 2: some files rejected (the good ones are stored); 1: a usage error or a refused ingest; 3: the database cannot be used.")
         {
             directory,
             database,
@@ -65,7 +66,16 @@ internal static class CommandLine
         var options = builder.Configuration.GetSection(DailyPapersOptions.Section).Get<DailyPapersOptions>() ?? new DailyPapersOptions();
         var databasePath = database ?? options.ResolveDatabase(builder.Environment.ContentRootPath);
         var connectionString = PapersDatabase.ConnectionString(databasePath);
-        PapersDatabase.Migrate(connectionString);
+        try
+        {
+            PapersDatabase.Migrate(connectionString);
+        }
+        catch (DatabaseUnusableException e)
+        {
+            error.WriteLine("ingest: " + e.Message);
+            return DatabaseUnusable;
+        }
+
         IngestReport report;
         try
         {
