@@ -6,19 +6,34 @@ using Markdig;
 
 namespace DailyPapers.Web.Pages.Search;
 
-/// <summary>Marks the searched terms in a title or in a window of a summary, case- and accent-insensitively, as escaped HTML.</summary>
+/// <summary>
+/// Marks the searched terms in a title or in a window of a summary, case- and accent-insensitively, as escaped HTML.
+/// The work is bounded whatever the text: only the first <see cref="MaxText"/> characters are looked at, the snippet's
+/// window is found from each term's first match, and marks are looked for inside that window alone.
+/// </summary>
 public static class Highlighter
 {
     private const CompareOptions Loose = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace | CompareOptions.IgnoreWidth;
 
-    public static string Title(string title, IReadOnlyList<string> terms) => Mark(title, 0, title.Length, Matches(title, terms));
+    /// <summary>How much of a title or summary is read: summaries run to a few thousand characters.</summary>
+    public const int MaxText = 20_000;
+
+    public static string Title(string title, IReadOnlyList<string> terms)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        var text = title.Length > MaxText ? title[..MaxText] : title;
+        return Mark(text, 0, text.Length, Matches(text, 0, text.Length, terms));
+    }
 
     /// <summary>About <paramref name="width"/> characters of the summary's text around its first match (or its start).</summary>
     public static string Snippet(string summaryMarkdown, IReadOnlyList<string> terms, int width = 220)
     {
-        var text = string.Join(' ', Markdown.ToPlainText(summaryMarkdown, DigestPipeline.Instance).Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        var matches = Matches(text, terms);
-        var first = matches.Count > 0 ? matches[0].Start : 0;
+        ArgumentNullException.ThrowIfNull(summaryMarkdown);
+        var source = summaryMarkdown.Length > MaxText ? summaryMarkdown[..MaxText] : summaryMarkdown;
+        var text = string.Join(' ', Markdown.ToPlainText(source, DigestPipeline.Instance).Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var compare = CultureInfo.InvariantCulture.CompareInfo;
+        var firsts = terms.Select(t => compare.IndexOf(text, t, Loose)).Where(i => i >= 0).ToList();
+        var first = firsts.Count > 0 ? firsts.Min() : 0;
         var start = Math.Max(0, first - (width / 4));
         if (start > 0)
         {
@@ -28,21 +43,24 @@ public static class Highlighter
         }
 
         var end = Math.Min(text.Length, start + width);
-        var html = Mark(text, start, end, matches);
+        var html = Mark(text, start, end, Matches(text, start, end, terms));
         return (start > 0 ? "… " : "") + html + (end < text.Length ? " …" : "");
     }
 
-    private static List<(int Start, int Length)> Matches(string text, IReadOnlyList<string> terms)
+    /// <summary>The matches of the terms that begin inside [<paramref name="from"/>, <paramref name="to"/>), merged where they overlap.</summary>
+    private static List<(int Start, int Length)> Matches(string text, int from, int to, IReadOnlyList<string> terms)
     {
         var compare = CultureInfo.InvariantCulture.CompareInfo;
         var found = new List<(int Start, int Length)>();
+        // A match may run a little past the window's end; a term is at most a query's length.
+        var limit = Math.Min(text.Length, to + terms.Sum(t => t.Length));
         foreach (var term in terms)
         {
-            var offset = 0;
-            while (offset < text.Length)
+            var offset = from;
+            while (offset < to)
             {
-                var index = compare.IndexOf(text.AsSpan(offset), term, Loose, out var length);
-                if (index < 0 || length == 0)
+                var index = compare.IndexOf(text.AsSpan(offset, limit - offset), term, Loose, out var length);
+                if (index < 0 || length == 0 || offset + index >= to)
                 {
                     break;
                 }
