@@ -198,12 +198,12 @@ public sealed partial class QueryPlanTests(QueryPlanTests.Archive archive) : ICl
             _recorder.Clear();
             using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
             ((int)response.StatusCode).Should().BeLessThan(500, $"GET {url}");
-            // The data-version poll runs on its own schedule on pooled connections that may carry the trace: not the page's.
+            // The change-log poll runs on its own schedule on pooled connections that may carry the trace: not the page's.
             return
             [
                 .. _recorder.Statements
                     .Where(s => s.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) || s.TrimStart().StartsWith("WITH", StringComparison.OrdinalIgnoreCase))
-                    .Where(s => !s.Contains("'DataVersion'", StringComparison.Ordinal)),
+                    .Where(s => !s.Contains("FROM Changes", StringComparison.Ordinal)),
             ];
         }
 
