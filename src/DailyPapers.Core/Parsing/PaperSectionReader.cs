@@ -17,7 +17,8 @@ internal sealed partial class PaperSectionReader(SourceText source, DiagnosticLi
     public PaperRead Read(PaperSection section, LinkInline link, ArxivId id, int line, bool lastInFile)
     {
         var paper = new PaperBuilder();
-        var title = source.SliceChildren(link);
+        // Zero-width and bidi control characters show nothing but would make two listings of one title differ.
+        var title = AuthorNames.StripInvisible(source.SliceChildren(link)).Trim();
         if (title.Length == 0)
         {
             diagnostics.Warning(line, $"paper {id} has an empty title; its arXiv id stands in for it");

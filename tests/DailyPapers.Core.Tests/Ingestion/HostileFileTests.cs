@@ -74,4 +74,17 @@ public sealed class HostileFileTests
         (paper.Title + paper.SummaryMarkdown + paper.SummaryHtml).Should().NotContain("\r");
         db.Authors.Single().Name.Should().Be("Ann Lee");
     }
+
+    [Fact]
+    public void Invisible_and_bidi_characters_leave_titles()
+    {
+        using var folder = new IngestFolder();
+        folder.Write("day.md", GoodDay.Replace("[A Good Paper]", "[A\u200B Good\u202E Paper\u2066]", StringComparison.Ordinal));
+
+        folder.Ingest();
+
+        using var db = folder.Context();
+        db.Papers.Single().Title.Should().Be("A Good Paper");
+        db.Appearances.Single().Title.Should().Be("A Good Paper");
+    }
 }
