@@ -121,6 +121,9 @@ public sealed class Author
     /// <summary>How many papers list the author; kept by the importer so author lists never count links.</summary>
     public int PaperCount { get; set; }
 
+    /// <summary>The author's papers' votes summed (each paper's best day); kept by the importer so an author page never sums them.</summary>
+    public int VoteCount { get; set; }
+
     public List<PaperAuthor> Papers { get; } = [];
 }
 

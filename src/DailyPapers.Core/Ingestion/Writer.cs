@@ -101,6 +101,7 @@ internal sealed class Writer : IDisposable
             """
             UPDATE Authors SET
                 PaperCount = (SELECT COUNT(*) FROM PaperAuthors pa WHERE pa.AuthorId = Authors.Id),
+                VoteCount = (SELECT COALESCE(SUM(p.TopVotes), 0) FROM PaperAuthors pa JOIN Papers p ON p.Id = pa.PaperId WHERE pa.AuthorId = Authors.Id),
                 Name = COALESCE((
                     SELECT pa.Name FROM PaperAuthors pa JOIN Papers p ON p.Id = pa.PaperId WHERE pa.AuthorId = Authors.Id
                     GROUP BY pa.Name ORDER BY COUNT(*) DESC, MAX(p.LatestDate) DESC, pa.Name LIMIT 1), Name)
@@ -256,11 +257,19 @@ internal sealed class Writer : IDisposable
         }
 
         var papers = IdList(_batchPapers);
-        var authors = IdList(_batchAuthors);
         if (_batchPapers.Count > 0)
         {
             Run(_refreshPapers, transaction, papers);
+
+            // An author's vote total follows their papers' best votes, which a new listing can raise without a relink.
+            using var command = _connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "SELECT AuthorId FROM PaperAuthors WHERE PaperId IN (SELECT value FROM json_each($ids))";
+            command.Parameters.AddWithValue("$ids", papers);
+            ReadIds(command, _runAuthors, _batchAuthors);
         }
+
+        var authors = IdList(_batchAuthors);
 
         if (_batchAuthors.Count > 0)
         {

@@ -10,14 +10,19 @@ public sealed class AuthorModel(PapersDbContext db) : PageModel
 {
     public AuthorView? View { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, string? sort, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string slug, string? sort, [FromQuery(Name = "page")] string? pageNumber, CancellationToken cancellationToken)
     {
         if (!AuthorSortParameter.TryParse(sort, out var order))
         {
             return this.BadParameter("sort", $"'{ParameterText.Shorten(sort)}'은(는) 정렬 방식이 아닙니다. newest(최신 순) 또는 votes(추천 수 순)로 적어 주세요.");
         }
 
-        View = slug.Length <= 200 ? await AuthorQuery.LoadAsync(db, slug, cancellationToken, order) : null;
+        if (!PageParameter.TryParse(pageNumber, out var page))
+        {
+            return this.BadParameter("page", $"페이지 '{ParameterText.Shorten(pageNumber)}'은(는) 1 이상의 정수여야 합니다.");
+        }
+
+        View = slug.Length <= 200 ? await AuthorQuery.LoadAsync(db, slug, cancellationToken, order, page) : null;
         if (View is null)
         {
             return this.Problem(StatusCodes.Status404NotFound, "저자를 찾을 수 없습니다", "이 주소의 저자는 어느 다이제스트에도 없습니다. 저자 검색으로 찾아 보세요.");
@@ -35,5 +40,15 @@ public static class AuthorSortParameter
     {
         sort = AuthorSort.Newest;
         return string.IsNullOrEmpty(text) || (Enum.TryParse(text, ignoreCase: true, out sort) && Enum.IsDefined(sort) && !text.Any(char.IsDigit));
+    }
+}
+
+/// <summary><c>?page=N</c>: a page number of 1 or more (1 when absent).</summary>
+public static class PageParameter
+{
+    public static bool TryParse(string? text, out int page)
+    {
+        page = 1;
+        return string.IsNullOrEmpty(text) || (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out page) && page >= 1);
     }
 }
