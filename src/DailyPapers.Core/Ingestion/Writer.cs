@@ -54,11 +54,12 @@ internal sealed class Writer : IDisposable
         _connection = connection;
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT Id, Key, Slug FROM Authors";
+            // Keys are computed again from the names, so a database keyed by an older rule still finds every author.
+            command.CommandText = "SELECT Id, Name, Slug FROM Authors ORDER BY Id";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                _authorIds[reader.GetString(1)] = reader.GetInt32(0);
+                _authorIds.TryAdd(AuthorNames.Key(reader.GetString(1)), reader.GetInt32(0));
                 _slugs.Add(reader.GetString(2));
             }
         }

@@ -109,4 +109,27 @@ public sealed class ListingTests
         db.Authors.Count().Should().Be(2);
         db.PaperAuthors.Select(pa => pa.Name).Should().NotContain(n => n.Any(c => c == '\u200B' || c == '\u202A' || c == '\u202C'));
     }
+
+    [Fact]
+    public void A_database_keyed_by_the_older_rule_still_finds_every_author()
+    {
+        using var folder = new IngestFolder();
+        folder.Write("1.md", Day("2024-10-01", "One", "Andreas Kölle", "- 1.", id: "2410.00001"));
+        folder.Ingest();
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(folder.ConnectionString))
+        {
+            // Keys once kept accents: "andreas kölle".
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE Authors SET Key = 'andreas kölle'";
+            command.ExecuteNonQuery();
+        }
+
+        folder.Write("2.md", Day("2024-10-02", "Two", "Andreas Kolle", "- 2.", id: "2410.00002"));
+        var report = folder.Ingest();
+
+        report.Diagnostics.Should().BeEmpty();
+        using var db = folder.Context();
+        db.Authors.Select(a => a.Slug + " " + a.PaperCount).Should().Equal("andreas-kolle 2");
+    }
 }
