@@ -20,8 +20,10 @@ public sealed class ApiTests(AppFactory app)
         var (status, _, json) = await GetJsonAsync("/api/days");
 
         status.Should().Be(HttpStatusCode.OK);
-        json.EnumerateArray().Select(d => d.GetProperty("date").GetString()).Should().StartWith(["2024-04-02", "2024-02-06"]);
-        json.EnumerateArray().Single(d => d.GetProperty("date").GetString() == "2024-01-17").GetProperty("paperCount").GetInt32().Should().Be(9);
+        json.GetProperty("year").GetInt32().Should().Be(2024);
+        json.GetProperty("previousYear").GetInt32().Should().Be(2023);
+        json.GetProperty("days").EnumerateArray().Select(d => d.GetProperty("date").GetString()).Should().StartWith(["2024-04-02", "2024-02-06"]);
+        json.GetProperty("days").EnumerateArray().Single(d => d.GetProperty("date").GetString() == "2024-01-17").GetProperty("paperCount").GetInt32().Should().Be(9);
     }
 
     [Fact]

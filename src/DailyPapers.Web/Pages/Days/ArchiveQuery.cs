@@ -12,7 +12,8 @@ public sealed record ArchiveMonth(int Year, int Month, IReadOnlyList<ArchiveDay>
     public DateOnly First => new(Year, Month, 1);
 }
 
-public sealed record Archive(IReadOnlyList<ArchiveMonth> Months)
+/// <summary>One year of the archive (the whole of it would grow without end), with the nearest years that have digests.</summary>
+public sealed record Archive(IReadOnlyList<ArchiveMonth> Months, int? Year = null, int? PreviousYear = null, int? NextYear = null)
 {
     public int DayCount => Months.Sum(m => m.Days.Count);
 
@@ -21,15 +22,27 @@ public sealed record Archive(IReadOnlyList<ArchiveMonth> Months)
 
 public static class ArchiveQuery
 {
-    /// <summary>Every day with its paper count (kept on the row at ingest), grouped by month, newest first.</summary>
-    public static async Task<Archive> LoadAsync(PapersDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// A year's days with their paper counts (kept on the rows at ingest), grouped by month, newest first; the latest
+    /// year with digests when none is asked for. Four index reads whatever the archive holds.
+    /// </summary>
+    public static async Task<Archive> LoadAsync(PapersDbContext db, int? year, CancellationToken cancellationToken)
     {
-        var days = await db.Days.OrderByDescending(d => d.Date)
+        var shown = year ?? (await DayQuery.LatestAsync(db, cancellationToken))?.Year;
+        if (shown is not int y)
+        {
+            return new Archive([]);
+        }
+
+        var (start, end) = (new DateOnly(y, 1, 1), new DateOnly(y, 12, 31));
+        var days = await db.Days.Where(d => d.Date >= start && d.Date <= end).OrderByDescending(d => d.Date)
             .Select(d => new ArchiveDay(d.Date, d.PaperCount))
             .ToListAsync(cancellationToken);
         var months = days.GroupBy(d => (d.Date.Year, d.Date.Month))
             .Select(g => new ArchiveMonth(g.Key.Year, g.Key.Month, [.. g]))
             .ToList();
-        return new Archive(months);
+        var previous = await DayQuery.BeforeAsync(db, start, cancellationToken);
+        var next = await DayQuery.AfterAsync(db, end, cancellationToken);
+        return new Archive(months, y, previous?.Year, next?.Year);
     }
 }

@@ -7,7 +7,10 @@ namespace DailyPapers.Web.Pages.Days;
 
 public sealed record ApiDay(DateOnly Date, int PaperCount);
 
-/// <summary><c>GET /api/days</c> (every day with its paper count) and <c>GET /api/days/{date}</c> (a day's papers).</summary>
+/// <summary>One year of days, newest first, and the nearest years that have digests (null at either end).</summary>
+public sealed record ApiArchive(int? Year, IReadOnlyList<ApiDay> Days, int? PreviousYear, int? NextYear);
+
+/// <summary><c>GET /api/days?year=</c> (a year's days with their paper counts) and <c>GET /api/days/{date}</c> (a day's papers).</summary>
 internal static class DaysApi
 {
     public static void MapDaysApi(this RouteGroupBuilder api)
@@ -16,10 +19,16 @@ internal static class DaysApi
         api.MapRead("/days/{date}", GetDay);
     }
 
-    public static async Task<Ok<List<ApiDay>>> GetDays(PapersDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<ApiArchive>, ValidationProblem>> GetDays(string? year, PapersDbContext db, CancellationToken ct)
     {
-        var archive = await ArchiveQuery.LoadAsync(db, ct);
-        return TypedResults.Ok(archive.Months.SelectMany(m => m.Days).Select(d => new ApiDay(d.Date, d.PaperCount)).ToList());
+        if (!YearParameter.TryParse(year, out var shown))
+        {
+            return Api.BadParameter("year", $"'{ParameterText.Shorten(year)}' is not a year; use four digits, e.g. 2024.");
+        }
+
+        var archive = await ArchiveQuery.LoadAsync(db, shown, ct);
+        var days = archive.Months.SelectMany(m => m.Days).Select(d => new ApiDay(d.Date, d.PaperCount)).ToList();
+        return TypedResults.Ok(new ApiArchive(archive.Year, days, archive.PreviousYear, archive.NextYear));
     }
 
     public static async Task<Results<Ok<DayView>, ValidationProblem, ProblemHttpResult>> GetDay(string date, PapersDbContext db, HttpContext http, CancellationToken ct)

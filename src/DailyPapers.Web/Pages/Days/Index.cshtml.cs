@@ -11,7 +11,8 @@ public sealed class ArchiveModel(PapersDbContext db) : PageModel
 
     /// <param name="date">From the header's date box: jump straight to that day.</param>
     /// <param name="month">From the archive's month box: jump to that month's listing.</param>
-    public async Task<IActionResult> OnGetAsync(string? date, string? month, CancellationToken cancellationToken)
+    /// <param name="year">The year shown; the latest when absent.</param>
+    public async Task<IActionResult> OnGetAsync(string? date, string? month, string? year, CancellationToken cancellationToken)
     {
         if (month is not null)
         {
@@ -27,7 +28,33 @@ public sealed class ArchiveModel(PapersDbContext db) : PageModel
                 : this.BadParameter("date", DateParameter.Explain(date));
         }
 
-        Archive = await ArchiveQuery.LoadAsync(db, cancellationToken);
+        if (!YearParameter.TryParse(year, out var shown))
+        {
+            return this.BadParameter("year", $"'{ParameterText.Shorten(year)}'은(는) 연도가 아닙니다. 네 자리 숫자로 적어 주세요 (예: 2024).");
+        }
+
+        Archive = await ArchiveQuery.LoadAsync(db, shown, cancellationToken);
         return Page();
+    }
+}
+
+/// <summary><c>?year=2024</c>: a year of four digits, or none.</summary>
+public static class YearParameter
+{
+    public static bool TryParse(string? text, out int? year)
+    {
+        year = null;
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+
+        if (text.Length == 4 && int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value is >= 1991 and <= 2999)
+        {
+            year = value;
+            return true;
+        }
+
+        return false;
     }
 }
