@@ -104,7 +104,7 @@ public sealed class DigestImporter(string connectionString)
             if (_changed || _reparseAll)
             {
                 _writer.DeleteUnreferencedRows();
-                // A fresh token, not a counter: a rebuilt database must not repeat an ETag browsers still hold.
+                // The change log keeps its latest entries; an app that fell further behind drops every cached page.
                 _writer.PruneChanges();
                 _writer.SetMeta("ParserVersion", DigestParser.Version);
                 _writer.SetMeta("DataRoot", root);

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DailyPapers.Web.Infrastructure;
 
-internal static partial class AppSetup
+internal static class AppSetup
 {
     public static void AddDailyPapers(this WebApplicationBuilder builder)
     {
