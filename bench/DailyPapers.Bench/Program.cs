@@ -21,7 +21,10 @@ switch (command)
     case "scale":
         ScaleBenchmark.Run(options, scale: true);
         return 0;
+    case "soak":
+        SoakBenchmark.Run(options);
+        return 0;
     default:
-        Console.WriteLine("usage: DailyPapers.Bench ingest|load|search|cold|scale [--copies N] [--corpus DIR] [--rounds N] [--seconds N]");
+        Console.WriteLine("usage: DailyPapers.Bench ingest|load|search|cold|scale|soak [--copies N] [--corpus DIR] [--rounds N] [--seconds N]");
         return command == "help" ? 0 : 1;
 }

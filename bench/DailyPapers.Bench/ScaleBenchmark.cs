@@ -28,7 +28,7 @@ internal static partial class ScaleBenchmark
     /// <summary>A page kind: a name and, for the archive at hand, every URL of that kind a visitor could ask for.</summary>
     private sealed record PageKind(string Name, Func<Archive, IReadOnlyList<string>> Urls);
 
-    private sealed record Archive(IReadOnlyList<string> Dates, IReadOnlyList<string> Papers, IReadOnlyList<string> Authors);
+    internal sealed record Archive(IReadOnlyList<string> Dates, IReadOnlyList<string> Papers, IReadOnlyList<string> Authors);
 
     private static readonly PageKind[] Kinds =
     [
@@ -40,7 +40,7 @@ internal static partial class ScaleBenchmark
         new("search", _ => [.. Queries.Select(q => "/search?q=" + Uri.EscapeDataString(q))]),
     ];
 
-    private sealed record Figures(double Rps, double P50, double P99, long Non2xx);
+    internal sealed record Figures(double Rps, double P50, double P99, long Non2xx);
 
     public static void Run(BenchOptions options, bool scale)
     {
@@ -205,7 +205,7 @@ internal static partial class ScaleBenchmark
         return (ingestMs, watch.Elapsed.TotalMilliseconds, texts.Count);
     }
 
-    private static Archive ReadArchive(string database)
+    internal static Archive ReadArchive(string database)
     {
         using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
         connection.Open();
@@ -226,7 +226,7 @@ internal static partial class ScaleBenchmark
         return new Archive(Column("SELECT Date FROM Days ORDER BY Date"), Column("SELECT ArxivId FROM Papers"), Column("SELECT Slug FROM Authors"));
     }
 
-    private static Figures Wrk(string url, int seconds, (string Script, string Urls)? random)
+    internal static Figures Wrk(string url, int seconds, (string Script, string Urls)? random)
     {
         var arguments = random is { } r
             ? $"-t2 -c{Connections} -d{seconds}s --latency -s \"{r.Script}\" {url} -- \"{r.Urls}\""
@@ -255,7 +255,7 @@ internal static partial class ScaleBenchmark
     /// wrk script: each request a random line of the URL list, with a query value unique to the thread and request so
     /// no response can come from the output cache.
     /// </summary>
-    private const string RandomUrlScript = """
+    internal const string RandomUrlScript = """
         local threads = 0
         function setup(thread)
           threads = threads + 1

@@ -45,6 +45,8 @@ internal static class AppSetup
         });
         builder.Services.AddOutputCache(o =>
         {
+            // Bounded memory whatever visitors ask for: past this, the least recently used pages make room.
+            o.SizeLimit = 64 * 1024 * 1024;
             o.AddBasePolicy(p => p.Expire(TimeSpan.FromHours(1)).Tag(PageCache.Every).SetVaryByQuery("*").VaryByValue(ReaderPreferences.CacheKey).AddPolicy<ListingsByDefault>());
         });
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.WriteIndented = false);

@@ -105,7 +105,8 @@ internal sealed partial class DataFolderWatcher(DatabaseLocation location, DataF
         }
 
         using var changed = new SemaphoreSlim(0);
-        using var watcher = new FileSystemWatcher(location.DataDirectory, "*.md")
+        // No "*.md" filter: a folder of digests moved in whole (or made by git) shows as one event on the folder.
+        using var watcher = new FileSystemWatcher(location.DataDirectory)
         {
             IncludeSubdirectories = true,
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
