@@ -114,4 +114,27 @@ public sealed class IngestEvictionTests : IDisposable
 
         status.Should().Be(HttpStatusCode.OK, "the watcher ingests new digests and the change log evicts the cached 404");
     }
+
+    [Fact]
+    public async Task A_folder_of_digests_moved_in_whole_is_served_without_a_restart()
+    {
+        using var client = _app.CreateClient();
+        (await GetAsync(client, "/days/2024-05-01")).Status.Should().Be(HttpStatusCode.NotFound);
+        var outside = Path.Combine(Path.GetTempPath(), "dailypapers-move", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(outside, "05"));
+        await File.WriteAllTextAsync(Path.Combine(outside, "05", "01.md"), NewDay);
+
+        // As a git pull or a copy makes a month's folder: the folder arrives with its files already inside.
+        Directory.Move(outside, Path.Combine(_app.DataDirectory, "2024"));
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var status = HttpStatusCode.NotFound;
+        while (status != HttpStatusCode.OK && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(500);
+            status = (await GetAsync(client, "/days/2024-05-01?poll=" + DateTime.UtcNow.Ticks)).Status;
+        }
+
+        status.Should().Be(HttpStatusCode.OK);
+    }
 }
