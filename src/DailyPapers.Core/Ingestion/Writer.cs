@@ -19,6 +19,7 @@ internal sealed class Writer : IDisposable
     // What this run wrote or unlinked: the stored listing columns (latest date, top votes, paper counts) are refreshed
     // for these rows at each commit, and only these can have become unreferenced, so no step ever walks the archive.
     private readonly HashSet<int> _batchPapers = [];
+    private readonly HashSet<int> _contentPending = [];
     private readonly HashSet<int> _batchAuthors = [];
     private readonly HashSet<int> _runPapers = [];
     private readonly HashSet<int> _runAuthors = [];
@@ -192,11 +193,8 @@ internal sealed class Writer : IDisposable
     public void DeleteUnreferencedRows()
     {
         var transaction = Batch();
-        if (_batchPapers.Count > 0)
-        {
-            // Papers of the last batch settle their content first: an author it no longer names is then unreferenced.
-            RefreshContent(transaction);
-        }
+        // Papers of the last batch settle their content first: an author it no longer names is then unreferenced.
+        RefreshContent(transaction);
 
         var papers = IdList(_runPapers);
         using (var command = _connection.CreateCommand())
@@ -252,10 +250,7 @@ internal sealed class Writer : IDisposable
     /// <summary>Brings the batch's listing columns up to date and logs what it changed for running apps to evict.</summary>
     private void RefreshListingColumns(SqliteTransaction transaction)
     {
-        if (_batchPapers.Count > 0)
-        {
-            RefreshContent(transaction);
-        }
+        RefreshContent(transaction);
 
         var papers = IdList(_batchPapers);
         if (_batchPapers.Count > 0)
@@ -321,6 +316,7 @@ internal sealed class Writer : IDisposable
     {
         _runPapers.Add(paperId);
         _batchPapers.Add(paperId);
+        _contentPending.Add(paperId);
     }
 
     private void TouchAuthor(int authorId)
@@ -402,9 +398,15 @@ internal sealed class Writer : IDisposable
     /// </summary>
     private void RefreshContent(SqliteTransaction transaction)
     {
+        if (_contentPending.Count == 0)
+        {
+            return;
+        }
+
         var best = new List<(int PaperId, Listing Listing)>();
         _listingsOfPapers.Transaction = transaction;
-        _listingsOfPapers.Parameters[0].Value = IdList(_batchPapers);
+        _listingsOfPapers.Parameters[0].Value = IdList(_contentPending);
+        _contentPending.Clear();
         using (var reader = _listingsOfPapers.ExecuteReader())
         {
             while (reader.Read())
@@ -455,7 +457,11 @@ internal sealed class Writer : IDisposable
         // Their papers lose a listing: their content, columns and existence are settled again at the commit.
         _papersOfFile.Transaction = transaction;
         _papersOfFile.Parameters[0].Value = fileId;
-        ReadIds(_papersOfFile, _runPapers, _batchPapers);
+        using var papers = _papersOfFile.ExecuteReader();
+        while (papers.Read())
+        {
+            TouchPaper(papers.GetInt32(0));
+        }
     }
 
     private const string ContentColumns = "ArxivVersion, Title, TitleHtml, ThumbnailUrl, VideoUrl, VideoPosterUrl, SummaryMarkdown, SummaryHtml, AuthorsTruncated, ContentDayId, Line";
