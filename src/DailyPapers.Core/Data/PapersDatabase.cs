@@ -39,6 +39,10 @@ public static class PapersDatabase
                 RefuseForeignDatabase(connectionString, path);
                 if (context.Database.GetPendingMigrations().Any())
                 {
+                    // Every migrator holds the ingest lock (the OS frees it when its holder dies), so a row left in EF's own
+                    // lock table at this point belongs to a migration that was killed: clear it, or Migrate would wait on it.
+                    using var writer = Ingestion.IngestLock.Acquire(connectionString, CancellationToken.None);
+                    ClearStaleMigrationLock(connectionString);
                     context.Database.Migrate();
                 }
             }
@@ -65,6 +69,10 @@ public static class PapersDatabase
         {
             throw new DatabaseUnusableException(path, $"it cannot be opened or written ({e.Message}). Check that the file and its folder exist and are writable by this user, or give another path with --DailyPapers:Database.", e);
         }
+        catch (Ingestion.IngestRefusedException e)
+        {
+            throw new DatabaseUnusableException(path, $"its schema must be brought up to date but {e.Message}", e);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new DatabaseUnusableException(path, $"its folder cannot be created or reached ({e.Message}). Give a path in a writable folder with --DailyPapers:Database.", e);
@@ -77,12 +85,29 @@ public static class PapersDatabase
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT (SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'), (SELECT COUNT(*) FROM sqlite_master WHERE name = '__EFMigrationsHistory')";
+        // EF writes its lock table first thing in a migration, so a file killed at that moment holds it alone: that file is ours.
+        command.CommandText = """
+            SELECT (SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite!_%' ESCAPE '!' AND name <> '__EFMigrationsLock'),
+                   (SELECT COUNT(*) FROM sqlite_master WHERE name = '__EFMigrationsHistory')
+            """;
         using var reader = command.ExecuteReader();
         reader.Read();
         if (reader.GetInt64(0) > 0 && reader.GetInt64(1) == 0)
         {
             throw new DatabaseUnusableException(path, "it is a SQLite database of another program (it has tables but none of DailyPapers'). Give DailyPapers a file of its own with --DailyPapers:Database.");
+        }
+    }
+
+    private static void ClearStaleMigrationLock(string connectionString)
+    {
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE name = '__EFMigrationsLock'";
+        if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0)
+        {
+            command.CommandText = "DELETE FROM \"__EFMigrationsLock\"";
+            command.ExecuteNonQuery();
         }
     }
 

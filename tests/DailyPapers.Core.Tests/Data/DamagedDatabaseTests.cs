@@ -49,6 +49,35 @@ public sealed class DamagedDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task A_migration_killed_at_its_first_step_is_taken_up_by_the_next_run()
+    {
+        // EF Core creates its lock table and takes the lock before anything else: a kill -9 right then leaves a file with
+        // that table alone and the lock still held. It is ours, and the next run migrates it rather than refusing or waiting.
+        var path = Path.Combine(_folder, "killed.db");
+        using (var connection = new SqliteConnection($"Data Source={path}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE "__EFMigrationsLock" ("Id" INTEGER NOT NULL CONSTRAINT "PK___EFMigrationsLock" PRIMARY KEY, "Timestamp" TEXT NOT NULL);
+                INSERT INTO "__EFMigrationsLock" VALUES (1, '2026-11-27 03:34:05.000+00:00');
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        SqliteConnection.ClearAllPools();
+
+        var migrate = Task.Run(() => PapersDatabase.Migrate(PapersDatabase.ConnectionString(path)));
+
+        var finished = await Task.WhenAny(migrate, Task.Delay(TimeSpan.FromSeconds(60)));
+        finished.Should().BeSameAs(migrate, "a lock left by a killed migration is not waited on");
+        await migrate;
+        using var check = new SqliteConnection(PapersDatabase.ConnectionString(path));
+        check.Open();
+        PapersDatabase.LatestChange(check).Should().Be(0, "the schema is complete and empty");
+    }
+
+    [Fact]
     public void A_database_with_nothing_to_migrate_is_only_read()
     {
         using var folder = new IngestFolder().WithSeeds();
