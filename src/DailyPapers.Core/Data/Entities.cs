@@ -210,3 +210,28 @@ public sealed class Change
 
     public required string Tag { get; set; }
 }
+
+/// <summary>
+/// A file the last ingest rejected, or stored with errors of its own, remembered by its content so it is not read and
+/// parsed again on every run until it changes; its diagnostics are reported again from here.
+/// </summary>
+public sealed class RejectedFile
+{
+    /// <summary>Path relative to the data directory, with '/' separators.</summary>
+    public required string Path { get; set; }
+
+    /// <summary>SHA-256 of the bytes, or empty when the file was refused before it was read (too large).</summary>
+    public required string ContentHash { get; set; }
+
+    public long Length { get; set; }
+
+    public DateTime LastWriteUtc { get; set; }
+
+    public DateTime RejectedUtc { get; set; }
+
+    /// <summary>The line of the first error (0 for the whole file).</summary>
+    public int Line { get; set; }
+
+    /// <summary>The diagnostics, one per line: line, severity and message separated by tabs.</summary>
+    public required string Errors { get; set; }
+}

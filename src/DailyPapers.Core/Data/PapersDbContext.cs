@@ -20,6 +20,8 @@ public sealed class PapersDbContext(DbContextOptions<PapersDbContext> options) :
 
     public DbSet<Change> Changes => Set<Change>();
 
+    public DbSet<RejectedFile> RejectedFiles => Set<RejectedFile>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PapersDbContext).Assembly);
 }

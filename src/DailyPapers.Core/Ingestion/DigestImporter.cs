@@ -56,6 +56,9 @@ public sealed class DigestImporter(string connectionString)
 
     private sealed record StoredFile(int Id, string Path, string Hash, long Length, long LastWriteTicks, bool HasErrors);
 
+    /// <summary>A file rejected whole by an earlier run, with what was reported then.</summary>
+    private sealed record Rejection(string Hash, long Length, long LastWriteTicks, DateTime RejectedUtc, IReadOnlyList<Diagnostic> Diagnostics);
+
     private sealed class Run(SqliteConnection connection, string root, IngestOptions options, CancellationToken cancellationToken) : IDisposable
     {
         private readonly List<ReadFile> _deferred = [];
@@ -64,6 +67,7 @@ public sealed class DigestImporter(string connectionString)
         private readonly Dictionary<DateOnly, (int FileId, string Path)> _dayOwners = [];
         private readonly HashSet<string> _unreadableFolders = new(StringComparer.Ordinal);
         private Dictionary<string, StoredFile> _stored = [];
+        private Dictionary<string, Rejection> _rejections = [];
         private Writer? _writer;
         private int _seen;
         private int _ingested;
@@ -76,12 +80,18 @@ public sealed class DigestImporter(string connectionString)
         public void Execute()
         {
             _stored = LoadStoredFiles();
+            _rejections = LoadRejections();
             LoadDayOwners();
             var files = FindDigestFiles();
             _seen = files.Count;
             GuardAgainstWipe(files);
             // Output of an older parser is read again, so parser fixes reach rows already stored.
             _reparseAll = Meta("ParserVersion") != DigestParser.Version;
+            if (_reparseAll)
+            {
+                // A new parser may accept what the old one refused.
+                _rejections.Clear();
+            }
             _writer = new Writer(connection);
             RemoveVanishedFiles(files);
 
@@ -177,6 +187,21 @@ public sealed class DigestImporter(string connectionString)
             return stored;
         }
 
+        private Dictionary<string, Rejection> LoadRejections()
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT Path, ContentHash, Length, LastWriteUtc, RejectedUtc, Errors FROM RejectedFiles";
+            using var reader = command.ExecuteReader();
+            var rejections = new Dictionary<string, Rejection>(StringComparer.Ordinal);
+            while (reader.Read())
+            {
+                var path = reader.GetString(0);
+                rejections[path] = new Rejection(reader.GetString(1), reader.GetInt64(2), reader.GetDateTime(3).Ticks, reader.GetDateTime(4), RejectionLog.Read(path, reader.GetString(5)));
+            }
+
+            return rejections;
+        }
+
         private void LoadDayOwners()
         {
             using var command = connection.CreateCommand();
@@ -229,6 +254,12 @@ public sealed class DigestImporter(string connectionString)
         private void RemoveVanishedFiles(List<(string Path, string Relative)> files)
         {
             var present = files.Select(f => f.Relative).ToHashSet(StringComparer.Ordinal);
+            foreach (var path in _rejections.Keys.Where(p => !present.Contains(p) && !_unreadableFolders.Any(folder => p.StartsWith(folder, StringComparison.Ordinal))).ToList())
+            {
+                _writer!.ForgetRejection(path);
+                _rejections.Remove(path);
+            }
+
             foreach (var stored in _stored.Values.Where(s => !present.Contains(s.Path)).OrderBy(s => s.Path, StringComparer.Ordinal))
             {
                 if (_unreadableFolders.Any(folder => stored.Path.StartsWith(folder, StringComparison.Ordinal)))
@@ -249,15 +280,17 @@ public sealed class DigestImporter(string connectionString)
         }
 
         /// <summary>What reading one file found, before anything is written: the part of ingest that runs in parallel.</summary>
-        private sealed record ReadFile(string Relative, StoredFile? Stored, FileInfo? Info, string? Hash, ParsedDigest? Digest, Diagnostic? Error, bool Unchanged);
+        /// <param name="Remembered">The file is the one an earlier run rejected, unchanged: it was not parsed again.</param>
+        private sealed record ReadFile(string Relative, StoredFile? Stored, FileInfo? Info, string? Hash, ParsedDigest? Digest, Diagnostic? Error, bool Unchanged, Rejection? Remembered = null);
 
         /// <summary>Stats, reads, hashes, decodes and parses one file. Touches no shared state, so files are read in parallel.</summary>
         private ReadFile Read(string path, string relative)
         {
             _stored.TryGetValue(relative, out var stored);
+            _rejections.TryGetValue(relative, out var rejected);
             try
             {
-                return ReadCore(path, relative, _reparseAll ? stored is null ? null : stored with { Hash = "", HasErrors = true } : stored, stored);
+                return ReadCore(path, relative, _reparseAll ? stored is null ? null : stored with { Hash = "", HasErrors = true } : stored, stored, rejected);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -267,7 +300,8 @@ public sealed class DigestImporter(string connectionString)
         }
 
         /// <param name="compare">What the file is compared with to skip it (a blank copy when everything is read again).</param>
-        private static ReadFile ReadCore(string path, string relative, StoredFile? compare, StoredFile? stored)
+        /// <param name="rejected">How an earlier run rejected this path, if it did: the same content is not parsed again.</param>
+        private static ReadFile ReadCore(string path, string relative, StoredFile? compare, StoredFile? stored, Rejection? rejected)
         {
             byte[] bytes;
             FileInfo info;
@@ -277,6 +311,11 @@ public sealed class DigestImporter(string connectionString)
                 if (compare is { HasErrors: false } && compare.Length == info.Length && compare.LastWriteTicks == info.LastWriteTimeUtc.Ticks)
                 {
                     return new ReadFile(relative, stored, null, null, null, null, Unchanged: true);
+                }
+
+                if (rejected is not null && rejected.Length == info.Length && rejected.LastWriteTicks == info.LastWriteTimeUtc.Ticks)
+                {
+                    return new ReadFile(relative, stored, info, rejected.Hash, null, null, false, rejected);
                 }
 
                 if (info.Length > DigestLimits.MaxBytes)
@@ -299,6 +338,11 @@ public sealed class DigestImporter(string connectionString)
                 return new ReadFile(relative, stored, info, hash, null, null, Unchanged: true);
             }
 
+            if (rejected is not null && rejected.Hash == hash)
+            {
+                return new ReadFile(relative, stored, info, hash, null, null, false, rejected);
+            }
+
             var text = DigestText.TryDecode(bytes, relative, out var decodeError);
             var error = decodeError ?? (text is null ? null : DigestLimits.Check(text, relative));
             return text is null || error is not null
@@ -312,6 +356,7 @@ public sealed class DigestImporter(string connectionString)
             var (relative, stored) = (file.Relative, file.Stored);
             if (file.Unchanged)
             {
+                Forget(relative);
                 if (file.Info is not null && stored is not null)
                 {
                     // Same content under a new time stamp: remember the time stamp so the next run skips it by stat alone.
@@ -322,9 +367,36 @@ public sealed class DigestImporter(string connectionString)
                 return;
             }
 
+            if (file.Remembered is { } remembered)
+            {
+                // Rejected (or stored with errors) before and unchanged since: its errors again, without reading it. What
+                // was stored from it stays as it is: its own days if they were stored, else its previous version's.
+                var since = $" (unchanged since {remembered.RejectedUtc:yyyy-MM-dd HH:mm} UTC; not read again)";
+                _diagnostics.AddRange(remembered.Diagnostics.Select(d => d with { Message = d.Message + since }));
+                if (stored is not null && stored.Hash != remembered.Hash && _dayOwners.Any(o => o.Value.FileId == stored.Id))
+                {
+                    _diagnostics.Add(new Diagnostic(Severity.Error, relative, 0, "the file was rejected; the days stored from its previous version are kept"));
+                }
+
+                if (file.Info is { } seen && (seen.Length != remembered.Length || seen.LastWriteTimeUtc.Ticks != remembered.LastWriteTicks))
+                {
+                    // Same bytes under a new time stamp: the next run knows it by stat alone.
+                    Remember(file, remembered.Diagnostics);
+                }
+
+                _rejected++;
+                return;
+            }
+
             if (file.Error is { } error)
             {
                 Reject(relative, error.Line, error.Message, stored);
+                if (file.Info is not null)
+                {
+                    // Refused for what it holds (size, encoding, limits), not for a passing read failure: remember it.
+                    Remember(file, [error]);
+                }
+
                 return;
             }
 
@@ -350,6 +422,16 @@ public sealed class DigestImporter(string connectionString)
             }
 
             var hasErrors = digest.HasErrors || accepted.Count < digest.Days.Count;
+            if (digest.Days.Count == 0 || (digest.HasErrors && accepted.Count == digest.Days.Count))
+            {
+                // Its errors are its own (not a day another file holds): it says the same until it changes.
+                Remember(file, digest.Diagnostics);
+            }
+            else
+            {
+                Forget(relative);
+            }
+
             if (accepted.Count == 0)
             {
                 _rejected++;
@@ -390,6 +472,21 @@ public sealed class DigestImporter(string connectionString)
             }
 
             _changed = true;
+        }
+
+        private void Remember(ReadFile file, IReadOnlyList<Diagnostic> diagnostics)
+        {
+            var info = file.Info!;
+            var line = diagnostics.FirstOrDefault(d => d.Severity == Severity.Error)?.Line ?? 0;
+            _writer!.RememberRejection(file.Relative, file.Hash ?? "", info.Length, info.LastWriteTimeUtc, line, RejectionLog.Write(diagnostics));
+        }
+
+        private void Forget(string relative)
+        {
+            if (_rejections.Remove(relative))
+            {
+                _writer!.ForgetRejection(relative);
+            }
         }
 
         private bool SameDays(int fileId, List<ParsedDay> days)

@@ -325,6 +325,19 @@ internal sealed class Writer : IDisposable
         _batchAuthors.Add(authorId);
     }
 
+    /// <summary>Remembers a file rejected whole, so later runs report it without reading it until it changes.</summary>
+    public void RememberRejection(string path, string hash, long length, DateTime lastWriteUtc, int line, string errors) =>
+        Execute(
+            """
+            INSERT INTO RejectedFiles (Path, ContentHash, Length, LastWriteUtc, RejectedUtc, Line, Errors) VALUES ($path, $hash, $length, $written, $now, $line, $errors)
+            ON CONFLICT (Path) DO UPDATE SET ContentHash = excluded.ContentHash, Length = excluded.Length, LastWriteUtc = excluded.LastWriteUtc,
+                RejectedUtc = CASE WHEN RejectedFiles.ContentHash = excluded.ContentHash THEN RejectedFiles.RejectedUtc ELSE excluded.RejectedUtc END,
+                Line = excluded.Line, Errors = excluded.Errors
+            """,
+            ("$path", path), ("$hash", hash), ("$length", length), ("$written", lastWriteUtc), ("$now", DateTime.UtcNow), ("$line", line), ("$errors", errors));
+
+    public void ForgetRejection(string path) => Execute("DELETE FROM RejectedFiles WHERE Path = $path", ("$path", path));
+
     public void SetMeta(string key, string value) =>
         Execute("INSERT INTO Meta (Key, Value) VALUES ($k, $v) ON CONFLICT (Key) DO UPDATE SET Value = excluded.Value", ("$k", key), ("$v", value));
 

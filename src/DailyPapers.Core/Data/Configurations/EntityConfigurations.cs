@@ -82,6 +82,15 @@ internal sealed class MetaEntryConfiguration : IEntityTypeConfiguration<MetaEntr
     }
 }
 
+internal sealed class RejectedFileConfiguration : IEntityTypeConfiguration<RejectedFile>
+{
+    public void Configure(EntityTypeBuilder<RejectedFile> builder)
+    {
+        builder.ToTable("RejectedFiles");
+        builder.HasKey(f => f.Path);
+    }
+}
+
 internal sealed class ChangeConfiguration : IEntityTypeConfiguration<Change>
 {
     public void Configure(EntityTypeBuilder<Change> builder)

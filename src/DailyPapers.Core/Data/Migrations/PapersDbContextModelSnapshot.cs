@@ -281,6 +281,36 @@ namespace DailyPapers.Core.Data.Migrations
                     b.ToTable("PaperAuthors", (string)null);
                 });
 
+            modelBuilder.Entity("DailyPapers.Core.Data.RejectedFile", b =>
+                {
+                    b.Property<string>("Path")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Errors")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastWriteUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RejectedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Path");
+
+                    b.ToTable("RejectedFiles", (string)null);
+                });
+
             modelBuilder.Entity("DailyPapers.Core.Data.SourceFile", b =>
                 {
                     b.Property<int>("Id")
