@@ -15,7 +15,7 @@ public static class AuthorNames
         ArgumentNullException.ThrowIfNull(name);
         var builder = new StringBuilder(name.Length);
         var pendingSpace = false;
-        foreach (var c in StripInvisible(name).Normalize(NormalizationForm.FormC))
+        foreach (var c in StripInvisible(DecodeEntities(name)).Normalize(NormalizationForm.FormC))
         {
             if (char.IsWhiteSpace(c))
             {
@@ -37,6 +37,16 @@ public static class AuthorNames
 
     /// <summary>The key every spelling of one person shares: cleaned, case-folded and without accents (Kölle, KOLLE, kolle).</summary>
     public static string Key(string name) => Fold(Clean(name));
+
+    /// <summary>
+    /// Markdown text means its HTML character references (<c>R&amp;amp;D</c>, <c>O&amp;#39;Brien</c>): decoded here, at the door,
+    /// so the one place that escapes (the page) escapes them once.
+    /// </summary>
+    public static string DecodeEntities(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Contains('&', StringComparison.Ordinal) ? System.Net.WebUtility.HtmlDecode(text) : text;
+    }
 
     /// <summary>
     /// Drops characters that show nothing but make two equal-looking names differ: zero-width spaces and joiners, the

@@ -97,7 +97,8 @@ public static class SummaryRenderer
     {
         if (link.IsImage)
         {
-            link.ReplaceBy(new LiteralInline(LabelOf(link)));
+            // Its description becomes text once: ReplaceBy would also move the description's inlines in after it.
+            link.ReplaceBy(new LiteralInline(LabelOf(link)), copyChildren: false);
             return;
         }
 
@@ -111,8 +112,24 @@ public static class SummaryRenderer
         link.ReplaceBy(text);
     }
 
-    private static string LabelOf(LinkInline link) =>
-        string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
+    /// <summary>The text an image's description shows (its alt text), each piece once.</summary>
+    private static string LabelOf(ContainerInline container)
+    {
+        var text = new System.Text.StringBuilder();
+        for (var child = container.FirstChild; child is not null; child = child.NextSibling)
+        {
+            text.Append(child switch
+            {
+                LiteralInline literal => literal.Content.ToString(),
+                HtmlEntityInline entity => entity.Transcoded.ToString(),
+                CodeInline code => code.Content,
+                ContainerInline inner => LabelOf(inner),
+                _ => "",
+            });
+        }
+
+        return text.ToString();
+    }
 
     /// <summary>
     /// Digest text runs URLs straight into Korean ("https://github.com/x/y에서"): a bare URL ends at the first character

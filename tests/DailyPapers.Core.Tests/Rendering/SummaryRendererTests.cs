@@ -44,6 +44,21 @@ public sealed class SummaryRendererTests
         html.Should().NotContain("href=").And.NotContain("src=");
     }
 
+    [Theory]
+    [InlineData("- ![A & B](javascript:alert(1)) 끝", "<li>A &amp; B 끝</li>")]
+    [InlineData("- ![그림 **굵게** `c<d`](javascript:x)와 [x & y](javascript:z)", "<li>그림 굵게 c&lt;d와 x &amp; y</li>")]
+    [InlineData("- ![R&amp;D](data:image/png;base64,AA==)", "<li>R&amp;D</li>")]
+    public void An_image_with_an_unsafe_source_becomes_its_description_once_escaped_once(string markdown, string expected)
+    {
+        SummaryRenderer.ToHtml(markdown).ReplaceLineEndings("").Should().Contain(expected);
+    }
+
+    [Fact]
+    public void Image_descriptions_are_escaped_once()
+    {
+        SummaryRenderer.ToHtml("- ![A &amp; B <x> \"q\"](https://example.org/a.png)").Should().Contain("alt=\"A &amp; B &lt;x&gt; &quot;q&quot;\"");
+    }
+
     [Fact]
     public void Raw_html_renders_as_text()
     {
