@@ -15,6 +15,48 @@ public static class PapersDatabase
         DefaultTimeout = 30,
     }.ToString();
 
+    /// <summary>
+    /// A database this process may only read (a read-only file, folder or mount): opened read-only and immutable, since
+    /// SQLite cannot otherwise read a WAL file whose folder takes no <c>-shm</c> file, and nothing can change it anyway.
+    /// </summary>
+    public static string ReadOnlyConnectionString(string databasePath) => new SqliteConnectionStringBuilder
+    {
+        DataSource = new Uri(Path.GetFullPath(databasePath)).AbsoluteUri + "?immutable=1",
+        Mode = SqliteOpenMode.ReadOnly,
+        ForeignKeys = true,
+        Pooling = true,
+    }.ToString();
+
+    public static bool IsReadOnly(string connectionString) =>
+        new SqliteConnectionStringBuilder(connectionString).Mode == SqliteOpenMode.ReadOnly;
+
+    /// <summary>
+    /// Whether this process can write the database at <paramref name="databasePath"/>: the file opens for writing and its
+    /// folder takes new files (SQLite's <c>-wal</c> and <c>-shm</c>). Probed, not guessed from permission bits, so a
+    /// read-only mount or an immutable file counts as read-only for root too.
+    /// </summary>
+    public static bool CanWrite(string databasePath)
+    {
+        try
+        {
+            var full = Path.GetFullPath(databasePath);
+            using (new FileStream(full, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete))
+            {
+            }
+
+            var probe = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.probe");
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+            {
+            }
+
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     public static DbContextOptions<PapersDbContext> Options(string connectionString) =>
         new DbContextOptionsBuilder<PapersDbContext>().UseSqlite(connectionString).Options;
 
@@ -27,6 +69,12 @@ public static class PapersDatabase
     public static void Migrate(string connectionString)
     {
         var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (IsReadOnly(connectionString))
+        {
+            RequireCurrentSchema(connectionString, path);
+            return;
+        }
+
         try
         {
             if (!string.IsNullOrEmpty(path) && path != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory)
@@ -76,6 +124,24 @@ public static class PapersDatabase
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new DatabaseUnusableException(path, $"its folder cannot be created or reached ({e.Message}). Give a path in a writable folder with --DailyPapers:Database.", e);
+        }
+    }
+
+    /// <summary>A database opened read-only is served as it is, if this version can read it.</summary>
+    private static void RequireCurrentSchema(string connectionString, string path)
+    {
+        try
+        {
+            using var context = new PapersDbContext(Options(connectionString));
+            var pending = context.Database.GetPendingMigrations().ToList();
+            if (pending.Count > 0)
+            {
+                throw new DatabaseUnusableException(path, $"it is read-only and was written by an older version ({pending.Count} schema migration(s) to apply). Make it writable once so it can be brought up to date, or ingest into a new file.");
+            }
+        }
+        catch (SqliteException e)
+        {
+            throw new DatabaseUnusableException(path, $"it is read-only and cannot be read ({e.Message}).", e);
         }
     }
 

@@ -5,19 +5,26 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DailyPapers.Web.Infrastructure;
 
-internal static class AppSetup
+internal static partial class AppSetup
 {
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database {Database} cannot be written by this process: it is served as it is, and the data folder is not ingested")]
+    private static partial void LogReadOnly(ILogger logger, string database);
+
     public static void AddDailyPapers(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(DailyPapersOptions.Section).Get<DailyPapersOptions>() ?? new DailyPapersOptions();
+        var databasePath = options.ResolveDatabase(builder.Environment.ContentRootPath);
+        // A database this process cannot write (a read-only file, folder or mount) is served as it is, with ingest off.
+        var readOnly = File.Exists(databasePath) && !PapersDatabase.CanWrite(databasePath);
         var location = new DatabaseLocation(
-            PapersDatabase.ConnectionString(options.ResolveDatabase(builder.Environment.ContentRootPath)),
+            readOnly ? PapersDatabase.ReadOnlyConnectionString(databasePath) : PapersDatabase.ConnectionString(databasePath),
             options.ResolveDataDirectory(builder.Environment.ContentRootPath),
-            options.IngestOnStartup,
+            options.IngestOnStartup && !readOnly,
             options.OutputCache,
-            options.WatchDataDirectory && options.IngestOnStartup,
+            options.WatchDataDirectory && options.IngestOnStartup && !readOnly,
             options.IngestBeforeServing,
-            TimeSpan.FromMinutes(Math.Max(1, options.RescanMinutes)));
+            TimeSpan.FromMinutes(Math.Max(1, options.RescanMinutes)),
+            readOnly ? databasePath : null);
         builder.Services.AddSingleton(location);
         // A 1,000-character Korean query is about 9 KB once percent-encoded; Kestrel's default request line is 8 KB.
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = 32 * 1024);
@@ -60,6 +67,11 @@ internal static class AppSetup
     {
         var location = app.Services.GetRequiredService<DatabaseLocation>();
         PapersDatabase.Migrate(location.ConnectionString);
+        if (location.ReadOnlyPath is { } readOnlyPath)
+        {
+            LogReadOnly(app.Logger, readOnlyPath);
+        }
+
         var ingest = app.Services.GetRequiredService<DataFolderIngest>();
         if (!location.IngestOnStartup)
         {
@@ -140,4 +152,4 @@ internal static class AppSetup
 /// <summary>Where the data lives, resolved once from configuration.</summary>
 public sealed record DatabaseLocation(
     string ConnectionString, string DataDirectory, bool IngestOnStartup, bool OutputCache = true, bool WatchDataDirectory = false,
-    bool IngestBeforeServing = true, TimeSpan Rescan = default);
+    bool IngestBeforeServing = true, TimeSpan Rescan = default, string? ReadOnlyPath = null);

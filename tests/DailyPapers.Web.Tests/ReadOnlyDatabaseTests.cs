@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Net;
+using DailyPapers.Core.Data;
+using DailyPapers.Core.Ingestion;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace DailyPapers.Web.Tests;
+
+/// <summary>
+/// A database the app may only read (a read-only file in a read-only folder, as on a read-only mount) is served as it
+/// is: pages, search and readiness work, ingest is off, and not one byte of the file changes.
+/// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class ReadOnlyDatabaseTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "dailypapers-readonly", Guid.NewGuid().ToString("N"));
+
+    [ReadOnlyFact]
+    public async Task A_read_only_database_serves_pages_and_search_and_is_never_written()
+    {
+        var folder = Path.Combine(_root, "db");
+        Directory.CreateDirectory(folder);
+        var database = Path.Combine(folder, "papers.db");
+        var connectionString = PapersDatabase.ConnectionString(database);
+        PapersDatabase.Migrate(connectionString);
+        new DigestImporter(connectionString).Ingest(Path.Combine(AppFactory.RepositoryRoot, "data"));
+        SqliteConnection.ClearAllPools();
+        var before = File.ReadAllBytes(database);
+        var entries = Directory.GetFileSystemEntries(folder).Select(Path.GetFileName).Order().ToList();
+
+        ReadOnlyFiles.Protect(folder, database);
+        try
+        {
+            PapersDatabase.CanWrite(database).Should().BeFalse("the test needs a database this process cannot write");
+            using (var app = new ReadOnlyApp(database, Path.Combine(AppFactory.RepositoryRoot, "data")))
+            {
+                using var client = app.CreateClient();
+                (await client.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK);
+                var home = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+                home.Should().Contain("Aurora-M", "the latest seed day is served from the read-only file");
+                var search = await client.GetStringAsync(new Uri("/search?q=diffusion", UriKind.Relative));
+                search.Should().Contain("/papers/");
+                (await client.GetAsync(new Uri("/papers/2404.00399", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK);
+                (await client.GetAsync(new Uri("/api/days", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK);
+            }
+
+            SqliteConnection.ClearAllPools();
+        }
+        finally
+        {
+            ReadOnlyFiles.Release(folder, database);
+        }
+
+        File.ReadAllBytes(database).Should().Equal(before, "serving never writes");
+        Directory.GetFileSystemEntries(folder).Select(Path.GetFileName).Order().Should().Equal(entries, "no -wal, -shm or lock file appears beside it");
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    private sealed class ReadOnlyApp(string database, string data) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("DailyPapers:DataDirectory", data);
+            builder.UseSetting("DailyPapers:Database", database);
+            builder.UseSetting("DailyPapers:IngestBeforeServing", "true");
+        }
+    }
+}
+
+/// <summary>
+/// Makes a file and its folder read-only for this process: permission bits for an ordinary user; for root, whom
+/// permission bits do not stop, the immutable attribute (chattr +i), which root obeys too.
+/// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+internal static class ReadOnlyFiles
+{
+    public static bool TryProtect(string folder, string file)
+    {
+        Protect(folder, file);
+        return !PapersDatabase.CanWrite(file);
+    }
+
+    public static void Protect(string folder, string file)
+    {
+        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        if (PapersDatabase.CanWrite(file))
+        {
+            Chattr("+i", file, folder);
+        }
+    }
+
+    public static void Release(string folder, string file)
+    {
+        Chattr("-i", folder, file);
+        File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
+    private static void Chattr(string flag, params string[] paths)
+    {
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo("chattr", [flag, .. paths]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+            process.WaitForExit(10_000);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // No chattr: the probe that follows says whether the file is read-only.
+        }
+    }
+}
+
+/// <summary>
+/// Runs where this process can be denied writing a file (an ordinary user, or root with chattr and the right to use it);
+/// elsewhere skipped with the reason, unless DAILYPAPERS_REQUIRE_READONLY=1 (set by .ci/run) makes that a failure.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+internal sealed class ReadOnlyFactAttribute : FactAttribute
+{
+    private static readonly Lazy<bool> Possible = new(Probe);
+
+    public ReadOnlyFactAttribute()
+    {
+        if (!Possible.Value && Environment.GetEnvironmentVariable("DAILYPAPERS_REQUIRE_READONLY") != "1")
+        {
+            Skip = "Needs a file this process cannot write: run as an ordinary user, or as root where chattr +i is allowed (CAP_LINUX_IMMUTABLE).";
+        }
+    }
+
+    private static bool Probe()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return false;
+        }
+
+        var folder = Path.Combine(Path.GetTempPath(), "dailypapers-readonly-probe", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, "probe.db");
+        File.WriteAllBytes(file, [0]);
+        try
+        {
+            return ReadOnlyFiles.TryProtect(folder, file);
+        }
+        finally
+        {
+            ReadOnlyFiles.Release(folder, file);
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
