@@ -42,13 +42,3 @@ public static class AuthorSortParameter
         return string.IsNullOrEmpty(text) || (Enum.TryParse(text, ignoreCase: true, out sort) && Enum.IsDefined(sort) && !text.Any(char.IsDigit));
     }
 }
-
-/// <summary><c>?page=N</c>: a page number of 1 or more (1 when absent).</summary>
-public static class PageParameter
-{
-    public static bool TryParse(string? text, out int page)
-    {
-        page = 1;
-        return string.IsNullOrEmpty(text) || (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out page) && page >= 1);
-    }
-}

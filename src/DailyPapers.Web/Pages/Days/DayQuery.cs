@@ -4,7 +4,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DailyPapers.Web.Pages.Days;
 
-public sealed record DayView(DateOnly Date, string? NotesHtml, IReadOnlyList<PaperCard> Papers, DateOnly? Previous, DateOnly? Next, DateOnly Latest);
+/// <param name="PaperCount">Papers the day lists in all; <paramref name="Papers"/> holds those of page <paramref name="Page"/>.</param>
+public sealed record DayView(
+    DateOnly Date, string? NotesHtml, IReadOnlyList<PaperCard> Papers, DateOnly? Previous, DateOnly? Next, DateOnly Latest,
+    int PaperCount, int Page, int PageCount)
+{
+    /// <summary>Papers on one page: far more than any real digest holds (about 60 at most), so paging is for the rare huge day.</summary>
+    public const int PageSize = 100;
+
+    /// <summary>The position of the first paper of this page in the day's list.</summary>
+    public int FirstPosition => ((Page - 1) * PageSize) + 1;
+}
 
 /// <summary>The days nearest to a date that has no digest.</summary>
 public sealed record NearestDays(DateOnly Requested, DateOnly? Before, DateOnly? After);
@@ -12,7 +22,7 @@ public sealed record NearestDays(DateOnly Requested, DateOnly? Before, DateOnly?
 /// <summary>A day's papers in three round trips whatever the archive holds: the day with its neighbours, its papers, their authors.</summary>
 public static class DayQuery
 {
-    public static async Task<DayView?> LoadAsync(PapersDbContext db, DateOnly date, CancellationToken cancellationToken)
+    public static async Task<DayView?> LoadAsync(PapersDbContext db, DateOnly date, CancellationToken cancellationToken, int page = 1)
     {
         // Each neighbour is one step along the date index (ORDER BY … LIMIT 1), not an aggregate over the days before it;
         // an aggregate without a condition (the latest day) is SQLite's one-step min/max lookup.
@@ -21,6 +31,7 @@ public static class DayQuery
             {
                 d.Id,
                 d.NotesHtml,
+                d.PaperCount,
                 Previous = db.Days.Where(x => x.Date < date).OrderByDescending(x => x.Date).Select(x => (DateOnly?)x.Date).FirstOrDefault(),
                 Next = db.Days.Where(x => x.Date > date).OrderBy(x => x.Date).Select(x => (DateOnly?)x.Date).FirstOrDefault(),
                 Latest = db.Days.Max(x => x.Date),
@@ -31,8 +42,13 @@ public static class DayQuery
             return null;
         }
 
-        var papers = await db.Appearances.Where(a => a.DayId == day.Id).OrderBy(a => a.Position).Select(PaperCards.FromAppearance).ToCardsAsync(db, cancellationToken);
-        return new DayView(date, day.NotesHtml, papers, day.Previous, day.Next, day.Latest);
+        var pageCount = Math.Max(1, (day.PaperCount + DayView.PageSize - 1) / DayView.PageSize);
+        var papers = page > pageCount
+            ? []
+            : await db.Appearances.Where(a => a.DayId == day.Id).OrderBy(a => a.Position)
+                .Skip((page - 1) * DayView.PageSize).Take(DayView.PageSize)
+                .Select(PaperCards.FromAppearance).ToCardsAsync(db, cancellationToken);
+        return new DayView(date, day.NotesHtml, papers, day.Previous, day.Next, day.Latest, day.PaperCount, page, pageCount);
     }
 
     /// <summary>The latest day, or null when nothing is stored yet.</summary>

@@ -31,17 +31,27 @@ internal static class DaysApi
         return TypedResults.Ok(new ApiArchive(archive.Year, days, archive.PreviousYear, archive.NextYear));
     }
 
-    public static async Task<Results<Ok<DayView>, ValidationProblem, ProblemHttpResult>> GetDay(string date, PapersDbContext db, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<DayView>, ValidationProblem, ProblemHttpResult>> GetDay(string date, string? page, PapersDbContext db, HttpContext http, CancellationToken ct)
     {
         if (!DateParameter.TryParse(date, out var day))
         {
             return Api.BadParameter("date", $"'{ParameterText.Shorten(date)}' is not a date; use YYYY-MM-DD.");
         }
 
-        var view = await DayQuery.LoadAsync(db, day, ct);
+        if (!PageParameter.TryParse(page, out var pageNumber))
+        {
+            return Api.BadParameter("page", $"'{ParameterText.Shorten(page)}' is not a page number (1 or more).");
+        }
+
+        var view = await DayQuery.LoadAsync(db, day, ct, pageNumber);
         if (view is null)
         {
             return Api.NotFound($"No digest for {Links.Iso(day)}.");
+        }
+
+        if (view.Page > view.PageCount)
+        {
+            return Api.BadParameter("page", $"The papers of {Links.Iso(day)} fill {view.PageCount} page(s).");
         }
 
         PageCache.Tag(http, view);
