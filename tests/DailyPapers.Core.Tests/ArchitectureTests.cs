@@ -48,4 +48,21 @@ public sealed class ArchitectureTests
         strings.Should().Contain(s => s.Contains("/api", StringComparison.Ordinal), "the check must read the web app's strings");
         strings.Where(s => System.Text.RegularExpressions.Regex.IsMatch(s, @"\b(SELECT|INSERT INTO|UPDATE \w+ SET|DELETE FROM)\b")).Should().BeEmpty();
     }
+
+    [Fact]
+    public void Pages_link_to_pages_by_route_never_by_a_written_path()
+    {
+        // A path written by hand drifts from the @page route it means; asp-page and Url.Page cannot.
+        var pages = Path.Combine(DailyPapers.Testing.Repository.Root, "src", "DailyPapers.Web", "Pages");
+        var views = Directory.GetFiles(pages, "*.cshtml", SearchOption.AllDirectories);
+        var code = Directory.GetFiles(pages, "*.cs", SearchOption.AllDirectories);
+        views.Should().NotBeEmpty();
+
+        var written = new System.Text.RegularExpressions.Regex(@"(href|action)=""/(?!api/|prefs)|""/(days|papers|authors|weeks|months|top|search)|Redirect\(""/");
+        views.Concat(code)
+            .SelectMany(file => File.ReadLines(file).Select((line, i) => (File: Path.GetRelativePath(pages, file), Line: i + 1, Text: line)))
+            .Where(l => written.IsMatch(l.Text) && !l.Text.Contains("@page \"", StringComparison.Ordinal) && !l.Text.Contains("MapRead(", StringComparison.Ordinal))
+            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
+            .Should().BeEmpty();
+    }
 }

@@ -38,10 +38,18 @@ internal static partial class AppSetup
         builder.Services.AddRazorPages(o =>
         {
             o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(OpenConnectionFilter)));
-            // One page lists a week (/weeks/2024-W05, its own route) or a month.
-            o.Conventions.AddPageRoute("/Days/Period", "/months/{month}");
+            // One page lists a week (/weeks/2024-W05, its own route) or a month. AddPageRoute would make every link to the
+            // page use the month route; a second selector keeps both routes usable for links (asp-route-week / -month).
+            o.Conventions.AddPageRouteModelConvention("/Days/Period", model => model.Selectors.Add(new Microsoft.AspNetCore.Mvc.ApplicationModels.SelectorModel
+            {
+                AttributeRouteModel = new Microsoft.AspNetCore.Mvc.ApplicationModels.AttributeRouteModel { Template = "/months/{month}" },
+            }));
         });
-        builder.Services.AddRouting(o => o.LowercaseUrls = true);
+        // Routes are written in lower case already; lower-casing generated links would also change values (2024-W05, old arXiv ids).
+        builder.Services.AddRouting(o => o.LowercaseUrls = false);
+        // Korean text is written as it is, not as &#xAC00; references: a third of the bytes, and readable source.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddProblemDetails();
         builder.Services.AddResponseCompression(o =>
         {

@@ -17,14 +17,14 @@ public sealed class ArchiveModel(PapersDbContext db) : PageModel
         if (month is not null)
         {
             return PeriodParameter.TryParseMonth(month, out _)
-                ? Redirect("/months/" + month)
+                ? RedirectToPage("/Days/Period", new { month })
                 : this.BadParameter("month", $"'{ParameterText.Shorten(month)}'은(는) 달이 아닙니다. YYYY-MM 형식으로 적어 주세요 (예: 2024-02).");
         }
 
         if (date is not null)
         {
             return DateParameter.TryParse(date, out var day)
-                ? Redirect(Links.Day(day))
+                ? RedirectToPage("/Days/Day", new { date = Links.Iso(day) })
                 : this.BadParameter("date", DateParameter.Explain(date));
         }
 

@@ -36,5 +36,7 @@ public sealed class PeriodModel(PapersDbContext db) : PageModel
     }
 
     /// <summary>The address of the period containing a date, of the same kind as this one.</summary>
-    public string PeriodLink(DateOnly date) => Listing!.Range.Period == Period.Week ? "/weeks/" + PeriodParameter.Week(date) : "/months/" + PeriodParameter.Month(date);
+    public string PeriodLink(DateOnly date) => Listing!.Range.Period == Period.Week
+        ? Url.Page("/Days/Period", new { week = PeriodParameter.Week(date) })!
+        : Url.Page("/Days/Period", new { month = PeriodParameter.Month(date) })!;
 }

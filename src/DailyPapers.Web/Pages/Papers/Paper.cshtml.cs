@@ -26,7 +26,7 @@ public sealed class PaperModel(PapersDbContext db) : PageModel
 
         PageCache.Tag(HttpContext, View);
         // Versioned and old-style spellings resolve to one canonical address.
-        return id == arxivId.Value ? Page() : RedirectPermanent(Links.Paper(arxivId.Value));
+        return id == arxivId.Value ? Page() : RedirectToPagePermanent("/Papers/Paper", new { id = arxivId.Value });
     }
 }
 

@@ -24,7 +24,7 @@ public sealed class SearchModel(PapersDbContext db) : PageModel
         {
             if (await db.Papers.AnyAsync(p => p.ArxivId == id.Value, cancellationToken))
             {
-                return Redirect(Links.Paper(id.Value));
+                return RedirectToPage("/Papers/Paper", new { id = id.Value });
             }
 
             MissingArxivId = id.Value;

@@ -37,6 +37,10 @@ public sealed record PaperCard(
     public string HuggingFaceUrl => Links.HuggingFace(ArxivId);
 }
 
+/// <summary>
+/// Addresses outside this site (arXiv, Hugging Face) and the date format of every URL. Links to this site's own pages are
+/// made from their routes (<c>asp-page</c>, <c>Url.Page</c>), never from strings.
+/// </summary>
 public static class Links
 {
     public static string Abs(string arxivId) => "https://arxiv.org/abs/" + arxivId;
@@ -44,12 +48,6 @@ public static class Links
     public static string Pdf(string arxivId) => "https://arxiv.org/pdf/" + arxivId;
 
     public static string HuggingFace(string arxivId) => "https://huggingface.co/papers/" + arxivId;
-
-    public static string Day(DateOnly date) => "/days/" + Iso(date);
-
-    public static string Paper(string arxivId) => "/papers/" + arxivId;
-
-    public static string Author(string slug) => "/authors/" + Uri.EscapeDataString(slug);
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
