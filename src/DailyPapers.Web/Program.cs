@@ -5,7 +5,15 @@ return CommandLine.Build(Serve).Parse(args).Invoke();
 static int Serve(string[] args)
 {
     var builder = WebApplication.CreateBuilder(args);
-    builder.AddDailyPapers();
+    try
+    {
+        builder.AddDailyPapers();
+    }
+    catch (InvalidSettingException e)
+    {
+        Console.Error.WriteLine("dailypapers: " + e.Message);
+        return CommandLine.UsageError;
+    }
 
     var app = builder.Build();
     try

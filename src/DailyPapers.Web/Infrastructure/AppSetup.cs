@@ -26,6 +26,10 @@ internal static partial class AppSetup
             TimeSpan.FromMinutes(Math.Max(1, options.RescanMinutes)),
             readOnly ? databasePath : null);
         builder.Services.AddSingleton(location);
+        // Checked at start-up: a wrong PublicUrl is a configuration error named with the setting, not a broken feed later.
+        PublicOrigin.Parse(options.PublicUrl);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<PublicOrigin>();
         // A 1,000-character Korean query is about 9 KB once percent-encoded; Kestrel's default request line is 8 KB.
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = 32 * 1024);
         builder.Services.AddDbContextPool<PapersDbContext>(o => o

@@ -29,6 +29,18 @@ public sealed class DailyPapersOptions
     /// <summary>Keep rendered pages in memory until an ingest changes what they show (default true). Off, every request renders.</summary>
     public bool OutputCache { get; set; } = true;
 
+    /// <summary>
+    /// The site's public address (https://papers.example.org, or with a path prefix), the origin of every absolute URL in
+    /// feeds, sitemaps and link previews. Unset, see <see cref="Hosts"/>.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>
+    /// Without <see cref="PublicUrl"/>: the host names whose requests may use their own origin in absolute URLs (default
+    /// the loopback names). Requests naming any other host get the server's listening address instead.
+    /// </summary>
+    public IList<string> Hosts { get; } = ["localhost", "127.0.0.1", "[::1]"];
+
     public string ResolveDatabase(string contentRoot) =>
         Path.GetFullPath(string.IsNullOrWhiteSpace(Database) ? Path.Combine("App_Data", "dailypapers.db") : Database, contentRoot);
 
