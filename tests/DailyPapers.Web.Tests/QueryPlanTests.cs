@@ -61,6 +61,11 @@ public sealed partial class QueryPlanTests(QueryPlanTests.Archive archive) : ICl
         { "/api/top?period=week&date={date}", 6 },
         { "/api/top?period=all", 4 },
         { "/api/search?q=agent", 10 },
+        { "/feeds/latest.atom", 3 },
+        { "/feeds/days/{date}.atom", 3 },
+        { "/feeds/authors/{author}.json", 3 },
+        { "/feeds/search.atom?q=model", 8 },
+        { "/feeds/top.atom?period=month&date={date}", 6 },
     };
 
     [Theory]

@@ -17,7 +17,15 @@ public sealed class SafetyTests(AppFactory app)
         var main = page.QuerySelector("main")!;
 
         main.QuerySelectorAll("script").Should().BeEmpty();
-        page.QuerySelectorAll("script").Select(s => s.GetAttribute("src")).Should().OnlyContain(src => src != null && src.StartsWith("/js/", StringComparison.Ordinal));
+        // Scripts come from the site's own files; the one data block (schema.org JSON-LD, never executed) is parsed as JSON.
+        page.QuerySelectorAll("script:not([type='application/ld+json'])").Select(s => s.GetAttribute("src")).Should().OnlyContain(src => src != null && src.StartsWith("/js/", StringComparison.Ordinal));
+        foreach (var data in page.QuerySelectorAll("script[type='application/ld+json']"))
+        {
+            data.HasAttribute("src").Should().BeFalse();
+            using var json = System.Text.Json.JsonDocument.Parse(data.TextContent);
+            json.RootElement.GetProperty("@type").GetString().Should().Be("ScholarlyArticle");
+        }
+
         main.QuerySelectorAll("*").SelectMany(e => e.Attributes).Select(a => a.Name).Should().NotContain(n => n.StartsWith("on", StringComparison.OrdinalIgnoreCase));
         main.QuerySelectorAll("[href], [src]").Select(e => e.GetAttribute("href") ?? e.GetAttribute("src"))
             .Should().OnlyContain(u => u!.StartsWith("https://", StringComparison.Ordinal) || u.StartsWith('/') || u.StartsWith('#'));

@@ -35,6 +35,23 @@ public static class SummaryRenderer
         return writer.ToString();
     }
 
+    /// <summary>
+    /// The summary as plain text, for places that hold no markup (a meta description, a feed's summary, a reference
+    /// manager's abstract): markdown's markup dropped, TeX in plain Unicode, items and paragraphs on lines of their own.
+    /// </summary>
+    public static string ToPlainText(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        if (markdown.Length == 0)
+        {
+            return "";
+        }
+
+        var text = Markdown.ToPlainText(markdown, Pipeline);
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return TexMath.TextToPlain(string.Join('\n', lines));
+    }
+
     internal static void MakeLinksSafe(MarkdownObject root)
     {
         foreach (var link in Inlines<LinkInline>(root))

@@ -30,6 +30,8 @@ internal static partial class AppSetup
         PublicOrigin.Parse(options.PublicUrl);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<PublicOrigin>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<DailyPapers.Web.Pages.Feeds.FeedContext>();
         // A 1,000-character Korean query is about 9 KB once percent-encoded; Kestrel's default request line is 8 KB.
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = 32 * 1024);
         builder.Services.AddDbContextPool<PapersDbContext>(o => o
@@ -68,7 +70,12 @@ internal static partial class AppSetup
             o.SizeLimit = 64 * 1024 * 1024;
             o.AddBasePolicy(p => p.Expire(TimeSpan.FromHours(1)).Tag(PageCache.Every).SetVaryByQuery("*").VaryByValue(ReaderPreferences.CacheKey).AddPolicy<ListingsByDefault>());
         });
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.WriteIndented = false);
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.WriteIndented = false;
+            // Korean as text, not \uXXXX: about half the bytes of a Korean summary. HTML-sensitive characters stay escaped.
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+        });
     }
 
     /// <summary>
@@ -125,6 +132,7 @@ internal static partial class AppSetup
         HealthEndpoints.Map(app);
         ReaderPreferences.MapPreferences(app);
         app.MapApi();
+        DailyPapers.Web.Pages.Feeds.FeedsApi.MapFeeds(app);
     }
 
     /// <summary>

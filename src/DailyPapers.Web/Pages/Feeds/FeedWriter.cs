@@ -1,0 +1,180 @@
+using System.Globalization;
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Xml;
+using DailyPapers.Web.Pages.Shared;
+
+namespace DailyPapers.Web.Pages.Feeds;
+
+/// <summary>
+/// Writes a feed as Atom 1.0 (through System.ServiceModel.Syndication's formatter) or as JSON Feed 1.1. Every URL is
+/// absolute, made from the site's public origin; every entry links the paper page, arXiv and the PDF, names its authors
+/// in order, and carries the summary as HTML (math as MathML, as on the pages) with its votes and thumbnail.
+/// </summary>
+public static class FeedWriter
+{
+    public const string AtomType = "application/atom+xml; charset=utf-8";
+
+    public const string JsonType = "application/feed+json; charset=utf-8";
+
+    private const string MediaNamespace = "http://search.yahoo.com/mrss/";
+
+    /// <summary>When the feed last changed: its newest listing's day (digests are dated, not timed).</summary>
+    public static DateTimeOffset Updated(FeedView feed)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        return feed.Papers.Count == 0 ? DateTimeOffset.UnixEpoch : Day(feed.Papers.Max(p => p.Date));
+    }
+
+    public static string Atom(FeedView feed, string origin, Func<string, string> paperPath)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        ArgumentNullException.ThrowIfNull(paperPath);
+        var self = new Uri(origin + feed.AtomPath);
+        var syndication = new SyndicationFeed(feed.Title, feed.Subtitle, new Uri(origin + feed.PagePath), self.AbsoluteUri, Updated(feed))
+        {
+            Language = "ko",
+            Generator = "DailyPapers",
+        };
+        syndication.Links.Add(SyndicationLink.CreateSelfLink(self, "application/atom+xml"));
+        syndication.Links.Add(new SyndicationLink(new Uri(origin + feed.JsonPath), "alternate", feed.Title, "application/feed+json", 0));
+        syndication.AttributeExtensions.Add(new XmlQualifiedName("media", "http://www.w3.org/2000/xmlns/"), MediaNamespace);
+        syndication.Items = [.. feed.Papers.Select(p => Entry(p, origin + paperPath(p.ArxivId)))];
+
+        var text = new StringBuilder();
+        using (var writer = XmlWriter.Create(text, new XmlWriterSettings { Encoding = Encoding.UTF8, Indent = false }))
+        {
+            new Atom10FeedFormatter(syndication).WriteTo(writer);
+        }
+
+        // StringBuilder output declares UTF-16; the response is UTF-8.
+        return text.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
+    }
+
+    private static SyndicationItem Entry(PaperCard paper, string pageUrl)
+    {
+        var item = new SyndicationItem(paper.TitleText, new TextSyndicationContent(ContentHtml(paper), TextSyndicationContentKind.Html), new Uri(pageUrl), pageUrl, Day(paper.Date))
+        {
+            PublishDate = Day(paper.Date),
+            Summary = new TextSyndicationContent(Shorten(Plain(paper), 300)),
+        };
+        item.Links.Add(new SyndicationLink(new Uri(paper.AbsUrl), "related", "arXiv " + paper.ArxivId, "text/html", 0));
+        item.Links.Add(new SyndicationLink(new Uri(paper.PdfUrl), "related", "PDF", "application/pdf", 0));
+        foreach (var author in paper.Authors)
+        {
+            item.Authors.Add(new SyndicationPerson { Name = author.Name });
+        }
+
+        if (paper.Votes is int votes)
+        {
+            item.Categories.Add(new SyndicationCategory(votes.ToString(CultureInfo.InvariantCulture), "https://huggingface.co/papers#votes", $"추천 {votes}표"));
+        }
+
+        if (paper.ThumbnailUrl is { } thumbnail)
+        {
+            // Media RSS's thumbnail, which feed readers show beside an entry: <media:thumbnail url="…"/>.
+            var element = new System.Xml.Linq.XElement(System.Xml.Linq.XName.Get("thumbnail", MediaNamespace), new System.Xml.Linq.XAttribute("url", thumbnail));
+            item.ElementExtensions.Add(new SyndicationElementExtension(element.CreateReader()));
+        }
+
+        return item;
+    }
+
+    public static string Json(FeedView feed, string origin, Func<string, string> paperPath)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        ArgumentNullException.ThrowIfNull(paperPath);
+        var json = new JsonFeed(
+            "https://jsonfeed.org/version/1.1",
+            feed.Title,
+            feed.Subtitle,
+            origin + feed.PagePath,
+            origin + feed.JsonPath,
+            "ko",
+            [
+                .. feed.Papers.Select(p => new JsonFeedItem(
+                    origin + paperPath(p.ArxivId),
+                    origin + paperPath(p.ArxivId),
+                    p.AbsUrl,
+                    p.TitleText,
+                    ContentHtml(p),
+                    Shorten(Plain(p), 300),
+                    p.ThumbnailUrl,
+                    Day(p.Date).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture),
+                    [.. p.Authors.Select(a => new JsonFeedAuthor(a.Name))],
+                    new JsonFeedExtension(p.ArxivId, p.Votes, p.PdfUrl))),
+            ]);
+        return JsonSerializer.Serialize(json, JsonFeedContext.Readable.JsonFeed);
+    }
+
+    /// <summary>The entry's HTML: votes and links, the thumbnail, then the summary as the pages show it.</summary>
+    private static string ContentHtml(PaperCard paper)
+    {
+        var html = new StringBuilder();
+        html.Append("<p>");
+        if (paper.Votes is int votes)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"추천 {votes}표 · ");
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<a href=\"{Encode(paper.AbsUrl)}\">arXiv:{Encode(paper.ArxivId)}</a> · <a href=\"{Encode(paper.PdfUrl)}\">PDF</a></p>");
+        if (paper.ThumbnailUrl is { } thumbnail)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p><img src=\"{Encode(thumbnail)}\" alt=\"\"></p>");
+        }
+
+        html.Append(paper.SummaryHtml);
+        return html.ToString();
+    }
+
+    private static string Plain(PaperCard paper) => Core.Rendering.SummaryRenderer.ToPlainText(paper.SummaryMarkdown);
+
+    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)].TrimEnd() + "…";
+
+    private static string Encode(string text) => System.Net.WebUtility.HtmlEncode(text);
+
+    private static DateTimeOffset Day(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+}
+
+internal sealed record JsonFeed(
+    [property: JsonPropertyName("version")] string Version,
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("description")] string Description,
+    [property: JsonPropertyName("home_page_url")] string HomePageUrl,
+    [property: JsonPropertyName("feed_url")] string FeedUrl,
+    [property: JsonPropertyName("language")] string Language,
+    [property: JsonPropertyName("items")] IReadOnlyList<JsonFeedItem> Items);
+
+internal sealed record JsonFeedItem(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("url")] string Url,
+    [property: JsonPropertyName("external_url")] string ExternalUrl,
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("content_html")] string ContentHtml,
+    [property: JsonPropertyName("summary")] string Summary,
+    [property: JsonPropertyName("image")] string? Image,
+    [property: JsonPropertyName("date_published")] string DatePublished,
+    [property: JsonPropertyName("authors")] IReadOnlyList<JsonFeedAuthor> Authors,
+    [property: JsonPropertyName("_daily_papers")] JsonFeedExtension Extension);
+
+internal sealed record JsonFeedAuthor([property: JsonPropertyName("name")] string Name);
+
+/// <summary>JSON Feed's extension object (keys starting with '_'): what the entry's generic fields cannot say.</summary>
+internal sealed record JsonFeedExtension(
+    [property: JsonPropertyName("arxiv_id")] string ArxivId,
+    [property: JsonPropertyName("votes")] int? Votes,
+    [property: JsonPropertyName("pdf_url")] string PdfUrl);
+
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(JsonFeed))]
+internal sealed partial class JsonFeedContext : JsonSerializerContext
+{
+    /// <summary>Korean written as text rather than \uXXXX escapes; characters that matter to HTML are still escaped.</summary>
+    public static JsonFeedContext Readable { get; } = new(new JsonSerializerOptions
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    });
+}
