@@ -1,4 +1,5 @@
 using DailyPapers.Core.Data;
+using DailyPapers.Web.Pages.Crawl;
 using DailyPapers.Web.Pages.Shared;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
@@ -55,6 +56,7 @@ internal static partial class AppSetup
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddProblemDetails();
+        builder.Services.AddApiDescription();
         builder.Services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;
@@ -106,8 +108,8 @@ internal static partial class AppSetup
             app.UseExceptionHandler("/error/500");
         }
 
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseWhen(c => Api.Serves(c.Request.Path), a => a.UseStatusCodePages());
+        app.UseWhen(c => !Api.Serves(c.Request.Path), a => a.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.Use(ReadOnlyMethods);
         app.UseResponseCompression();
         app.Use(SecurityHeaders);
@@ -122,6 +124,7 @@ internal static partial class AppSetup
         app.UseMiddleware<ContentETagMiddleware>();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
+        app.MapCrawl();
         HealthEndpoints.Map(app);
         ReaderPreferences.MapPreferences(app);
         app.MapApi();
