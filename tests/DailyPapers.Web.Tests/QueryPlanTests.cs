@@ -61,6 +61,12 @@ public sealed partial class QueryPlanTests(QueryPlanTests.Archive archive) : ICl
         { "/api/top?period=week&date={date}", 6 },
         { "/api/top?period=all", 4 },
         { "/api/search?q=agent", 10 },
+        { "/api", 2 },
+        { "/sitemap.xml", 3 },
+        { "/sitemaps/days-0.xml", 1 },
+        { "/sitemaps/months.xml", 1 },
+        { "/sitemaps/papers-0.xml", 1 },
+        { "/sitemaps/authors-0.xml", 1 },
     };
 
     [Theory]
