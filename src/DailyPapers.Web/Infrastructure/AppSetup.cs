@@ -1,5 +1,4 @@
 using DailyPapers.Core.Data;
-using DailyPapers.Web.Pages.Crawl;
 using DailyPapers.Web.Pages.Shared;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
@@ -124,7 +123,7 @@ internal static partial class AppSetup
         app.UseMiddleware<ContentETagMiddleware>();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
-        app.MapCrawl();
+        Pages.Crawl.CrawlEndpoints.MapCrawl(app);
         HealthEndpoints.Map(app);
         ReaderPreferences.MapPreferences(app);
         app.MapApi();
