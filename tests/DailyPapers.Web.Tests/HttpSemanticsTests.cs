@@ -15,7 +15,8 @@ public sealed class HttpSemanticsTests(AppFactory app)
         "/papers/x", "/papers/hep-th/9901001", "/top", "/top?period=all", "/top?period=forever", "/authors", "/authors?q=wang",
         "/authors/xintao-wang", "/authors/nobody", "/search?q=%EB%AA%A8%EB%8D%B8", "/search?q=", "/api/days", "/api/days/2024-01-17",
         "/api/papers/2401.08541", "/api/papers/x", "/api/top?period=week", "/api/authors?q=kolle", "/api/authors/xintao-wang",
-        "/api/search?q=video", "/api/nothing", "/prefs?theme=dark&return=/", "/no/such/page",
+        "/api/search?q=video", "/api/nothing", "/prefs?theme=dark&return=/", "/no/such/page", "/api", "/openapi/v1.json", "/robots.txt",
+        "/sitemap.xml", "/sitemaps/days-0.xml", "/sitemaps/months.xml", "/sitemaps/papers-0.xml", "/sitemaps/papers-9.xml", "/opensearch.xml",
     ];
 
     private static readonly string[] OtherMethods = ["POST", "PUT", "DELETE", "PATCH", "TRACE", "PROPFIND"];

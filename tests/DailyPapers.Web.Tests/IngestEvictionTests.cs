@@ -34,6 +34,12 @@ public sealed class IngestEvictionTests : IDisposable
         var neighbour = await GetAsync(client, "/days/2024-04-02");
         var author = await GetAsync(client, "/authors/xintao-wang");
         var ranking = await GetAsync(client, "/top?period=all");
+        var sitemaps = new Dictionary<string, Answer>();
+        foreach (var sitemap in new[] { "/sitemaps/days-0.xml", "/sitemaps/months.xml", "/sitemaps/papers-0.xml", "/sitemaps/authors-0.xml" })
+        {
+            sitemaps[sitemap] = await GetAsync(client, sitemap);
+            (await GetAsync(client, sitemap)).Cached.Should().BeTrue($"{sitemap} is cached");
+        }
 
         await IngestAsync(NewDay);
 
@@ -52,6 +58,14 @@ public sealed class IngestEvictionTests : IDisposable
 
         var rankingNow = await GetAsync(client, "/top?period=all", ranking.ETag);
         rankingNow.Cached.Should().BeFalse("rankings list whatever is newest");
+
+        // Sitemaps list what is stored: every ingest that changed something drops them.
+        foreach (var (sitemap, added) in new[] { ("/sitemaps/days-0.xml", "/days/2024-05-01<"), ("/sitemaps/months.xml", "/months/2024-05<"), ("/sitemaps/papers-0.xml", "/papers/2405.00001<"), ("/sitemaps/authors-0.xml", "/authors/someone-new<") })
+        {
+            var now = await GetAsync(client, sitemap, sitemaps[sitemap].ETag);
+            now.Status.Should().Be(HttpStatusCode.OK, sitemap);
+            now.Body.Should().Contain(added);
+        }
     }
 
     [Fact]

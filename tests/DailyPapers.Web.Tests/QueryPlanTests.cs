@@ -66,6 +66,12 @@ public sealed partial class QueryPlanTests(QueryPlanTests.Archive archive) : ICl
         { "/feeds/authors/{author}.json", 3 },
         { "/feeds/search.atom?q=model", 8 },
         { "/feeds/top.atom?period=month&date={date}", 6 },
+        { "/api", 2 },
+        { "/sitemap.xml", 3 },
+        { "/sitemaps/days-0.xml", 1 },
+        { "/sitemaps/months.xml", 1 },
+        { "/sitemaps/papers-0.xml", 1 },
+        { "/sitemaps/authors-0.xml", 1 },
     };
 
     [Theory]

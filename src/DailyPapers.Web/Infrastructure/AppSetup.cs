@@ -57,6 +57,7 @@ internal static partial class AppSetup
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddProblemDetails();
+        builder.Services.AddApiDescription();
         builder.Services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;
@@ -113,8 +114,8 @@ internal static partial class AppSetup
             app.UseExceptionHandler("/error/500");
         }
 
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseWhen(c => Api.Serves(c.Request.Path), a => a.UseStatusCodePages());
+        app.UseWhen(c => !Api.Serves(c.Request.Path), a => a.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.Use(ReadOnlyMethods);
         app.UseResponseCompression();
         app.Use(SecurityHeaders);
@@ -129,6 +130,7 @@ internal static partial class AppSetup
         app.UseMiddleware<ContentETagMiddleware>();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
+        Pages.Crawl.CrawlEndpoints.MapCrawl(app);
         HealthEndpoints.Map(app);
         ReaderPreferences.MapPreferences(app);
         app.MapApi();

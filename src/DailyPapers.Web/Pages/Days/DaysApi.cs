@@ -1,6 +1,7 @@
 using DailyPapers.Core.Data;
 using DailyPapers.Web.Infrastructure;
 using DailyPapers.Web.Pages.Shared;
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DailyPapers.Web.Pages.Days;
@@ -13,13 +14,20 @@ public sealed record ApiArchive(int? Year, IReadOnlyList<ApiDay> Days, int? Prev
 /// <summary><c>GET /api/days?year=</c> (a year's days with their paper counts) and <c>GET /api/days/{date}</c> (a day's papers).</summary>
 internal static class DaysApi
 {
+    public const string ListName = "listDays";
+    public const string DayName = "getDay";
+
     public static void MapDaysApi(this RouteGroupBuilder api)
     {
-        api.MapRead("/days", GetDays);
-        api.MapRead("/days/{date}", GetDay);
+        api.MapRead("/days", GetDays).WithName(ListName).WithTags("Days")
+            .WithSummary("한 해의 다이제스트 날짜와 날마다의 논문 수, 앞뒤로 다이제스트가 있는 연도");
+        api.MapRead("/days/{date}", GetDay).WithName(DayName).WithTags("Days")
+            .WithSummary("하루의 논문들: 다이제스트에 실린 순서대로, 한 페이지에 100편")
+            .WithDescription("paperCount는 그날의 논문 수, pageCount는 페이지 수입니다. 다이제스트가 없는 날은 404입니다.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    public static async Task<Results<Ok<ApiArchive>, ValidationProblem>> GetDays(string? year, PapersDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<ApiArchive>, ValidationProblem>> GetDays([Description("연도(네 자리, 예: 2024). 없으면 가장 최근 연도")] string? year, PapersDbContext db, CancellationToken ct)
     {
         if (!YearParameter.TryParse(year, out var shown))
         {
@@ -31,7 +39,10 @@ internal static class DaysApi
         return TypedResults.Ok(new ApiArchive(archive.Year, days, archive.PreviousYear, archive.NextYear));
     }
 
-    public static async Task<Results<Ok<DayView>, ValidationProblem, ProblemHttpResult>> GetDay(string date, string? page, PapersDbContext db, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<DayView>, ValidationProblem, ProblemHttpResult>> GetDay(
+        [Description("날짜(YYYY-MM-DD)")] string date,
+        [Description("페이지 번호(1부터, 기본 1)")] string? page,
+        PapersDbContext db, HttpContext http, CancellationToken ct)
     {
         if (!DateParameter.TryParse(date, out var day))
         {

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using DailyPapers.Core.Data;
 using DailyPapers.Core.Parsing;
 using DailyPapers.Web.Infrastructure;
@@ -38,9 +39,15 @@ public sealed record ApiPaper(
 /// <summary><c>GET /api/papers/{id}</c>: a paper with its listings, BibTeX and papers by the same authors.</summary>
 internal static class PapersApi
 {
-    public static void MapPapersApi(this RouteGroupBuilder api) => api.MapRead("/papers/{**id}", GetPaper);
+    public const string Name = "getPaper";
 
-    public static async Task<Results<Ok<ApiPaper>, ValidationProblem, ProblemHttpResult>> GetPaper(string? id, PapersDbContext db, HttpContext http, CancellationToken ct)
+    public static void MapPapersApi(this RouteGroupBuilder api) =>
+        api.MapRead("/papers/{**id}", GetPaper).WithName(Name).WithTags("Papers")
+            .WithSummary("논문 하나: 요약, 실린 날마다의 추천 수와 순서, BibTeX, 같은 저자들의 다른 논문")
+            .WithDescription("버전이 붙은 번호(2401.08541v2)와 옛 형식 번호(hep-th/9901001)도 같은 논문을 찾습니다. 어느 다이제스트에도 없는 논문은 404입니다.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    public static async Task<Results<Ok<ApiPaper>, ValidationProblem, ProblemHttpResult>> GetPaper([Description("arXiv 번호(예: 2401.08541, 2401.08541v2, hep-th/9901001)")] string? id, PapersDbContext db, HttpContext http, CancellationToken ct)
     {
         if (!ArxivId.TryParse(id, out var arxivId))
         {

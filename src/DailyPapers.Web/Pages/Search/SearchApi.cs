@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using DailyPapers.Core.Data;
 using DailyPapers.Web.Pages.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,9 +13,21 @@ public sealed record ApiSearch(string Query, IReadOnlyList<string> Terms, string
 /// <summary><c>GET /api/search?q=…</c>: full-text search, with the author matches beside it.</summary>
 internal static class SearchApi
 {
-    public static void MapSearchApi(this RouteGroupBuilder api) => api.MapRead("/search", GetSearch);
+    public const string Name = "search";
 
-    public static async Task<Results<Ok<ApiSearch>, ValidationProblem>> GetSearch(string? q, string? page, string? sort, string? from, string? to, string? minVotes, PapersDbContext db, CancellationToken ct)
+    public static void MapSearchApi(this RouteGroupBuilder api) =>
+        api.MapRead("/search", GetSearch).WithName(Name).WithTags("Search")
+            .WithSummary("제목, 요약, 저자의 전문 검색과 이름이 맞는 저자들")
+            .WithDescription("모든 낱말이 맞아야 하고, \"따옴표\"는 구절을 찾습니다. 질의가 저장된 논문의 arXiv 번호나 주소면 arxivId가 그 논문입니다.");
+
+    public static async Task<Results<Ok<ApiSearch>, ValidationProblem>> GetSearch(
+        [Description("검색어(한국어, 영어, arXiv 번호나 주소)")] string? q,
+        [Description("페이지 번호(1부터, 기본 1)")] string? page,
+        [Description("정렬: relevance(기본), newest, votes")] string? sort,
+        [Description("이 날짜(YYYY-MM-DD)부터")] string? from,
+        [Description("이 날짜(YYYY-MM-DD)까지")] string? to,
+        [Description("추천 수가 이 이상인 논문만")] string? minVotes,
+        PapersDbContext db, CancellationToken ct)
     {
         if (!SearchParameters.TryParse(q, page, sort, from, to, minVotes, out var request, out var error))
         {
