@@ -9,18 +9,7 @@ namespace DailyPapers.Core.Tests.Ingestion;
 /// </summary>
 public sealed class HostileFileTests
 {
-    private const string GoodDay = """
-        ## Daily Papers (2024-05-01)
-
-        ### [A Good Paper](https://arxiv.org/abs/2405.00001)
-
-        Vote: 3
-
-        Authors: Ann Lee
-
-        - 좋은 요약.
-
-        """;
+    private const string GoodDay = TestDigests.GoodDay;
 
     public static TheoryData<string, string, string> Hostile => new()
     {

@@ -9,18 +9,7 @@ namespace DailyPapers.Core.Tests.Ingestion;
 /// </summary>
 public sealed class RejectedFileMemoryTests
 {
-    private const string GoodDay = """
-        ## Daily Papers (2024-05-01)
-
-        ### [A Good Paper](https://arxiv.org/abs/2405.00001)
-
-        Vote: 3
-
-        Authors: Ann Lee
-
-        - 좋은 요약.
-
-        """;
+    private const string GoodDay = TestDigests.GoodDay;
 
     // Past the line-length limit at line 10: rejected whole.
     private static readonly string TooLong = GoodDay + "- " + new string('가', DigestLimits.MaxLineLength + 10) + "\n";
