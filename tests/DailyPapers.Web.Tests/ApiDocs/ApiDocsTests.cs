@@ -127,7 +127,7 @@ public sealed class ApiDocsTests(AppFactory app)
         var page = await app.GetDocumentAsync("/api");
         var endpoints = ApiEndpoints().Select(e => e.Route).Distinct().ToList();
 
-        var sections = page.QuerySelectorAll("section.api-endpoint");
+        var sections = page.QuerySelectorAll("section.api-endpoint:not(.api-feeds)");
         sections.Select(s => s.QuerySelector("h2")!.TextContent.Trim()).Should().BeEquivalentTo(endpoints.Select(e => "GET " + e));
         page.QuerySelector("h1")!.TextContent.Should().Be("JSON API");
         page.QuerySelector("main")!.TextContent.Should().MatchRegex(@"\p{IsHangulSyllables}");
@@ -143,6 +143,22 @@ public sealed class ApiDocsTests(AppFactory app)
             using var response = await client.GetAsync(new Uri(href, UriKind.Relative));
             response.StatusCode.Should().Be(HttpStatusCode.OK, href);
             response.Content.Headers.ContentType?.MediaType.Should().Be("application/json", href);
+        }
+    }
+
+    [Fact]
+    public async Task The_api_page_lists_each_kind_of_feed_with_a_working_example()
+    {
+        var page = await app.GetDocumentAsync("/api");
+        var examples = page.QuerySelectorAll("section.api-feeds a.feed-example").Select(a => a.GetAttribute("href")!).ToList();
+
+        examples.Should().HaveCount(5).And.OnlyContain(href => href.StartsWith("/feeds/", StringComparison.Ordinal));
+        using var client = app.CreateClient();
+        foreach (var href in examples)
+        {
+            using var response = await client.GetAsync(new Uri(href, UriKind.Relative));
+            response.StatusCode.Should().Be(HttpStatusCode.OK, href);
+            response.Content.Headers.ContentType?.MediaType.Should().Be("application/atom+xml", href);
         }
     }
 

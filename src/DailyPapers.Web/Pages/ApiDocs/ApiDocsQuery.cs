@@ -25,7 +25,8 @@ public sealed record ApiEndpointDoc(string Route, string? Summary, string? Descr
     public string Anchor => string.Join('-', Route.Split(['/', '{', '}', '*'], StringSplitOptions.RemoveEmptyEntries));
 }
 
-public sealed record ApiDocsView(IReadOnlyList<ApiEndpointDoc> Endpoints, string DocumentUrl, bool HasExamples);
+/// <param name="Samples">Stored values for the examples; null before anything is ingested.</param>
+public sealed record ApiDocsView(IReadOnlyList<ApiEndpointDoc> Endpoints, string DocumentUrl, bool HasExamples, ApiSamples? Samples = null);
 
 /// <summary>Stored values the examples use: the latest day, its first paper with authors, that paper's first author.</summary>
 public sealed record ApiSamples(DateOnly Date, string? ArxivId, string? Title, string? AuthorSlug, string? AuthorName)
@@ -50,7 +51,7 @@ public static class ApiDocsQuery
             .Select(d => Document(d, samples, links, http))
             .ToList();
         var document = links.GetPathByName(http, Api.DocumentRouteName, new { documentName = Api.DocumentName })!;
-        return new ApiDocsView(endpoints, document, samples is not null);
+        return new ApiDocsView(endpoints, document, samples is not null, samples);
     }
 
     public static async Task<ApiSamples?> SamplesAsync(PapersDbContext db, CancellationToken cancellationToken)
