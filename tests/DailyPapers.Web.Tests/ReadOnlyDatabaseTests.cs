@@ -124,7 +124,8 @@ internal static class ReadOnlyFiles
 
 /// <summary>
 /// Runs where this process can be denied writing a file (an ordinary user, or root with chattr and the right to use it);
-/// elsewhere skipped with the reason, unless DAILYPAPERS_REQUIRE_READONLY=1 (set by .ci/run) makes that a failure.
+/// elsewhere (root in a container without CAP_LINUX_IMMUTABLE) skipped with the reason, unless
+/// DAILYPAPERS_REQUIRE_READONLY=1 makes that a failure.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 internal sealed class ReadOnlyFactAttribute : FactAttribute
