@@ -105,4 +105,34 @@ public sealed class RejectedFileTests
         using var db = folder.Context();
         db.Days.OrderBy(d => d.Date).Select(d => d.Date).Should().Equal(new DateOnly(2024, 5, 1), new DateOnly(2024, 5, 3));
     }
+
+    [Fact]
+    public void An_unreadable_edit_of_the_only_file_keeps_its_stored_day_and_says_so()
+    {
+        using var folder = new IngestFolder();
+        folder.Write("a.md", Day);
+        folder.Ingest();
+
+        folder.WriteBytes("a.md", [0x23, 0x0A, 0xFF, 0x0A]);
+        var report = folder.Ingest();
+
+        report.Diagnostics.Select(d => d.ToString()).Should().Equal(
+            "a.md:2: error: the file is not valid UTF-8 (byte 0xFF at offset 2); save it as UTF-8; the days stored from its previous version are kept");
+        report.DaysStored.Should().Be(1);
+    }
+
+    [Fact]
+    public void An_unreadable_new_file_is_rejected_without_claiming_to_keep_anything()
+    {
+        using var folder = new IngestFolder();
+        folder.Write("a.md", Day);
+        folder.Ingest();
+
+        folder.WriteBytes("b.md", [0x23, 0x0A, 0xFF, 0x0A]);
+        var report = folder.Ingest();
+
+        report.Diagnostics.Select(d => d.ToString()).Should().Equal(
+            "b.md:2: error: the file is not valid UTF-8 (byte 0xFF at offset 2); save it as UTF-8");
+        report.FilesRejected.Should().Be(1);
+    }
 }

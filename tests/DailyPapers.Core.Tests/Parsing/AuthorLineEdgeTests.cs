@@ -99,6 +99,8 @@ public sealed class AuthorLineEdgeTests
     [InlineData("Jane\\nDoe", "Jane\\nDoe")]
     [InlineData("Jane\\ Doe", "Jane\\ Doe")]
     [InlineData("Jane\\éDoe", "Jane\\éDoe")]
+    [InlineData("Jane\\\u0080Doe", "Jane\\\u0080Doe")]
+    [InlineData("Jane\\~Doe", "Jane~Doe")]
     [InlineData("Jane Doe\\", "Jane Doe\\")]
     [InlineData("Jane\\*Doe\\*", "Jane*Doe*")]
     public void Only_markdown_escapes_of_ascii_punctuation_lose_their_backslash(string line, string expected)
