@@ -58,6 +58,8 @@ public sealed class PeriodRangeTests
     [InlineData("4")]
     [InlineData("17")]
     [InlineData("week1")]
+    [InlineData(" 4")]
+    [InlineData("+4")]
     public void Numbers_and_unknown_words_are_not_periods(string text)
     {
         PeriodRange.TryParse(text, out _).Should().BeFalse();
