@@ -1,0 +1,93 @@
+using DailyPapers.Core.Parsing;
+
+namespace DailyPapers.Core.Tests.Parsing;
+
+/// <summary>How one person's name is shown, matched across spellings, and turned into the address of their page.</summary>
+public sealed class AuthorNamesTests
+{
+    [Theory]
+    [InlineData("  Ann   Lee ", "Ann Lee")]
+    [InlineData("\tAnn\n Lee", "Ann Lee")]
+    [InlineData("Ann\u200B Lee\u00AD", "Ann Lee")]
+    [InlineData("Ko\u0308lle", "Kölle")]
+    [InlineData("", "")]
+    [InlineData("   ", "")]
+    public void A_name_is_shown_with_single_spaces_composed_accents_and_nothing_invisible(string name, string expected)
+    {
+        AuthorNames.Clean(name).Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("\u200B\u200C\u200D\u2060\uFEFF\u00AD\u200E\u200F\u061C")]
+    [InlineData("\u202A\u202B\u202C\u202D\u202E")]
+    [InlineData("\u2066\u2067\u2068\u2069")]
+    public void Invisible_and_bidirectional_controls_are_dropped(string invisible)
+    {
+        AuthorNames.StripInvisible("a" + invisible + "b").Should().Be("ab");
+    }
+
+    [Theory]
+    [InlineData("a\u2029b")]
+    [InlineData("a\u202Fb")]
+    [InlineData("a\u2065b")]
+    [InlineData("a\u206Ab")]
+    [InlineData("a b")]
+    public void Characters_beside_those_ranges_are_kept(string text)
+    {
+        AuthorNames.StripInvisible(text).Should().Be(text);
+    }
+
+    [Theory]
+    [InlineData("Kölle", "kolle")]
+    [InlineData("ØSTERGÅRD", "ostergard")]
+    [InlineData("Łukasz Đorđević", "lukasz dordevic")]
+    [InlineData("Weiß", "weis")]
+    [InlineData("Ærø", "aro")]
+    [InlineData("Yıldız", "yildiz")]
+    [InlineData("김철수", "김철수")]
+    public void Folding_drops_case_and_accents_and_spells_special_letters_plainly(string name, string expected)
+    {
+        AuthorNames.Fold(name).Should().Be(expected);
+    }
+
+    [Fact]
+    public void Every_spelling_of_one_person_shares_a_key()
+    {
+        AuthorNames.Key(" ANDREAS  KÖLLE").Should().Be(AuthorNames.Key("Andreas Kolle")).And.Be("andreas kolle");
+    }
+
+    [Theory]
+    [InlineData("Andreas Kölle", "andreas-kolle")]
+    [InlineData("  J. R. R.  Tolkien ", "j-r-r-tolkien")]
+    [InlineData("-- Ann -- Lee --", "ann-lee")]
+    [InlineData("김철수 (Chul-Soo Kim)", "김철수-chul-soo-kim")]
+    [InlineData("...", "author")]
+    [InlineData("", "author")]
+    public void A_slug_joins_the_folded_letters_and_digits_with_single_hyphens(string name, string expected)
+    {
+        AuthorNames.Slug(name).Should().Be(expected);
+    }
+
+    [Fact]
+    public void A_slug_is_at_most_80_characters_and_never_ends_with_a_hyphen()
+    {
+        AuthorNames.Slug(new string('a', 100)).Should().Be(new string('a', 80));
+        // The 80th character falls on a hyphen: it is dropped rather than left dangling.
+        AuthorNames.Slug(new string('a', 79) + " bbbb").Should().Be(new string('a', 79));
+    }
+
+    [Theory]
+    [InlineData("+", true)]
+    [InlineData("…", true)]
+    [InlineData("...", true)]
+    [InlineData("et al.", true)]
+    [InlineData("ET AL", true)]
+    [InlineData("Et Al.", true)]
+    [InlineData("Al", false)]
+    [InlineData("et alia", false)]
+    [InlineData("++", false)]
+    public void Markers_that_say_the_list_goes_on_are_not_people(string item, bool marker)
+    {
+        AuthorNames.IsTruncationMarker(item).Should().Be(marker);
+    }
+}
