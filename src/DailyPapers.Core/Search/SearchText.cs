@@ -43,7 +43,28 @@ public static partial class SearchText
     /// </summary>
     public static IEnumerable<string> Terms(string text)
     {
-        var tokens = IndexTokens(text);
+        var tokens = IndexTokens(text).ToLowerInvariant();
+        foreach (var (start, length) in TermRanges(tokens))
+        {
+            yield return tokens.Substring(start, length);
+        }
+    }
+
+    /// <summary>Adds <paramref name="weight"/> to the count of each of <see cref="Terms"/>, allocating only terms not yet counted.</summary>
+    public static void CountTerms(string text, Dictionary<string, int> counts, int weight)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        var tokens = IndexTokens(text).ToLowerInvariant();
+        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var (start, length) in TermRanges(tokens))
+        {
+            var term = tokens.AsSpan(start, length);
+            lookup[term] = lookup.TryGetValue(term, out var count) ? count + weight : weight;
+        }
+    }
+
+    private static IEnumerable<(int Start, int Length)> TermRanges(string tokens)
+    {
         var start = -1;
         for (var i = 0; i <= tokens.Length; i++)
         {
@@ -55,7 +76,7 @@ public static partial class SearchText
 
             if (start >= 0 && i - start > 1)
             {
-                yield return tokens[start..i].ToLowerInvariant();
+                yield return (start, i - start);
             }
 
             start = -1;

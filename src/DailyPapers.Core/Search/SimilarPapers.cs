@@ -26,7 +26,7 @@ public static class SimilarPapers
 {
     public const int ListLength = 6;
 
-    internal const int TermsKept = 40;
+    internal const int TermsKept = 24;
 
     internal const int Propagated = 20;
 
@@ -54,15 +54,18 @@ public static class SimilarPapers
         }
 
         var idList = IdList(ids);
-        var current = new Dictionary<int, Dictionary<string, int>>();
+        var texts = new List<(int Id, string Title, string Summary)>();
         using (var command = Command(transaction, "SELECT Id, Title, SummaryMarkdown FROM Papers WHERE Id IN (SELECT value FROM json_each($ids))", ("$ids", idList)))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                current[reader.GetInt32(0)] = Count(reader.GetString(1), reader.GetString(2));
+                texts.Add((reader.GetInt32(0), reader.GetString(1), reader.GetString(2)));
             }
         }
+
+        // Cutting text is most of a full ingest's share here, and every paper is cut on its own.
+        var current = texts.AsParallel().ToDictionary(t => t.Id, t => Count(t.Title, t.Summary));
 
         var stored = new Dictionary<int, string>();
         using (var command = Command(transaction, "SELECT PaperId, Terms FROM SimilarityDocuments WHERE PaperId IN (SELECT value FROM json_each($ids))", ("$ids", idList)))
@@ -142,22 +145,25 @@ public static class SimilarPapers
         // The changed papers' vectors, kept terms only, and their postings.
         var vectors = new Dictionary<int, List<(string Term, double Weight)>>();
         using (var insertDocument = Command(transaction, "INSERT INTO SimilarityDocuments (PaperId, Terms) VALUES ($id, $terms)", ("$id", 0), ("$terms", "")))
-        using (var insertPosting = Command(transaction, "INSERT INTO SimilarityPostings (Term, PaperId, Weight) VALUES ($term, $id, $weight)", ("$term", ""), ("$id", 0), ("$weight", 0.0)))
         {
             foreach (var (id, (terms, text)) in changed)
             {
                 insertDocument.Parameters[0].Value = id;
                 insertDocument.Parameters[1].Value = text;
                 insertDocument.ExecuteNonQuery();
-                var vector = Vector(terms, frequencies, paperCount);
-                vectors[id] = vector;
-                insertPosting.Parameters[1].Value = id;
-                foreach (var (term, weight) in vector)
-                {
-                    insertPosting.Parameters[0].Value = term;
-                    insertPosting.Parameters[2].Value = weight;
-                    insertPosting.ExecuteNonQuery();
-                }
+                vectors[id] = Vector(terms, frequencies, paperCount);
+            }
+        }
+
+        // In index order, many to a statement: inserts in key order touch each index page once instead of at random.
+        var postings = changed.Keys.SelectMany(id => vectors[id].Select(t => (t.Term, Id: id, t.Weight)))
+            .OrderBy(p => p.Term, StringComparer.Ordinal).ThenBy(p => p.Id).ToList();
+        using (var insertPostings = Command(transaction, "INSERT INTO SimilarityPostings (Term, PaperId, Weight) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each($postings)", ("$postings", "")))
+        {
+            foreach (var chunk in postings.Chunk(4096))
+            {
+                insertPostings.Parameters[0].Value = PostingsJson(chunk);
+                insertPostings.ExecuteNonQuery();
             }
         }
 
@@ -176,7 +182,7 @@ public static class SimilarPapers
             }
         }
 
-        var scorer = Scorer.Load(transaction, vectors.Values.SelectMany(v => v.Select(t => t.Term)).Distinct(StringComparer.Ordinal), paperCount);
+        var scorer = Scorer.Load(transaction, vectors, changed.Keys, frequencies, paperCount);
         var lists = new Dictionary<int, List<(int Id, double Score)>>();
         var offers = new Dictionary<int, List<(int Id, double Score)>>();
         foreach (var (id, vector) in vectors)
@@ -240,16 +246,8 @@ public static class SimilarPapers
     internal static Dictionary<string, int> Count(string title, string summary)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var term in SearchText.Terms(title))
-        {
-            counts[term] = counts.GetValueOrDefault(term) + TitleWeight;
-        }
-
-        foreach (var term in SearchText.Terms(summary))
-        {
-            counts[term] = counts.GetValueOrDefault(term) + 1;
-        }
-
+        SearchText.CountTerms(title, counts, TitleWeight);
+        SearchText.CountTerms(summary, counts, 1);
         return counts;
     }
 
@@ -265,8 +263,22 @@ public static class SimilarPapers
         return norm == 0 ? [] : [.. weighted.Select(t => (t.Term, t.Weight / norm))];
     }
 
+    // In the order the text gives them: the same text always serialises alike.
+    /// <summary>[[term, paper, weight], …]; terms are letters and digits only, so they need no escaping.</summary>
+    private static string PostingsJson(IEnumerable<(string Term, int Id, double Weight)> postings)
+    {
+        var json = new StringBuilder("[");
+        foreach (var (term, id, weight) in postings)
+        {
+            json.Append(json.Length > 1 ? ",[\"" : "[\"").Append(term).Append("\",").Append(id.ToString(CultureInfo.InvariantCulture)).Append(',')
+                .Append(weight.ToString("R", CultureInfo.InvariantCulture)).Append(']');
+        }
+
+        return json.Append(']').ToString();
+    }
+
     private static string Serialize(Dictionary<string, int> terms) =>
-        string.Join('\n', terms.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Key + "\t" + t.Value.ToString(CultureInfo.InvariantCulture)));
+        string.Join('\n', terms.Select(t => t.Key + "\t" + t.Value.ToString(CultureInfo.InvariantCulture)));
 
     private static Dictionary<string, int> Deserialize(string text)
     {
@@ -317,31 +329,55 @@ public static class SimilarPapers
         private readonly Dictionary<int, int> _indexes = [];
         private readonly List<int> _ids = [];
 
-        public static Scorer Load(SqliteTransaction transaction, IEnumerable<string> terms, int paperCount)
+        /// <summary>
+        /// The postings of every term of <paramref name="vectors"/>: those of the papers just indexed from memory, the
+        /// others from the index (a full ingest reads nothing back).
+        /// </summary>
+        public static Scorer Load(
+            SqliteTransaction transaction, Dictionary<int, List<(string Term, double Weight)>> vectors, IEnumerable<int> indexed,
+            IReadOnlyDictionary<string, int> frequencies, int paperCount)
         {
             var scorer = new Scorer();
             // A term in more than a tenth of the papers says little and would make every candidate set large.
             var limit = Math.Max(20, paperCount / 10);
+            var fresh = indexed.ToList();
+            foreach (var id in fresh)
+            {
+                foreach (var (term, weight) in vectors[id])
+                {
+                    if (frequencies.GetValueOrDefault(term) <= limit)
+                    {
+                        scorer.Add(term, id, weight);
+                    }
+                }
+            }
+
             using var command = Command(
                 transaction,
                 """
                 SELECT p.Term, p.PaperId, p.Weight FROM SimilarityPostings p
                 WHERE p.Term IN (SELECT t.Term FROM SimilarityTerms t WHERE t.Term IN (SELECT value FROM json_each($terms)) AND t.DocumentCount <= $limit)
+                    AND p.PaperId NOT IN (SELECT value FROM json_each($fresh))
                 """,
-                ("$terms", System.Text.Json.JsonSerializer.Serialize(terms)), ("$limit", limit));
+                ("$terms", System.Text.Json.JsonSerializer.Serialize(vectors.Values.SelectMany(v => v.Select(t => t.Term)).Distinct(StringComparer.Ordinal))),
+                ("$limit", limit), ("$fresh", IdList(fresh)));
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                var term = reader.GetString(0);
-                if (!scorer._postings.TryGetValue(term, out var list))
-                {
-                    scorer._postings[term] = list = [];
-                }
-
-                list.Add((scorer.Index(reader.GetInt32(1)), reader.GetDouble(2)));
+                scorer.Add(reader.GetString(0), reader.GetInt32(1), reader.GetDouble(2));
             }
 
             return scorer;
+        }
+
+        private void Add(string term, int id, double weight)
+        {
+            if (!_postings.TryGetValue(term, out var list))
+            {
+                _postings[term] = list = [];
+            }
+
+            list.Add((Index(id), weight));
         }
 
         private int Index(int id)
@@ -388,7 +424,7 @@ public static class SimilarPapers
             {
                 var score = Math.Round(_scores[index], 6);
                 _scores[index] = 0;
-                if (_ids[index] == id || score <= 0)
+                if (_ids[index] == id || score <= 0 || (closest.Count == count && score < closest[^1].Score))
                 {
                     continue;
                 }

@@ -40,6 +40,15 @@ public sealed class SimilarPapersTests : IDisposable
         "- 대규모 비라벨 이미지로 단안 깊이 추정 모델을 학습합니다.\n- 데이터 증강으로 어려운 최적화 목표를 만듭니다.");
 
     [Fact]
+    public void Papers_are_compared_by_the_terms_search_indexes()
+    {
+        var terms = DailyPapers.Core.Search.SearchText.Terms("언어모델을 LLaMA-3로 StableDiffusion").ToList();
+
+        terms.Should().Contain(["언어", "어모", "모델", "델을", "llama", "llama3", "stablediffusion", "stable", "diffusion"]);
+        terms.Should().NotContain(t => t.Length < 2 || t.Any(char.IsUpper));
+    }
+
+    [Fact]
     public void A_near_duplicate_ranks_first_and_no_list_names_its_own_paper()
     {
         _folder.Write("2024/04/03.md", Day("2024-04-03", VideoCamera, Speech, MathPaper, VideoCameraAgain, Depth));
