@@ -24,10 +24,13 @@ switch (command)
     case "soak":
         SoakBenchmark.Run(options);
         return 0;
+    case "similar":
+        SimilarBenchmark.Run(options);
+        return 0;
     case "bigfile":
         BigFileBenchmark.Run(options);
         return 0;
     default:
-        Console.WriteLine("usage: DailyPapers.Bench ingest|load|search|cold|scale|soak|bigfile [--copies N] [--corpus DIR] [--rounds N] [--seconds N]");
+        Console.WriteLine("usage: DailyPapers.Bench ingest|load|search|cold|scale|soak|bigfile|similar [--copies N] [--corpus DIR] [--rounds N] [--seconds N]");
         return command == "help" ? 0 : 1;
 }

@@ -21,7 +21,7 @@ namespace DailyPapers.Web.Tests;
 /// </summary>
 public sealed partial class QueryPlanTests(QueryPlanTests.Archive archive) : IClassFixture<QueryPlanTests.Archive>
 {
-    private static readonly string[] GrowingTables = ["Papers", "Authors", "PaperAuthors", "Appearances", "Days", "SourceFiles"];
+    private static readonly string[] GrowingTables = ["Papers", "Authors", "PaperAuthors", "Appearances", "Days", "SourceFiles", "SimilarPapers"];
 
     public static TheoryData<string, int> Pages => new()
     {
@@ -33,7 +33,7 @@ public sealed partial class QueryPlanTests(QueryPlanTests.Archive archive) : ICl
         { "/days?year=2024", 3 },
         { "/api/days", 4 },
         { "/weeks/2024-W06", 4 },
-        { "/papers/{paper}", 5 },
+        { "/papers/{paper}", 6 },
         { "/authors/{author}", 3 },
         { "/authors?q=wang", 4 },
         { "/authors?q=li", 3 },
@@ -55,7 +55,7 @@ public sealed partial class QueryPlanTests(QueryPlanTests.Archive archive) : ICl
         { "/search?q=model&page=4", 6 },
         { "/search?q=difusion", 10 },
         { "/api/days/{date}", 3 },
-        { "/api/papers/{paper}", 5 },
+        { "/api/papers/{paper}", 6 },
         { "/api/authors/{author}", 3 },
         { "/api/authors?q=chen", 4 },
         { "/api/top?period=week&date={date}", 6 },

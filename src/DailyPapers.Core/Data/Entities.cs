@@ -235,3 +235,46 @@ public sealed class RejectedFile
     /// <summary>The diagnostics, one per line: line, severity and message separated by tabs.</summary>
     public required string Errors { get; set; }
 }
+
+/// <summary>
+/// One of a paper's most similar papers (Search/SimilarPapers), computed at ingest: rank 1 is the closest. No foreign
+/// keys: the ingest that removes a paper rewrites the lists that named it rather than letting a cascade leave them short.
+/// </summary>
+public sealed class SimilarPaper
+{
+    public int PaperId { get; set; }
+
+    /// <summary>1-based place in the paper's list.</summary>
+    public int Rank { get; set; }
+
+    public int SimilarPaperId { get; set; }
+
+    /// <summary>Cosine similarity of the two papers' term vectors, kept so a later paper can be weighed against the list.</summary>
+    public double Score { get; set; }
+}
+
+/// <summary>A paper's terms as the similarity index counted them (term, tab, count per line): what its postings and the document frequencies were built from.</summary>
+public sealed class SimilarityDocument
+{
+    public int PaperId { get; set; }
+
+    public required string Terms { get; set; }
+}
+
+/// <summary>How many papers contain a term, for its inverse document frequency.</summary>
+public sealed class SimilarityTerm
+{
+    public required string Term { get; set; }
+
+    public int DocumentCount { get; set; }
+}
+
+/// <summary>One of a paper's highest-weighted terms with its weight in the paper's normalised vector: the inverted index that finds candidates.</summary>
+public sealed class SimilarityPosting
+{
+    public required string Term { get; set; }
+
+    public int PaperId { get; set; }
+
+    public double Weight { get; set; }
+}

@@ -221,6 +221,8 @@ internal sealed class Writer : IDisposable
         }
 
         _search.Delete(transaction, deleted);
+        // Similar-paper lists follow the settled content; pages showing a rewritten list are evicted with it.
+        _batchTags.UnionWith(Search.SimilarPapers.Update(transaction, _runPapers).Select(ChangeTags.Paper));
         using (var command = _connection.CreateCommand())
         {
             command.Transaction = transaction;

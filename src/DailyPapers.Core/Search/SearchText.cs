@@ -37,6 +37,52 @@ public static partial class SearchText
         return parts.Length == 0 ? tokens : tokens + " \n" + parts;
     }
 
+    /// <summary>
+    /// The words of <see cref="IndexTokens"/> as FTS5's unicode61 tokenizer reads them (lower case, split at anything
+    /// that is not a letter or digit), without one-character words: the terms paper similarity counts.
+    /// </summary>
+    public static IEnumerable<string> Terms(string text)
+    {
+        var tokens = IndexTokens(text).ToLowerInvariant();
+        foreach (var (start, length) in TermRanges(tokens))
+        {
+            yield return tokens.Substring(start, length);
+        }
+    }
+
+    /// <summary>Adds <paramref name="weight"/> to the count of each of <see cref="Terms"/>, allocating only terms not yet counted.</summary>
+    public static void CountTerms(string text, Dictionary<string, int> counts, int weight)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        var tokens = IndexTokens(text).ToLowerInvariant();
+        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var (start, length) in TermRanges(tokens))
+        {
+            var term = tokens.AsSpan(start, length);
+            lookup[term] = lookup.TryGetValue(term, out var count) ? count + weight : weight;
+        }
+    }
+
+    private static IEnumerable<(int Start, int Length)> TermRanges(string tokens)
+    {
+        var start = -1;
+        for (var i = 0; i <= tokens.Length; i++)
+        {
+            if (i < tokens.Length && char.IsLetterOrDigit(tokens[i]))
+            {
+                start = start < 0 ? i : start;
+                continue;
+            }
+
+            if (start >= 0 && i - start > 1)
+            {
+                yield return (start, i - start);
+            }
+
+            start = -1;
+        }
+    }
+
     /// <summary>Text cut the way a query is: Hangul runs as syllable pairs, everything else left to unicode61's words.</summary>
     public static string QueryTokens(string text)
     {

@@ -36,6 +36,7 @@ internal static class PageCache
             ChangeTags.Paper(paper.Paper.ArxivId),
             .. paper.Paper.Authors.Select(a => ChangeTags.Author(a.Slug)),
             .. paper.MoreByTheseAuthors.Select(p => ChangeTags.Paper(p.ArxivId)),
+            .. paper.Similar.Select(p => ChangeTags.Paper(p.ArxivId)),
         ]);
     }
 

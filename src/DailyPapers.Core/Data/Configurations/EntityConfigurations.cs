@@ -100,3 +100,44 @@ internal sealed class ChangeConfiguration : IEntityTypeConfiguration<Change>
         builder.Property(c => c.Id).UseAutoincrement();
     }
 }
+
+internal sealed class SimilarPaperConfiguration : IEntityTypeConfiguration<SimilarPaper>
+{
+    public void Configure(EntityTypeBuilder<SimilarPaper> builder)
+    {
+        builder.ToTable("SimilarPapers");
+        builder.HasKey(s => new { s.PaperId, s.Rank });
+        // The lists that name a paper, found when it changes or goes.
+        builder.HasIndex(s => s.SimilarPaperId);
+    }
+}
+
+internal sealed class SimilarityDocumentConfiguration : IEntityTypeConfiguration<SimilarityDocument>
+{
+    public void Configure(EntityTypeBuilder<SimilarityDocument> builder)
+    {
+        builder.ToTable("SimilarityDocuments");
+        builder.HasKey(d => d.PaperId);
+        builder.Property(d => d.PaperId).ValueGeneratedNever();
+    }
+}
+
+internal sealed class SimilarityTermConfiguration : IEntityTypeConfiguration<SimilarityTerm>
+{
+    public void Configure(EntityTypeBuilder<SimilarityTerm> builder)
+    {
+        builder.ToTable("SimilarityTerms");
+        builder.HasKey(t => t.Term);
+    }
+}
+
+internal sealed class SimilarityPostingConfiguration : IEntityTypeConfiguration<SimilarityPosting>
+{
+    public void Configure(EntityTypeBuilder<SimilarityPosting> builder)
+    {
+        builder.ToTable("SimilarityPostings");
+        // Term first: candidates are gathered term by term; the paper index drops a paper's postings.
+        builder.HasKey(p => new { p.Term, p.PaperId });
+        builder.HasIndex(p => p.PaperId);
+    }
+}

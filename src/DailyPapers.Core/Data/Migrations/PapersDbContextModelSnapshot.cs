@@ -311,6 +311,72 @@ namespace DailyPapers.Core.Data.Migrations
                     b.ToTable("RejectedFiles", (string)null);
                 });
 
+            modelBuilder.Entity("DailyPapers.Core.Data.SimilarPaper", b =>
+                {
+                    b.Property<int>("PaperId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("SimilarPaperId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PaperId", "Rank");
+
+                    b.HasIndex("SimilarPaperId");
+
+                    b.ToTable("SimilarPapers", (string)null);
+                });
+
+            modelBuilder.Entity("DailyPapers.Core.Data.SimilarityDocument", b =>
+                {
+                    b.Property<int>("PaperId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PaperId");
+
+                    b.ToTable("SimilarityDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("DailyPapers.Core.Data.SimilarityPosting", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PaperId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Term", "PaperId");
+
+                    b.HasIndex("PaperId");
+
+                    b.ToTable("SimilarityPostings", (string)null);
+                });
+
+            modelBuilder.Entity("DailyPapers.Core.Data.SimilarityTerm", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Term");
+
+                    b.ToTable("SimilarityTerms", (string)null);
+                });
+
             modelBuilder.Entity("DailyPapers.Core.Data.SourceFile", b =>
                 {
                     b.Property<int>("Id")

@@ -13,16 +13,17 @@ public sealed record PaperNeighbour(string ArxivId, string Title, DateOnly Date,
 
 /// <param name="Previous">The paper before this one in its latest day's digest order; null for the first.</param>
 /// <param name="Next">The paper after it; null for the last.</param>
+/// <param name="Similar">The papers whose titles and summaries are closest to this one's, closest first (computed at ingest).</param>
 public sealed record PaperView(
     PaperCard Paper, int? ArxivVersion, IReadOnlyList<PaperAppearance> Appearances, IReadOnlyList<PaperCard> MoreByTheseAuthors,
-    PaperNeighbour? Previous = null, PaperNeighbour? Next = null)
+    IReadOnlyList<PaperCard> Similar, PaperNeighbour? Previous = null, PaperNeighbour? Next = null)
 {
     public string BibTex => Papers.BibTex.For(Paper, ArxivVersion);
 }
 
 /// <summary>
-/// A paper page in five round trips: the paper, its listings, the papers beside it that day, the papers sharing its
-/// authors, and all their authors.
+/// A paper page in six round trips: the paper, its listings, the papers beside it that day, the papers sharing its
+/// authors, its similar papers (stored at ingest, read by key), and all their authors.
 /// </summary>
 public static class PaperQuery
 {
@@ -69,15 +70,24 @@ public static class PaperQuery
             .Select(x => x.PaperId);
         var relatedRows = await db.Papers.Where(p => relatedIds.Contains(p.Id) && p.LatestDate != null).Select(PaperCards.FromPaper).ToListAsync(cancellationToken);
 
-        var cards = await PaperCards.WithAuthorsAsync(db, [found.Row, .. relatedRows], cancellationToken);
+        // The similar papers in the order stored, from the list's primary key; a paper removed meanwhile is left out.
+        var similarRows = await db.SimilarPapers.Where(s => s.PaperId == paperId)
+            .Join(db.Papers.Where(p => p.LatestDate != null), s => s.SimilarPaperId, p => p.Id, (s, p) => new { s.Rank, Paper = p })
+            .OrderBy(x => x.Rank)
+            .Select(x => x.Paper)
+            .Select(PaperCards.FromPaper)
+            .ToListAsync(cancellationToken);
+
+        var cards = await PaperCards.WithAuthorsAsync(db, [found.Row, .. relatedRows, .. similarRows], cancellationToken);
         var card = cards[0];
+        var similar = cards.Skip(1 + relatedRows.Count).ToList();
         var slugs = card.Authors.Select(a => a.Slug).ToHashSet(StringComparer.Ordinal);
-        var more = cards.Skip(1)
+        var more = cards.Skip(1).Take(relatedRows.Count)
             .OrderByDescending(c => c.Authors.Count(a => slugs.Contains(a.Slug)))
             .ThenByDescending(c => c.Date)
             .ThenBy(c => c.ArxivId, StringComparer.Ordinal)
             .ToList();
         return new PaperView(
-            card, found.ArxivVersion, appearances, more, neighbours.SingleOrDefault(n => n.Position < position), neighbours.SingleOrDefault(n => n.Position > position));
+            card, found.ArxivVersion, appearances, more, similar, neighbours.SingleOrDefault(n => n.Position < position), neighbours.SingleOrDefault(n => n.Position > position));
     }
 }

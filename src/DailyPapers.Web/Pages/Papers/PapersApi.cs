@@ -25,25 +25,26 @@ public sealed record ApiPaper(
     string HuggingFaceUrl,
     IReadOnlyList<PaperAppearance> Appearances,
     string BibTex,
-    IReadOnlyList<PaperCard> MoreByTheseAuthors)
+    IReadOnlyList<PaperCard> MoreByTheseAuthors,
+    IReadOnlyList<PaperCard> Similar)
 {
     public static ApiPaper From(PaperView view)
     {
         ArgumentNullException.ThrowIfNull(view);
         var p = view.Paper;
         return new(p.ArxivId, view.ArxivVersion, p.Title, p.Votes, p.Authors, p.AuthorsTruncated, p.ThumbnailUrl, p.VideoUrl, p.VideoPosterUrl,
-            p.SummaryMarkdown, p.SummaryHtml, p.AbsUrl, p.PdfUrl, p.HuggingFaceUrl, view.Appearances, view.BibTex, view.MoreByTheseAuthors);
+            p.SummaryMarkdown, p.SummaryHtml, p.AbsUrl, p.PdfUrl, p.HuggingFaceUrl, view.Appearances, view.BibTex, view.MoreByTheseAuthors, view.Similar);
     }
 }
 
-/// <summary><c>GET /api/papers/{id}</c>: a paper with its listings, BibTeX and papers by the same authors.</summary>
+/// <summary><c>GET /api/papers/{id}</c>: a paper with its listings, BibTeX, papers by the same authors and similar papers.</summary>
 internal static class PapersApi
 {
     public const string Name = "getPaper";
 
     public static void MapPapersApi(this RouteGroupBuilder api) =>
         api.MapRead("/papers/{**id}", GetPaper).WithName(Name).WithTags("Papers")
-            .WithSummary("논문 하나: 요약, 실린 날마다의 추천 수와 순서, BibTeX, 같은 저자들의 다른 논문")
+            .WithSummary("논문 하나: 요약, 실린 날마다의 추천 수와 순서, BibTeX, 같은 저자들의 다른 논문, 비슷한 논문")
             .WithDescription("버전이 붙은 번호(2401.08541v2)와 옛 형식 번호(hep-th/9901001)도 같은 논문을 찾습니다. 어느 다이제스트에도 없는 논문은 404입니다.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 

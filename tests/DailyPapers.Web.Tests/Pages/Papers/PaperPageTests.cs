@@ -17,7 +17,8 @@ public sealed class PaperPageTests(AppFactory app)
         row.Children[1].TextContent.Should().Be("21");
         var bibtex = page.QuerySelector("#bibtex")!.TextContent;
         bibtex.Should().StartWith("@misc{elnouby2024scalable,").And.Contain("eprint        = {2401.08541}").And.Contain("Alaaeldin El-Nouby and Michal Klein");
-        page.QuerySelectorAll(".authors a").Should().HaveCount(8);
+        // The paper's own author line comes first; the cards below carry their own.
+        page.QuerySelector(".authors")!.QuerySelectorAll("a").Should().HaveCount(8);
     }
 
     [Fact]
@@ -48,6 +49,20 @@ public sealed class PaperPageTests(AppFactory app)
         var expected = Seeds.Papers.Where(s => s.Paper.ArxivId.Value != "2401.07519" && s.Paper.Authors.Intersect(Seeds.Papers.Single(x => x.Paper.ArxivId.Value == "2401.07519").Paper.Authors).Any())
             .Select(s => "/papers/" + s.Paper.ArxivId.Value);
         page.QuerySelectorAll("#more-h ~ ul .paper-title a").Select(a => a.GetAttribute("href")).Should().BeEquivalentTo(expected);
+    }
+
+    [Fact]
+    public async Task Similar_papers_are_shown_as_compact_cards_in_the_order_the_api_gives_them()
+    {
+        var page = await app.GetDocumentAsync("/papers/2401.08541");
+        using var client = app.CreateClient();
+        using var json = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/papers/2401.08541", UriKind.Relative)));
+
+        page.QuerySelector("#similar-h")!.TextContent.Should().Be("비슷한 논문");
+        var shown = page.QuerySelectorAll("#similar-h ~ ul.compact .paper-title a").Select(a => a.GetAttribute("href")).ToList();
+        shown.Should().NotBeEmpty().And.HaveCountLessThanOrEqualTo(6).And.OnlyHaveUniqueItems().And.NotContain("/papers/2401.08541");
+        json.RootElement.GetProperty("similar").EnumerateArray().Select(p => "/papers/" + p.GetProperty("arxivId").GetString()).Should().Equal(shown);
+        json.RootElement.GetProperty("moreByTheseAuthors").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Array);
     }
 
     [Theory]

@@ -1,0 +1,494 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace DailyPapers.Core.Search;
+
+/// <summary>
+/// Each paper's most similar papers, computed at ingest and stored (SimilarPapers) so a paper page reads its list by key.
+/// </summary>
+/// <remarks>
+/// <para>A paper is a tf-idf vector over the terms search indexes (<see cref="SearchText.Terms"/>: Korean syllable
+/// pairs, English words) of its title and summary, the title counted twice: weight (1 + ln tf) · ln(1 + N / df).
+/// Only its <see cref="TermsKept"/> heaviest terms are kept, normalised to length 1; two papers' similarity is the
+/// cosine of those vectors. Dropping the light tail drops the particles and endings every summary shares, keeps the
+/// names and topics, and keeps the inverted index (SimilarityPostings: term → papers with weights) small.</para>
+/// <para>An ingest re-indexes only the papers it touched whose terms changed, then scores only the papers sharing a
+/// kept term with them (terms in more than a tenth of the archive are not followed), so its cost follows the new
+/// papers and their terms, not the archive. Lists are rewritten exactly for the changed papers and for every paper
+/// whose list named a changed or removed paper. A new paper enters an older paper's list when it is among the new
+/// paper's <see cref="Propagated"/> closest and beats that list's last entry; an older paper pushed further down the
+/// ranking than that keeps its list until it is itself re-indexed.</para>
+/// <para>Weights use the document frequencies of the ingest that indexed the paper: a full ingest is exact, and an
+/// older paper's weights drift by as little as one day's papers move the frequencies, until its content changes.</para>
+/// </remarks>
+public static class SimilarPapers
+{
+    public const int ListLength = 6;
+
+    internal const int TermsKept = 24;
+
+    internal const int Propagated = 20;
+
+    private const int TitleWeight = 2;
+
+    /// <summary>
+    /// Brings the similarity index and the neighbour lists up to date for papers an ingest touched (written, relisted
+    /// or removed), inside its transaction. Returns the arXiv ids of the papers whose lists changed.
+    /// </summary>
+    public static IReadOnlyCollection<string> Update(SqliteTransaction transaction, IReadOnlyCollection<int> touched)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(touched);
+        var ids = touched.ToHashSet();
+
+        // A database from before similarity indexes every paper at its first ingest.
+        if (Scalar(transaction, "SELECT NOT EXISTS (SELECT 1 FROM SimilarityDocuments) AND EXISTS (SELECT 1 FROM Papers)") == 1)
+        {
+            ids.UnionWith(ReadInts(transaction, "SELECT Id FROM Papers", null));
+        }
+
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var idList = IdList(ids);
+        var texts = new List<(int Id, string Title, string Summary)>();
+        using (var command = Command(transaction, "SELECT Id, Title, SummaryMarkdown FROM Papers WHERE Id IN (SELECT value FROM json_each($ids))", ("$ids", idList)))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                texts.Add((reader.GetInt32(0), reader.GetString(1), reader.GetString(2)));
+            }
+        }
+
+        // Cutting text is most of a full ingest's share here, and every paper is cut on its own.
+        var current = texts.AsParallel().ToDictionary(t => t.Id, t => Count(t.Title, t.Summary));
+
+        var stored = new Dictionary<int, string>();
+        using (var command = Command(transaction, "SELECT PaperId, Terms FROM SimilarityDocuments WHERE PaperId IN (SELECT value FROM json_each($ids))", ("$ids", idList)))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                stored[reader.GetInt32(0)] = reader.GetString(1);
+            }
+        }
+
+        // Papers whose terms changed (new ones included) and papers gone; a paper relisted as it was is neither.
+        var changed = new Dictionary<int, (Dictionary<string, int> Terms, string Text)>();
+        var removed = new List<int>();
+        var frequencyDelta = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            var had = stored.GetValueOrDefault(id);
+            if (current.TryGetValue(id, out var terms))
+            {
+                var text = Serialize(terms);
+                if (had == text)
+                {
+                    continue;
+                }
+
+                changed[id] = (terms, text);
+                foreach (var term in terms.Keys)
+                {
+                    frequencyDelta[term] = frequencyDelta.GetValueOrDefault(term) + 1;
+                }
+            }
+            else if (had is not null)
+            {
+                removed.Add(id);
+            }
+            else
+            {
+                continue;
+            }
+
+            if (had is not null)
+            {
+                foreach (var term in Deserialize(had).Keys)
+                {
+                    frequencyDelta[term] = frequencyDelta.GetValueOrDefault(term) - 1;
+                }
+            }
+        }
+
+        if (changed.Count == 0 && removed.Count == 0)
+        {
+            return [];
+        }
+
+        var changedAndRemoved = IdList(changed.Keys.Concat(removed));
+        // Lists naming a paper that changed or went are computed again whole.
+        var referrers = ReadInts(transaction, "SELECT DISTINCT PaperId FROM SimilarPapers WHERE SimilarPaperId IN (SELECT value FROM json_each($ids))", changedAndRemoved)
+            .Where(id => !changed.ContainsKey(id) && !removed.Contains(id)).ToHashSet();
+
+        Execute(transaction, "DELETE FROM SimilarityPostings WHERE PaperId IN (SELECT value FROM json_each($ids))", ("$ids", changedAndRemoved));
+        Execute(transaction, "DELETE FROM SimilarityDocuments WHERE PaperId IN (SELECT value FROM json_each($ids))", ("$ids", changedAndRemoved));
+        Execute(transaction, "DELETE FROM SimilarPapers WHERE PaperId IN (SELECT value FROM json_each($ids))", ("$ids", IdList(removed)));
+        Execute(
+            transaction,
+            """
+            INSERT INTO SimilarityTerms (Term, DocumentCount) SELECT value ->> 0, value ->> 1 FROM json_each($deltas) WHERE true
+            ON CONFLICT (Term) DO UPDATE SET DocumentCount = DocumentCount + excluded.DocumentCount
+            """,
+            ("$deltas", System.Text.Json.JsonSerializer.Serialize(frequencyDelta.Where(d => d.Value != 0).Select(d => new object[] { d.Key, d.Value }))));
+        Execute(transaction, "DELETE FROM SimilarityTerms WHERE Term IN (SELECT value ->> 0 FROM json_each($deltas)) AND DocumentCount <= 0",
+            ("$deltas", System.Text.Json.JsonSerializer.Serialize(frequencyDelta.Where(d => d.Value < 0).Select(d => new object[] { d.Key }))));
+
+        var paperCount = Scalar(transaction, "SELECT COUNT(*) FROM SimilarityDocuments") + changed.Count;
+        var frequencies = Frequencies(transaction, changed.Values.SelectMany(c => c.Terms.Keys).Distinct(StringComparer.Ordinal));
+
+        // The changed papers' vectors, kept terms only, and their postings.
+        var vectors = new Dictionary<int, List<(string Term, double Weight)>>();
+        using (var insertDocument = Command(transaction, "INSERT INTO SimilarityDocuments (PaperId, Terms) VALUES ($id, $terms)", ("$id", 0), ("$terms", "")))
+        {
+            foreach (var (id, (terms, text)) in changed)
+            {
+                insertDocument.Parameters[0].Value = id;
+                insertDocument.Parameters[1].Value = text;
+                insertDocument.ExecuteNonQuery();
+                vectors[id] = Vector(terms, frequencies, paperCount);
+            }
+        }
+
+        // In index order, many to a statement: inserts in key order touch each index page once instead of at random.
+        var postings = changed.Keys.SelectMany(id => vectors[id].Select(t => (t.Term, Id: id, t.Weight)))
+            .OrderBy(p => p.Term, StringComparer.Ordinal).ThenBy(p => p.Id).ToList();
+        using (var insertPostings = Command(transaction, "INSERT INTO SimilarityPostings (Term, PaperId, Weight) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each($postings)", ("$postings", "")))
+        {
+            foreach (var chunk in postings.Chunk(4096))
+            {
+                insertPostings.Parameters[0].Value = PostingsJson(chunk);
+                insertPostings.ExecuteNonQuery();
+            }
+        }
+
+        using (var command = Command(transaction, "SELECT PaperId, Term, Weight FROM SimilarityPostings WHERE PaperId IN (SELECT value FROM json_each($ids))", ("$ids", IdList(referrers))))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var id = reader.GetInt32(0);
+                if (!vectors.TryGetValue(id, out var vector))
+                {
+                    vectors[id] = vector = [];
+                }
+
+                vector.Add((reader.GetString(1), reader.GetDouble(2)));
+            }
+        }
+
+        var scorer = Scorer.Load(transaction, vectors, changed.Keys, frequencies, paperCount);
+        var lists = new Dictionary<int, List<(int Id, double Score)>>();
+        var offers = new Dictionary<int, List<(int Id, double Score)>>();
+        foreach (var (id, vector) in vectors)
+        {
+            var closest = scorer.Closest(id, vector, Propagated);
+            lists[id] = [.. closest.Take(ListLength)];
+            if (!changed.ContainsKey(id))
+            {
+                continue;
+            }
+
+            // A new or changed paper offers itself to the papers it is closest to.
+            foreach (var (other, score) in closest)
+            {
+                if (!vectors.ContainsKey(other))
+                {
+                    (offers.TryGetValue(other, out var offered) ? offered : offers[other] = []).Add((id, score));
+                }
+            }
+        }
+
+        var before = ReadLists(transaction, lists.Keys.Concat(offers.Keys));
+        foreach (var (id, offered) in offers)
+        {
+            var list = before.GetValueOrDefault(id) ?? [];
+            lists[id] = [.. list.Concat(offered).DistinctBy(e => e.Id).OrderByDescending(e => e.Score).ThenBy(e => e.Id).Take(ListLength)];
+        }
+
+        var rewritten = lists.Where(l => !Same(before.GetValueOrDefault(l.Key), l.Value)).Select(l => l.Key).ToList();
+        Execute(transaction, "DELETE FROM SimilarPapers WHERE PaperId IN (SELECT value FROM json_each($ids))", ("$ids", IdList(rewritten)));
+        using (var insert = Command(transaction, "INSERT INTO SimilarPapers (PaperId, Rank, SimilarPaperId, Score) VALUES ($id, $rank, $similar, $score)", ("$id", 0), ("$rank", 0), ("$similar", 0), ("$score", 0.0)))
+        {
+            foreach (var id in rewritten)
+            {
+                insert.Parameters[0].Value = id;
+                var rank = 0;
+                foreach (var (similar, score) in lists[id])
+                {
+                    insert.Parameters[1].Value = ++rank;
+                    insert.Parameters[2].Value = similar;
+                    insert.Parameters[3].Value = score;
+                    insert.ExecuteNonQuery();
+                }
+            }
+        }
+
+        using var arxiv = Command(transaction, "SELECT ArxivId FROM Papers WHERE Id IN (SELECT value FROM json_each($ids))", ("$ids", IdList(rewritten)));
+        var names = new List<string>();
+        using (var reader = arxiv.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                names.Add(reader.GetString(0));
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>Term counts of a paper's title (counted <see cref="TitleWeight"/> times) and summary.</summary>
+    internal static Dictionary<string, int> Count(string title, string summary)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        SearchText.CountTerms(title, counts, TitleWeight);
+        SearchText.CountTerms(summary, counts, 1);
+        return counts;
+    }
+
+    /// <summary>The heaviest terms by tf-idf, normalised to length 1, in a fixed order.</summary>
+    internal static List<(string Term, double Weight)> Vector(Dictionary<string, int> counts, IReadOnlyDictionary<string, int> frequencies, int paperCount)
+    {
+        var weighted = counts
+            .Select(c => (Term: c.Key, Weight: (1 + Math.Log(c.Value)) * Math.Log(1 + (double)paperCount / Math.Max(1, frequencies.GetValueOrDefault(c.Key)))))
+            .OrderByDescending(t => t.Weight).ThenBy(t => t.Term, StringComparer.Ordinal)
+            .Take(TermsKept)
+            .ToList();
+        var norm = Math.Sqrt(weighted.Sum(t => t.Weight * t.Weight));
+        return norm == 0 ? [] : [.. weighted.Select(t => (t.Term, t.Weight / norm))];
+    }
+
+    // In the order the text gives them: the same text always serialises alike.
+    /// <summary>[[term, paper, weight], …]; terms are letters and digits only, so they need no escaping.</summary>
+    private static string PostingsJson(IEnumerable<(string Term, int Id, double Weight)> postings)
+    {
+        var json = new StringBuilder("[");
+        foreach (var (term, id, weight) in postings)
+        {
+            json.Append(json.Length > 1 ? ",[\"" : "[\"").Append(term).Append("\",").Append(id.ToString(CultureInfo.InvariantCulture)).Append(',')
+                .Append(weight.ToString("R", CultureInfo.InvariantCulture)).Append(']');
+        }
+
+        return json.Append(']').ToString();
+    }
+
+    private static string Serialize(Dictionary<string, int> terms) =>
+        string.Join('\n', terms.Select(t => t.Key + "\t" + t.Value.ToString(CultureInfo.InvariantCulture)));
+
+    private static Dictionary<string, int> Deserialize(string text)
+    {
+        var terms = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            terms[line[..tab]] = int.Parse(line.AsSpan(tab + 1), CultureInfo.InvariantCulture);
+        }
+
+        return terms;
+    }
+
+    private static Dictionary<string, int> Frequencies(SqliteTransaction transaction, IEnumerable<string> terms)
+    {
+        var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
+        using var command = Command(transaction, "SELECT Term, DocumentCount FROM SimilarityTerms WHERE Term IN (SELECT value FROM json_each($terms))", ("$terms", System.Text.Json.JsonSerializer.Serialize(terms)));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            frequencies[reader.GetString(0)] = reader.GetInt32(1);
+        }
+
+        return frequencies;
+    }
+
+    private static Dictionary<int, List<(int Id, double Score)>> ReadLists(SqliteTransaction transaction, IEnumerable<int> ids)
+    {
+        var lists = new Dictionary<int, List<(int Id, double Score)>>();
+        using var command = Command(transaction, "SELECT PaperId, SimilarPaperId, Score FROM SimilarPapers WHERE PaperId IN (SELECT value FROM json_each($ids)) ORDER BY PaperId, Rank", ("$ids", IdList(ids)));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var id = reader.GetInt32(0);
+            (lists.TryGetValue(id, out var list) ? list : lists[id] = []).Add((reader.GetInt32(1), reader.GetDouble(2)));
+        }
+
+        return lists;
+    }
+
+    private static bool Same(List<(int Id, double Score)>? before, List<(int Id, double Score)> after) =>
+        (before ?? []).Select(e => e.Id).SequenceEqual(after.Select(e => e.Id));
+
+    /// <summary>The postings of the terms being scored, read once, with each paper as a dense index for accumulating.</summary>
+    private sealed class Scorer
+    {
+        private readonly Dictionary<string, List<(int Index, double Weight)>> _postings = new(StringComparer.Ordinal);
+        private readonly Dictionary<int, int> _indexes = [];
+        private readonly List<int> _ids = [];
+
+        /// <summary>
+        /// The postings of every term of <paramref name="vectors"/>: those of the papers just indexed from memory, the
+        /// others from the index (a full ingest reads nothing back).
+        /// </summary>
+        public static Scorer Load(
+            SqliteTransaction transaction, Dictionary<int, List<(string Term, double Weight)>> vectors, IEnumerable<int> indexed,
+            IReadOnlyDictionary<string, int> frequencies, int paperCount)
+        {
+            var scorer = new Scorer();
+            // A term in more than a tenth of the papers says little and would make every candidate set large.
+            var limit = Math.Max(20, paperCount / 10);
+            var fresh = indexed.ToList();
+            foreach (var id in fresh)
+            {
+                foreach (var (term, weight) in vectors[id])
+                {
+                    if (frequencies.GetValueOrDefault(term) <= limit)
+                    {
+                        scorer.Add(term, id, weight);
+                    }
+                }
+            }
+
+            using var command = Command(
+                transaction,
+                """
+                SELECT p.Term, p.PaperId, p.Weight FROM SimilarityPostings p
+                WHERE p.Term IN (SELECT t.Term FROM SimilarityTerms t WHERE t.Term IN (SELECT value FROM json_each($terms)) AND t.DocumentCount <= $limit)
+                    AND p.PaperId NOT IN (SELECT value FROM json_each($fresh))
+                """,
+                ("$terms", System.Text.Json.JsonSerializer.Serialize(vectors.Values.SelectMany(v => v.Select(t => t.Term)).Distinct(StringComparer.Ordinal))),
+                ("$limit", limit), ("$fresh", IdList(fresh)));
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                scorer.Add(reader.GetString(0), reader.GetInt32(1), reader.GetDouble(2));
+            }
+
+            return scorer;
+        }
+
+        private void Add(string term, int id, double weight)
+        {
+            if (!_postings.TryGetValue(term, out var list))
+            {
+                _postings[term] = list = [];
+            }
+
+            list.Add((Index(id), weight));
+        }
+
+        private int Index(int id)
+        {
+            if (!_indexes.TryGetValue(id, out var index))
+            {
+                _indexes[id] = index = _ids.Count;
+                _ids.Add(id);
+            }
+
+            return index;
+        }
+
+        private double[] _scores = [];
+
+        public List<(int Id, double Score)> Closest(int id, List<(string Term, double Weight)> vector, int count)
+        {
+            if (_scores.Length < _ids.Count)
+            {
+                _scores = new double[_ids.Count];
+            }
+
+            var seen = new List<int>();
+            foreach (var (term, weight) in vector)
+            {
+                if (!_postings.TryGetValue(term, out var postings))
+                {
+                    continue;
+                }
+
+                foreach (var (index, other) in postings)
+                {
+                    if (_scores[index] == 0)
+                    {
+                        seen.Add(index);
+                    }
+
+                    _scores[index] += weight * other;
+                }
+            }
+
+            var closest = new List<(int Id, double Score)>(count + 1);
+            foreach (var index in seen)
+            {
+                var score = Math.Round(_scores[index], 6);
+                _scores[index] = 0;
+                if (_ids[index] == id || score <= 0 || (closest.Count == count && score < closest[^1].Score))
+                {
+                    continue;
+                }
+
+                // Insertion into a short sorted list: higher score first, then the lower id.
+                var at = closest.FindIndex(c => c.Score < score || (c.Score == score && c.Id > _ids[index]));
+                if (at < 0)
+                {
+                    if (closest.Count < count)
+                    {
+                        closest.Add((_ids[index], score));
+                    }
+
+                    continue;
+                }
+
+                closest.Insert(at, (_ids[index], score));
+                if (closest.Count > count)
+                {
+                    closest.RemoveAt(count);
+                }
+            }
+
+            return closest;
+        }
+    }
+
+    private static string IdList(IEnumerable<int> ids) => "[" + string.Join(',', ids) + "]";
+
+    private static SqliteCommand Command(SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command;
+    }
+
+    private static void Execute(SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = Command(transaction, sql, parameters);
+        command.ExecuteNonQuery();
+    }
+
+    private static int Scalar(SqliteTransaction transaction, string sql)
+    {
+        using var command = Command(transaction, sql);
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static List<int> ReadInts(SqliteTransaction transaction, string sql, string? ids)
+    {
+        using var command = ids is null ? Command(transaction, sql) : Command(transaction, sql, ("$ids", ids));
+        using var reader = command.ExecuteReader();
+        var values = new List<int>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetInt32(0));
+        }
+
+        return values;
+    }
+}

@@ -1,0 +1,208 @@
+using DailyPapers.Core.Tests.Ingestion;
+using Microsoft.Data.Sqlite;
+
+namespace DailyPapers.Core.Tests.Search;
+
+/// <summary>Each paper's similar papers are computed at ingest, and only the lists a change reaches are rewritten.</summary>
+public sealed class SimilarPapersTests : IDisposable
+{
+    private readonly IngestFolder _folder = new();
+
+    private static string Paper(string id, string title, string summary) => $"""
+        ### [{title}](https://arxiv.org/abs/{id})
+
+        Authors: Ada Lovelace
+
+        {summary}
+
+        """;
+
+    private static string Day(string date, params string[] papers) => $"## Daily Papers ({date})\n\n" + string.Join("\n", papers);
+
+    private static readonly string VideoCamera = Paper(
+        "2404.02101", "CameraCtrl: Enabling Camera Control for Text-to-Video Generation",
+        "- 텍스트 비디오 생성 모델에 카메라 궤적 제어를 더하는 플러그인 모듈을 제안합니다.\n- 카메라 포즈를 임베딩해 비디오 확산 모델에 주입합니다.");
+
+    private static readonly string VideoCameraAgain = Paper(
+        "2406.10126", "Training-free Camera Control for Video Generation",
+        "- 학습 없이 비디오 확산 모델에 카메라 궤적 제어를 더하는 방법을 제안합니다.\n- 카메라 포즈에 따라 잠재 공간을 재배열합니다.");
+
+    private static readonly string Speech = Paper(
+        "2406.05370", "VALL-E 2: Neural Codec Language Models are Human Parity Zero-Shot Text to Speech Synthesizers",
+        "- 제로샷 음성 합성에서 사람 수준에 이른 코덱 언어 모델을 소개합니다.\n- 반복 인지 샘플링으로 디코딩을 안정화합니다.");
+
+    private static readonly string MathPaper = Paper(
+        "2402.03300", "DeepSeekMath: Pushing the Limits of Mathematical Reasoning in Open Language Models",
+        "- 수학 추론을 위한 공개 언어 모델을 웹 수학 데이터로 사전 학습합니다.\n- 그룹 상대 정책 최적화로 강화 학습합니다.");
+
+    private static readonly string Depth = Paper(
+        "2401.10891", "Depth Anything: Unleashing the Power of Large-Scale Unlabeled Data",
+        "- 대규모 비라벨 이미지로 단안 깊이 추정 모델을 학습합니다.\n- 데이터 증강으로 어려운 최적화 목표를 만듭니다.");
+
+    [Fact]
+    public void Papers_are_compared_by_the_terms_search_indexes()
+    {
+        var terms = DailyPapers.Core.Search.SearchText.Terms("언어모델을 LLaMA-3로 StableDiffusion").ToList();
+
+        terms.Should().Contain(["언어", "어모", "모델", "델을", "llama", "llama3", "stablediffusion", "stable", "diffusion"]);
+        terms.Should().NotContain(t => t.Length < 2 || t.Any(char.IsUpper));
+    }
+
+    [Fact]
+    public void A_near_duplicate_ranks_first_and_no_list_names_its_own_paper()
+    {
+        _folder.Write("2024/04/03.md", Day("2024-04-03", VideoCamera, Speech, MathPaper, VideoCameraAgain, Depth));
+
+        _folder.Ingest();
+
+        Similar("2404.02101").Should().StartWith("2406.10126");
+        Similar("2406.10126").Should().StartWith("2404.02101");
+        Similar("2406.05370").Should().NotContain("2406.05370").And.HaveCountLessThanOrEqualTo(6);
+    }
+
+    [Fact]
+    public void A_new_day_enters_the_lists_of_older_papers_it_resembles_and_evicts_their_pages()
+    {
+        _folder.Write("2024/04/03.md", Day("2024-04-03", VideoCamera, Speech, MathPaper, Depth));
+        _folder.Ingest();
+        Similar("2404.02101").Should().NotContain("2406.10126");
+        var logged = LastChange();
+
+        _folder.Write("2024/06/14.md", Day("2024-06-14", VideoCameraAgain));
+        _folder.Ingest();
+
+        Similar("2404.02101").Should().StartWith("2406.10126");
+        Similar("2406.10126").Should().StartWith("2404.02101");
+        ChangesAfter(logged).Should().Contain(["paper:2404.02101", "paper:2406.10126"]);
+    }
+
+    [Fact]
+    public void A_removed_paper_vanishes_from_every_list_and_from_the_index()
+    {
+        _folder.Write("2024/04/03.md", Day("2024-04-03", VideoCamera, Speech, MathPaper, Depth));
+        var later = _folder.Write("2024/06/14.md", Day("2024-06-14", VideoCameraAgain));
+        _folder.Ingest();
+        Similar("2404.02101").Should().Contain("2406.10126");
+
+        File.Delete(later);
+        _folder.Ingest();
+
+        Similar("2404.02101").Should().NotContain("2406.10126");
+        Count("SELECT COUNT(*) FROM SimilarPapers WHERE SimilarPaperId NOT IN (SELECT Id FROM Papers) OR PaperId NOT IN (SELECT Id FROM Papers)").Should().Be(0);
+        Count("SELECT COUNT(*) FROM SimilarityPostings WHERE PaperId NOT IN (SELECT Id FROM Papers)").Should().Be(0);
+        Count("SELECT COUNT(*) FROM SimilarityDocuments WHERE PaperId NOT IN (SELECT Id FROM Papers)").Should().Be(0);
+        Count("SELECT COUNT(*) FROM SimilarityTerms WHERE Term = 'training'").Should().Be(0, "only the removed paper's title had the word");
+    }
+
+    [Fact]
+    public void Ingesting_unchanged_files_again_changes_no_list_and_logs_nothing()
+    {
+        var file = _folder.Write("2024/04/03.md", Day("2024-04-03", VideoCamera, Speech, MathPaper, VideoCameraAgain, Depth));
+        _folder.Ingest();
+        var before = Dump();
+        var logged = LastChange();
+
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddDays(1));
+        _folder.Ingest();
+
+        Dump().Should().Be(before);
+        ChangesAfter(logged).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_relisted_paper_whose_text_is_unchanged_keeps_every_list()
+    {
+        _folder.Write("2024/04/03.md", Day("2024-04-03", VideoCamera, Speech, MathPaper, Depth));
+        _folder.Ingest();
+        var before = Dump();
+
+        // The same papers listed again on another day: their content is the later listing's, word for word the same.
+        _folder.Write("2024/04/04.md", Day("2024-04-04", VideoCamera, Speech));
+        _folder.Ingest();
+
+        Dump().Should().Be(before);
+    }
+
+    private List<string> Similar(string arxivId)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT o.ArxivId FROM SimilarPapers s JOIN Papers p ON p.Id = s.PaperId JOIN Papers o ON o.Id = s.SimilarPaperId
+            WHERE p.ArxivId = $id ORDER BY s.Rank
+            """;
+        command.Parameters.AddWithValue("$id", arxivId);
+        using var reader = command.ExecuteReader();
+        var ids = new List<string>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    private long LastChange() => Count("SELECT COALESCE(MAX(Id), 0) FROM Changes");
+
+    private List<string> ChangesAfter(long id)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Tag FROM Changes WHERE Id > $id";
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = command.ExecuteReader();
+        var tags = new List<string>();
+        while (reader.Read())
+        {
+            tags.Add(reader.GetString(0));
+        }
+
+        return tags;
+    }
+
+    private string Dump()
+    {
+        using var connection = Open();
+        var dump = new System.Text.StringBuilder();
+        foreach (var sql in new[]
+        {
+            "SELECT PaperId, Rank, SimilarPaperId, Score FROM SimilarPapers ORDER BY 1, 2",
+            "SELECT Term, PaperId, Weight FROM SimilarityPostings ORDER BY 1, 2",
+            "SELECT Term, DocumentCount FROM SimilarityTerms ORDER BY 1",
+            "SELECT PaperId, Terms FROM SimilarityDocuments ORDER BY 1",
+        })
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    dump.Append(reader.GetValue(i)).Append('|');
+                }
+
+                dump.Append('\n');
+            }
+        }
+
+        return dump.ToString();
+    }
+
+    private long Count(string sql)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_folder.ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    public void Dispose() => _folder.Dispose();
+}
