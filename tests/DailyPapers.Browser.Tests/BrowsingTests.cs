@@ -31,9 +31,9 @@ public sealed class BrowsingTests(BrowserFixture browser)
 
         await page.WaitForURLAsync("**/papers/2401.08541");
         (await page.Locator("h1").TextContentAsync()).Should().Be("Scalable Pre-training of Large Autoregressive Image Models");
-        var arxiv = await BrowserFixture.ExpectAsync(page, "main .paper-links a:has-text('arXiv')", "the arXiv link");
+        var arxiv = await BrowserFixture.ExpectAsync(page, "main .paper-detail .paper-links.primary a:has-text('arXiv')", "the arXiv link");
         (await arxiv.GetAttributeAsync("href")).Should().Be("https://arxiv.org/abs/2401.08541");
-        (await page.Locator("main .paper-links a:has-text('PDF')").GetAttributeAsync("href")).Should().Be("https://arxiv.org/pdf/2401.08541");
+        (await page.Locator("main .paper-detail .paper-links.primary a:has-text('PDF')").GetAttributeAsync("href")).Should().Be("https://arxiv.org/pdf/2401.08541");
         await BrowserFixture.ScreenshotAsync(page, "paper");
     }
 
