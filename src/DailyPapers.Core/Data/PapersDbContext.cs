@@ -22,6 +22,8 @@ public sealed class PapersDbContext(DbContextOptions<PapersDbContext> options) :
 
     public DbSet<RejectedFile> RejectedFiles => Set<RejectedFile>();
 
+    public DbSet<TermCount> TermCounts => Set<TermCount>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PapersDbContext).Assembly);
 }

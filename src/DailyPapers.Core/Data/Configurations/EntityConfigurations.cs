@@ -100,3 +100,14 @@ internal sealed class ChangeConfiguration : IEntityTypeConfiguration<Change>
         builder.Property(c => c.Id).UseAutoincrement();
     }
 }
+
+internal sealed class TermCountConfiguration : IEntityTypeConfiguration<TermCount>
+{
+    public void Configure(EntityTypeBuilder<TermCount> builder)
+    {
+        builder.ToTable("TermCounts");
+        // The key reads one term's earlier periods; the index a period's terms with enough papers, largest first.
+        builder.HasKey(t => new { t.Term, t.Period, t.Start });
+        builder.HasIndex(t => new { t.Period, t.Start, t.PaperCount }).IsDescending(false, false, true);
+    }
+}
