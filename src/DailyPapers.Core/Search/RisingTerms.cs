@@ -29,11 +29,46 @@ public static class RisingTerms
 
     public static int BaselinePeriods(TermPeriod period) => period == TermPeriod.Week ? 8 : 3;
 
-    /// <summary>The rising terms of the latest week and month, or empty lists when nothing is stored.</summary>
+    /// <summary>How many rising terms per period are kept at ingest; pages show as many as they need.</summary>
+    public const int Stored = 12;
+
+    private const string MetaKey = "RisingTerms";
+
+    /// <summary>
+    /// The rising terms of the latest week and month as the last ingest left them (<see cref="Store"/>): one key read,
+    /// however many terms the archive holds.
+    /// </summary>
     public static IReadOnlyList<RisingList> Latest(SqliteConnection connection, int limit)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT Value FROM Meta WHERE Key = '{MetaKey}'";
+        if (command.ExecuteScalar() is not string json)
+        {
+            return [];
+        }
+
+        var lists = System.Text.Json.JsonSerializer.Deserialize<List<RisingList>>(json) ?? [];
+        return [.. lists.Select(l => l with { Terms = [.. l.Terms.Take(limit)] })];
+    }
+
+    /// <summary>Ranks the rising terms against the counts just written and keeps them for readers, inside the ingest's transaction.</summary>
+    internal static void Store(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var lists = Compute(connection, transaction, Stored);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"INSERT INTO Meta (Key, Value) VALUES ('{MetaKey}', $value) ON CONFLICT (Key) DO UPDATE SET Value = excluded.Value";
+        command.Parameters.AddWithValue("$value", System.Text.Json.JsonSerializer.Serialize(lists));
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>The rising terms of the latest week and month, or no lists when nothing is stored.</summary>
+    internal static IReadOnlyList<RisingList> Compute(SqliteConnection connection, SqliteTransaction? transaction, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
         using var latest = connection.CreateCommand();
+        latest.Transaction = transaction;
         latest.CommandText = "SELECT MAX(Date) FROM Days";
         if (latest.ExecuteScalar() is not string text)
         {
@@ -46,6 +81,7 @@ public static class RisingTerms
         var periods = new[] { (TermPeriod.Week, week, week.AddDays(-7 * BaselinePeriods(TermPeriod.Week))), (TermPeriod.Month, month, month.AddMonths(-BaselinePeriods(TermPeriod.Month))) };
 
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         // Both periods in one round trip: each reads its own terms with enough papers (the empty term is the period's
         // paper count), and for each of them its baseline periods by key.
         command.CommandText = $"""

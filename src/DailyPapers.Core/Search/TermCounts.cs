@@ -44,6 +44,11 @@ public sealed partial class TermCounts : IDisposable
         {
             Recount(transaction, period, start);
         }
+
+        if (periods.Count > 0)
+        {
+            RisingTerms.Store(_delete.Connection!, transaction);
+        }
     }
 
     /// <summary>Counts every period of a database stored before terms were counted (the ingest skips its unchanged files).</summary>

@@ -69,7 +69,8 @@ internal sealed class AppearanceConfiguration : IEntityTypeConfiguration<Appeara
     {
         builder.ToTable("Appearances");
         builder.HasIndex(a => new { a.DayId, a.PaperId }).IsUnique();
-        builder.HasIndex(a => a.PaperId);
+        // With the day: a paper's listings and their days are read from the index alone (trend charts count thousands).
+        builder.HasIndex(a => new { a.PaperId, a.DayId });
     }
 }
 

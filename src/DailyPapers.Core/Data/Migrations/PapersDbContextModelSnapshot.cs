@@ -76,10 +76,10 @@ namespace DailyPapers.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PaperId");
-
                     b.HasIndex("DayId", "PaperId")
                         .IsUnique();
+
+                    b.HasIndex("PaperId", "DayId");
 
                     b.ToTable("Appearances", (string)null);
                 });
