@@ -27,7 +27,7 @@ public sealed partial class TermCounts : IDisposable
         // A paper listed twice in a period counts once; its content is the stored one (its best listing).
         _papers = Command(
             connection,
-            "SELECT DISTINCT p.Id, p.Title, p.SummaryMarkdown FROM Days d JOIN Appearances a ON a.DayId = d.Id JOIN Papers p ON p.Id = a.PaperId WHERE d.Date >= $from AND d.Date < $to",
+            "SELECT p.Id, p.Title, p.SummaryMarkdown FROM Papers p WHERE p.Id IN (SELECT a.PaperId FROM Days d JOIN Appearances a ON a.DayId = d.Id WHERE d.Date >= $from AND d.Date < $to)",
             "$from", "$to");
         _insert = Command(
             connection,
@@ -40,9 +40,11 @@ public sealed partial class TermCounts : IDisposable
     {
         ArgumentNullException.ThrowIfNull(days);
         var periods = days.SelectMany(d => new[] { (TermPeriod.Week, WeekOf(d)), (TermPeriod.Month, MonthOf(d)) }).Distinct().ToList();
+        // A paper's week and month are counted in the same call: its terms are cut once.
+        var termsOfPaper = new Dictionary<int, IReadOnlySet<string>>();
         foreach (var (period, start) in periods)
         {
-            Recount(transaction, period, start);
+            Recount(transaction, period, start, termsOfPaper);
         }
 
         if (periods.Count > 0)
@@ -77,7 +79,7 @@ public sealed partial class TermCounts : IDisposable
         transaction.Commit();
     }
 
-    private void Recount(SqliteTransaction transaction, TermPeriod period, DateOnly start)
+    private void Recount(SqliteTransaction transaction, TermPeriod period, DateOnly start, Dictionary<int, IReadOnlySet<string>> termsOfPaper)
     {
         Bind(_delete, transaction, (int)period, start).ExecuteNonQuery();
         var end = period == TermPeriod.Week ? start.AddDays(7) : start.AddMonths(1);
@@ -88,7 +90,13 @@ public sealed partial class TermCounts : IDisposable
             while (reader.Read())
             {
                 papers++;
-                foreach (var term in Terms(reader.GetString(1) + "\n" + reader.GetString(2)))
+                var id = reader.GetInt32(0);
+                if (!termsOfPaper.TryGetValue(id, out var terms))
+                {
+                    termsOfPaper[id] = terms = Terms(reader.GetString(1) + "\n" + reader.GetString(2));
+                }
+
+                foreach (var term in terms)
                 {
                     counts[term] = counts.GetValueOrDefault(term) + 1;
                 }
