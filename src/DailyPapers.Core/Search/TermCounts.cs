@@ -174,11 +174,13 @@ public sealed partial class TermCounts : IDisposable
         https http www com org html arxiv github huggingface png jpg jpeg gif svg mp4 img src alt href
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
 
-    // Korean words that open with grammar rather than a topic: demonstratives, conjunctions, auxiliary verbs.
+    // Korean words that open with grammar rather than a topic (demonstratives, conjunctions, auxiliary verbs), and the
+    // words every summary uses (연구, 논문, 방법, 결과).
     private static readonly HashSet<string> KoreanStopPairs = new(
         """
         이러 이를 이는 이와 이것 그리 그러 그러나 또한 또는 하지 하는 하고 하여 하며 한다 합니 했습 했다 있는 있다 있습 있으 있도 없는 없이
         되는 되어 된다 됩니 위한 위해 대한 대해 통해 통한 따라 따른 가장 모든 여러 다양 각각 것이 것을 것은 수는 수있 에서 으로 에게 보다 또한 본논
+        등의 등을 등이 등과 인한 인해 이전 이후 최고 최근 기존 같은 경우 때문 더욱 매우 특히 주로 함께 이상 이하 사용 제안 제시 연구 논문 방법 결과
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
 
     [GeneratedRegex(@"[\p{L}\p{N}\p{M}]+")]

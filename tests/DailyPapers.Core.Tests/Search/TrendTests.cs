@@ -57,10 +57,10 @@ public sealed class TrendTests : IDisposable
     [Fact]
     public void Terms_are_latin_words_and_the_first_syllable_pair_of_korean_words_without_stop_words()
     {
-        var terms = TermCounts.Terms("LLM Agents for the Web: 모델을 생성하는 방법 https://x.org/a.png");
+        var terms = TermCounts.Terms("LLM Agents for the Web: 모델을 생성하는 영상 연구를 https://x.org/a.png");
 
-        terms.Should().Contain(["llm", "agents", "web", "모델", "생성", "방법"]);
-        terms.Should().NotContain(["for", "the", "델을", "하는", "https", "png", "x"]);
+        terms.Should().Contain(["llm", "agents", "web", "모델", "생성", "영상"]);
+        terms.Should().NotContain(["for", "the", "델을", "하는", "연구", "https", "png", "x"]);
     }
 
     private void EightQuietWeeks()

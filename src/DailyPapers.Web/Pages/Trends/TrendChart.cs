@@ -15,7 +15,7 @@ public static class TrendChart
     private const double Width = 720;
     private const double Height = 360;
     private const double Left = 56;
-    private const double Right = 16;
+    private const double Right = 36;
     private const double Bottom = 40;
     private const double LegendRow = 22;
 
@@ -66,11 +66,18 @@ public static class TrendChart
         var lines = new XElement(Svg + "g", new XAttribute("class", "chart-lines"));
         for (var s = 0; s < view.Terms.Count; s++)
         {
-            var points = months.Select((m, i) => $"{N(X(i))},{N(Y(m.Shares[s]))}").ToList();
+            // A month without digests has no share: the line breaks there rather than dropping to zero.
+            var d = string.Join(" ", months.Select((m, i) => (m, i)).Where(p => p.m.PaperCount > 0)
+                .Select(p => (p.i > 0 && months[p.i - 1].PaperCount > 0 ? "L" : "M") + $"{N(X(p.i))},{N(Y(p.m.Shares[s]))}"));
             var line = new XElement(Svg + "g", new XAttribute("class", $"series series-{s + 1}"),
-                new XElement(Svg + "path", new XAttribute("class", "line"), new XAttribute("d", "M" + string.Join(" L", points))));
+                new XElement(Svg + "path", new XAttribute("class", "line"), new XAttribute("d", d)));
             for (var i = 0; i < months.Count; i++)
             {
+                if (months[i].PaperCount == 0)
+                {
+                    continue;
+                }
+
                 line.Add(new XElement(Svg + "circle", new XAttribute("class", "point"), Attr("cx", X(i)), Attr("cy", Y(months[i].Shares[s])), Attr("r", 3),
                     new XElement(Svg + "title", $"{view.Terms[s]} · {TrendsQuery.Month(months[i].Month)}: {Percent(months[i].Shares[s], 1)} ({months[i].Matches[s]}/{months[i].PaperCount}편)")));
             }
