@@ -21,6 +21,9 @@ switch (command)
     case "scale":
         ScaleBenchmark.Run(options, scale: true);
         return 0;
+    case "trends":
+        ScaleBenchmark.RunTrends(options);
+        return 0;
     case "soak":
         SoakBenchmark.Run(options);
         return 0;
@@ -31,6 +34,6 @@ switch (command)
         BigFileBenchmark.Run(options);
         return 0;
     default:
-        Console.WriteLine("usage: DailyPapers.Bench ingest|load|search|cold|scale|soak|bigfile|similar [--copies N] [--corpus DIR] [--rounds N] [--seconds N]");
+        Console.WriteLine("usage: DailyPapers.Bench ingest|load|search|cold|scale|trends|soak|bigfile|similar [--copies N] [--corpus DIR] [--rounds N] [--seconds N]");
         return command == "help" ? 0 : 1;
 }

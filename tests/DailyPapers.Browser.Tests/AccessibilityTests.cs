@@ -24,7 +24,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         {
             // Injecting axe needs the page's script policy (script-src 'self') set aside for the test only.
             var page = await browser.NewPageAsync(new BrowserNewContextOptions { BypassCSP = true, ColorScheme = scheme });
-            foreach (var path in new[] { "/", "/days/2024-01-17", "/papers/2401.08541", "/top", "/authors", "/authors?q=wang", "/search?q=%EB%AA%A8%EB%8D%B8", "/days" })
+            foreach (var path in new[] { "/", "/days/2024-01-17", "/papers/2401.08541", "/top", "/authors", "/authors?q=wang", "/search?q=%EB%AA%A8%EB%8D%B8", "/days", "/trends?q=diffusion,agent", "/authors/xintao-wang" })
             {
                 await browser.OpenAsync(page, path);
                 await page.EvaluateAsync(axe);

@@ -15,3 +15,16 @@ public sealed class BrowserFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A theory that needs Debian's Chromium, skipped or failed without it as <see cref="BrowserFactAttribute"/> says.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class BrowserTheoryAttribute : TheoryAttribute
+{
+    public BrowserTheoryAttribute()
+    {
+        if (!File.Exists(BrowserFixture.ChromiumPath) && Environment.GetEnvironmentVariable("DAILYPAPERS_REQUIRE_BROWSER") != "1")
+        {
+            Skip = $"Chromium is not installed at {BrowserFixture.ChromiumPath}: run 'sudo apt-get install chromium fonts-noto-cjk' to run the browser tests.";
+        }
+    }
+}

@@ -7,7 +7,7 @@ namespace DailyPapers.Browser.Tests;
 [Collection(SharedBrowser.Name)]
 public sealed class LayoutTests(BrowserFixture browser)
 {
-    private static readonly string[] Pages = ["/", "/days", "/days/2024-02-06", "/papers/2402.03286", "/top?period=all", "/authors?q=wang", "/authors/xintao-wang", "/search?q=%EB%AA%A8%EB%8D%B8"];
+    private static readonly string[] Pages = ["/", "/days", "/days/2024-02-06", "/papers/2402.03286", "/top?period=all", "/authors?q=wang", "/authors/xintao-wang", "/search?q=%EB%AA%A8%EB%8D%B8", "/trends?q=diffusion,agent"];
 
     [BrowserFact]
     public async Task A_phone_sized_screen_never_scrolls_sideways()

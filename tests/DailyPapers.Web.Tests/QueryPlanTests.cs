@@ -25,7 +25,7 @@ public sealed partial class QueryPlanTests(QueryPlanTests.Archive archive) : ICl
 
     public static TheoryData<string, int> Pages => new()
     {
-        { "/", 4 },
+        { "/", 5 },
         { "/days/{date}", 3 },
         { "/days/1999-01-01", 3 },
         { "/months/2024-02", 4 },
@@ -34,12 +34,12 @@ public sealed partial class QueryPlanTests(QueryPlanTests.Archive archive) : ICl
         { "/api/days", 4 },
         { "/weeks/2024-W06", 4 },
         { "/papers/{paper}", 6 },
-        { "/authors/{author}", 3 },
+        { "/authors/{author}", 4 },
         { "/authors?q=wang", 4 },
         { "/authors?q=li", 3 },
         { "/authors?q=tao%20wa", 4 },
         { "/authors?q=Wang%2C%20X.", 5 },
-        { "/authors/{author}?sort=votes", 3 },
+        { "/authors/{author}?sort=votes", 4 },
         { "/authors", 2 },
         { "/top", 6 },
         { "/top?period=month&date={date}", 6 },
@@ -56,7 +56,7 @@ public sealed partial class QueryPlanTests(QueryPlanTests.Archive archive) : ICl
         { "/search?q=difusion", 10 },
         { "/api/days/{date}", 3 },
         { "/api/papers/{paper}", 6 },
-        { "/api/authors/{author}", 3 },
+        { "/api/authors/{author}", 4 },
         { "/api/authors?q=chen", 4 },
         { "/api/top?period=week&date={date}", 6 },
         { "/api/top?period=all", 4 },
@@ -72,6 +72,11 @@ public sealed partial class QueryPlanTests(QueryPlanTests.Archive archive) : ICl
         { "/sitemaps/months.xml", 1 },
         { "/sitemaps/papers-0.xml", 1 },
         { "/sitemaps/authors-0.xml", 1 },
+        { "/trends", 1 },
+        { "/trends?q=diffusion,agent", 5 },
+        { "/trends?q=model,%EB%AA%A8%EB%8D%B8,video,language%20model,agent", 7 },
+        { "/api/trends?q=diffusion,agent", 4 },
+        { "/api/trends?q=model&format=csv", 2 },
     };
 
     [Theory]

@@ -278,3 +278,26 @@ public sealed class SimilarityPosting
 
     public double Weight { get; set; }
 }
+
+/// <summary>Whether a <see cref="TermCount"/> counts a week (from its Monday) or a calendar month (from its first day).</summary>
+public enum TermPeriod
+{
+    Week = 1,
+    Month = 2,
+}
+
+/// <summary>
+/// How many papers listed in one week or month hold a term (<see cref="Search.TermCounts"/> says which tokens count),
+/// kept at ingest for the periods it touched, so rising terms are read from a few index ranges. The empty term holds
+/// the period's paper count.
+/// </summary>
+public sealed class TermCount
+{
+    public required string Term { get; set; }
+
+    public TermPeriod Period { get; set; }
+
+    public DateOnly Start { get; set; }
+
+    public int PaperCount { get; set; }
+}

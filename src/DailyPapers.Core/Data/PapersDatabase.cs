@@ -108,6 +108,7 @@ public static class PapersDatabase
             }
 
             Search.SearchIndex.EnsureComplete(connection);
+            Search.TermCounts.EnsureComplete(connection);
         }
         catch (SqliteException e) when (e.SqliteErrorCode is 26 /* NOTADB */ or 11 /* CORRUPT */)
         {

@@ -23,6 +23,7 @@ public sealed class PapersDbContext(DbContextOptions<PapersDbContext> options) :
     public DbSet<RejectedFile> RejectedFiles => Set<RejectedFile>();
 
     public DbSet<SimilarPaper> SimilarPapers => Set<SimilarPaper>();
+    public DbSet<TermCount> TermCounts => Set<TermCount>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PapersDbContext).Assembly);

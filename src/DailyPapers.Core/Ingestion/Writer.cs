@@ -31,6 +31,7 @@ internal sealed class Writer : IDisposable
     private readonly SqliteCommand _unindexAuthor;
     private readonly SqliteCommand _insertPaperAuthors;
     private readonly Search.SearchIndex _search;
+    private readonly Search.TermCounts _terms;
 
     // Files are written in batches: each file's replacement lies whole inside one transaction, and committing every
     // file on its own would rewrite the same index pages into the WAL thousands of times.
@@ -77,6 +78,7 @@ internal sealed class Writer : IDisposable
         }
 
         _search = new Search.SearchIndex(connection);
+        _terms = new Search.TermCounts(connection);
         _touchFile = Prepare("UPDATE SourceFiles SET Length = $length, LastWriteUtc = $lastWrite WHERE Id = $id", "$length", "$lastWrite", "$id");
         _insertFile = Prepare(
             "INSERT INTO SourceFiles (Path, ContentHash, Length, LastWriteUtc, IngestedUtc, HasErrors, Warnings) VALUES ($path, $hash, $length, $lastWrite, $now, $errors, $warnings) RETURNING Id",
@@ -274,6 +276,7 @@ internal sealed class Writer : IDisposable
             Run(_refreshAuthors, transaction, authors);
         }
 
+        _terms.Refresh(transaction, _batchTags.Select(t => ChangeTags.TryParseDay(t, out var day) ? day : (DateOnly?)null).OfType<DateOnly>());
         var count = _batchTags.Count + _batchPapers.Count + _batchAuthors.Count;
         if (count > ChangeTags.MaxPerBatch)
         {
@@ -582,5 +585,6 @@ internal sealed class Writer : IDisposable
         }
 
         _search.Dispose();
+        _terms.Dispose();
     }
 }

@@ -162,6 +162,16 @@ public static partial class PaperSearch
         return new SearchHits(ids, total);
     }
 
+    /// <summary>
+    /// The FTS5 expression a search for <paramref name="query"/> runs (every term, the last one a prefix), or null when
+    /// the query has no searchable term: what matches it is exactly what the search page finds.
+    /// </summary>
+    internal static string? MatchExpression(string query)
+    {
+        var phrases = Terms(query).Select(Tokens).Where(t => t.Count > 0).ToList();
+        return phrases.Count == 0 ? null : string.Join(" AND ", phrases.Select((p, i) => Phrase(p, prefix: i == phrases.Count - 1)));
+    }
+
     private const int FullScoreLimit = 2000;
 
     /// <summary>

@@ -69,7 +69,8 @@ internal sealed class AppearanceConfiguration : IEntityTypeConfiguration<Appeara
     {
         builder.ToTable("Appearances");
         builder.HasIndex(a => new { a.DayId, a.PaperId }).IsUnique();
-        builder.HasIndex(a => a.PaperId);
+        // With the day: a paper's listings and their days are read from the index alone (trend charts count thousands).
+        builder.HasIndex(a => new { a.PaperId, a.DayId });
     }
 }
 
@@ -139,5 +140,16 @@ internal sealed class SimilarityPostingConfiguration : IEntityTypeConfiguration<
         // Term first: candidates are gathered term by term; the paper index drops a paper's postings.
         builder.HasKey(p => new { p.Term, p.PaperId });
         builder.HasIndex(p => p.PaperId);
+    }
+}
+
+internal sealed class TermCountConfiguration : IEntityTypeConfiguration<TermCount>
+{
+    public void Configure(EntityTypeBuilder<TermCount> builder)
+    {
+        builder.ToTable("TermCounts");
+        // The key reads one term's earlier periods; the index a period's terms with enough papers, largest first.
+        builder.HasKey(t => new { t.Term, t.Period, t.Start });
+        builder.HasIndex(t => new { t.Period, t.Start, t.PaperCount }).IsDescending(false, false, true);
     }
 }

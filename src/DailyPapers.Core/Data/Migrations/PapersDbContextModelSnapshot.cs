@@ -76,10 +76,10 @@ namespace DailyPapers.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PaperId");
-
                     b.HasIndex("DayId", "PaperId")
                         .IsUnique();
+
+                    b.HasIndex("PaperId", "DayId");
 
                     b.ToTable("Appearances", (string)null);
                 });
@@ -412,6 +412,28 @@ namespace DailyPapers.Core.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("SourceFiles", (string)null);
+                });
+
+            modelBuilder.Entity("DailyPapers.Core.Data.TermCount", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PaperCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Term", "Period", "Start");
+
+                    b.HasIndex("Period", "Start", "PaperCount")
+                        .IsDescending(false, false, true);
+
+                    b.ToTable("TermCounts", (string)null);
                 });
 
             modelBuilder.Entity("DailyPapers.Core.Data.Appearance", b =>

@@ -85,6 +85,7 @@ public static class ApiDocsQuery
             PapersApi.Name when samples.ArxivId is { } id => new { id },
             TopApi.Name => new { period = "week", date },
             SearchApi.Name => new { q = samples.SearchWord },
+            Trends.TrendsApi.Name => new { q = samples.SearchWord },
             AuthorsApi.SearchName when samples.AuthorName is { } name => new { q = name },
             AuthorsApi.AuthorName when samples.AuthorSlug is { } slug => new { slug },
             _ => null,

@@ -69,7 +69,7 @@ internal static class FeedsApi
 
     public static async Task<IResult> Author(string slug, string format, PapersDbContext db, FeedContext feed, CancellationToken ct)
     {
-        var view = slug.Length <= 200 ? await AuthorQuery.LoadAsync(db, slug, ct) : null;
+        var view = slug.Length <= 200 ? await AuthorQuery.LoadAsync(db, slug, ct, withSummary: false) : null;
         if (view is null)
         {
             return Api.NotFound($"No author has the slug '{ParameterText.Shorten(slug)}'.");

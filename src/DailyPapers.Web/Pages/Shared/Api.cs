@@ -4,6 +4,7 @@ using DailyPapers.Web.Pages.Days;
 using DailyPapers.Web.Pages.Papers;
 using DailyPapers.Web.Pages.Search;
 using DailyPapers.Web.Pages.Top;
+using DailyPapers.Web.Pages.Trends;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.OpenApi;
@@ -29,6 +30,7 @@ internal static class Api
         api.MapTopApi();
         api.MapSearchApi();
         api.MapAuthorsApi();
+        api.MapTrendsApi();
         // HEAD as well as GET, as every route here answers both.
         app.MapOpenApi().WithName(DocumentRouteName).Add(b => b.Metadata.Add(new HttpMethodMetadata(ReadMethods)));
     }

@@ -1,0 +1,142 @@
+using System.Globalization;
+using DailyPapers.Core.Data;
+using Microsoft.Data.Sqlite;
+
+namespace DailyPapers.Core.Search;
+
+/// <param name="PaperCount">Papers of the period holding the term.</param>
+/// <param name="Share">Their share of the period's papers.</param>
+/// <param name="BaselineShare">The term's share of the papers of the periods before (<see cref="RisingTerms"/>).</param>
+public sealed record RisingTerm(string Term, int PaperCount, double Share, double BaselineShare);
+
+/// <summary>The terms that rose most in the period starting <paramref name="Start"/>, most risen first.</summary>
+public sealed record RisingList(TermPeriod Period, DateOnly Start, int PaperCount, IReadOnlyList<RisingTerm> Terms);
+
+/// <summary>
+/// The terms whose share of papers rose most in the week (and the month) of the latest stored day, against the eight
+/// weeks (three months) before it, read from <see cref="TermCounts"/>: the period's terms with enough papers along its
+/// index, then each one's earlier counts along the key.
+/// </summary>
+public static class RisingTerms
+{
+    /// <summary>Fewer papers than this in the period never make a trend, however rare the term was before.</summary>
+    public const int MinPapers = 3;
+
+    /// <summary>Terms above these shares are everywhere (모델, model): their rise says nothing.</summary>
+    public const double MaxShare = 0.4;
+
+    public const double MaxBaselineShare = 0.25;
+
+    public static int BaselinePeriods(TermPeriod period) => period == TermPeriod.Week ? 8 : 3;
+
+    /// <summary>How many rising terms per period are kept at ingest; pages show as many as they need.</summary>
+    public const int Stored = 12;
+
+    private const string MetaKey = "RisingTerms";
+
+    /// <summary>
+    /// The rising terms of the latest week and month as the last ingest left them (<see cref="Store"/>): one key read,
+    /// however many terms the archive holds.
+    /// </summary>
+    public static IReadOnlyList<RisingList> Latest(SqliteConnection connection, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT Value FROM Meta WHERE Key = '{MetaKey}'";
+        if (command.ExecuteScalar() is not string json)
+        {
+            return [];
+        }
+
+        var lists = System.Text.Json.JsonSerializer.Deserialize<List<RisingList>>(json) ?? [];
+        return [.. lists.Select(l => l with { Terms = [.. l.Terms.Take(limit)] })];
+    }
+
+    /// <summary>Ranks the rising terms against the counts just written and keeps them for readers, inside the ingest's transaction.</summary>
+    internal static void Store(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var lists = Compute(connection, transaction, Stored);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"INSERT INTO Meta (Key, Value) VALUES ('{MetaKey}', $value) ON CONFLICT (Key) DO UPDATE SET Value = excluded.Value";
+        command.Parameters.AddWithValue("$value", System.Text.Json.JsonSerializer.Serialize(lists));
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>The rising terms of the latest week and month, or no lists when nothing is stored.</summary>
+    internal static IReadOnlyList<RisingList> Compute(SqliteConnection connection, SqliteTransaction? transaction, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var latest = connection.CreateCommand();
+        latest.Transaction = transaction;
+        latest.CommandText = "SELECT MAX(Date) FROM Days";
+        if (latest.ExecuteScalar() is not string text)
+        {
+            return [];
+        }
+
+        var day = DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var week = TermCounts.WeekOf(day);
+        var month = TermCounts.MonthOf(day);
+        var periods = new[] { (TermPeriod.Week, week, week.AddDays(-7 * BaselinePeriods(TermPeriod.Week))), (TermPeriod.Month, month, month.AddMonths(-BaselinePeriods(TermPeriod.Month))) };
+
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        // Both periods in one round trip: each reads its own terms with enough papers (the empty term is the period's
+        // paper count), and for each of them its baseline periods by key.
+        command.CommandText = $"""
+            WITH c AS (
+                SELECT Period, Start, Term, PaperCount FROM {TermCounts.Table} WHERE Period = $p1 AND Start = $s1 AND PaperCount >= $min
+                UNION ALL
+                SELECT Period, Start, Term, PaperCount FROM {TermCounts.Table} WHERE Period = $p2 AND Start = $s2 AND PaperCount >= $min)
+            SELECT c.Period, c.Term, c.PaperCount,
+                (SELECT COALESCE(SUM(b.PaperCount), 0) FROM {TermCounts.Table} b WHERE b.Term = c.Term AND b.Period = c.Period AND b.Start >= (CASE c.Period WHEN $p1 THEN $b1 ELSE $b2 END) AND b.Start < c.Start)
+            FROM c
+            """;
+        command.Parameters.AddWithValue("$p1", (int)TermPeriod.Week);
+        command.Parameters.AddWithValue("$s1", Text(week));
+        command.Parameters.AddWithValue("$b1", Text(periods[0].Item3));
+        command.Parameters.AddWithValue("$p2", (int)TermPeriod.Month);
+        command.Parameters.AddWithValue("$s2", Text(month));
+        command.Parameters.AddWithValue("$b2", Text(periods[1].Item3));
+        command.Parameters.AddWithValue("$min", MinPapers);
+        var rows = new List<(TermPeriod Period, string Term, int Now, int Before)>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                rows.Add(((TermPeriod)reader.GetInt32(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3)));
+            }
+        }
+
+        return [.. periods.Select(p => Rank(p.Item1, p.Item2, rows.Where(r => r.Period == p.Item1).Select(r => (r.Term, r.Now, r.Before)), limit))];
+    }
+
+    /// <summary>
+    /// The rule, apart from the database: a term rises when it holds at least <see cref="MinPapers"/> papers of the
+    /// period, is not everywhere (<see cref="MaxShare"/>, <see cref="MaxBaselineShare"/>), and its share grew; terms go
+    /// by how many times their share grew, the baseline share smoothed by one paper so a term new this period ranks
+    /// by its count rather than dividing by zero. Without a baseline (the archive's first period) nothing rises.
+    /// </summary>
+    public static RisingList Rank(TermPeriod period, DateOnly start, IEnumerable<(string Term, int Now, int Before)> counts, int limit)
+    {
+        var all = counts.ToList();
+        var total = all.FirstOrDefault(c => c.Term.Length == 0);
+        if (total.Now == 0 || total.Before == 0)
+        {
+            return new RisingList(period, start, total.Now, []);
+        }
+
+        var terms = all
+            .Where(c => c.Term.Length > 0 && c.Now >= MinPapers)
+            .Select(c => (c.Term, c.Now, Share: (double)c.Now / total.Now, Baseline: (double)c.Before / total.Before, Smoothed: (c.Before + 1.0) / (total.Before + 1.0)))
+            .Where(c => c.Share <= MaxShare && c.Baseline <= MaxBaselineShare && c.Share > c.Baseline)
+            .OrderByDescending(c => c.Share / c.Smoothed).ThenByDescending(c => c.Now).ThenBy(c => c.Term, StringComparer.Ordinal)
+            .Take(limit)
+            .Select(c => new RisingTerm(c.Term, c.Now, c.Share, c.Baseline))
+            .ToList();
+        return new RisingList(period, start, total.Now, terms);
+    }
+
+    private static string Text(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,218 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using DailyPapers.Core.Data;
+using Microsoft.Data.Sqlite;
+
+namespace DailyPapers.Core.Search;
+
+/// <summary>
+/// The write side of rising terms: for every week and month an ingest touched, how many of the papers listed in it hold
+/// each term (<see cref="Terms"/>), recounted whole from the stored papers, so a replaced or deleted digest leaves no
+/// stale count. A week is a few hundred papers, so recounting one costs milliseconds and no step walks the archive.
+/// </summary>
+public sealed partial class TermCounts : IDisposable
+{
+    public const string Table = "TermCounts";
+
+    private readonly SqliteCommand _delete;
+    private readonly SqliteCommand _papers;
+    private readonly SqliteCommand _insert;
+
+    public TermCounts(SqliteConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        _delete = Command(connection, $"DELETE FROM {Table} WHERE Period = $period AND Start = $start", "$period", "$start");
+        // A paper listed twice in a period counts once; its content is the stored one (its best listing).
+        _papers = Command(
+            connection,
+            "SELECT p.Id, p.Title, p.SummaryMarkdown FROM Papers p WHERE p.Id IN (SELECT a.PaperId FROM Days d JOIN Appearances a ON a.DayId = d.Id WHERE d.Date >= $from AND d.Date < $to)",
+            "$from", "$to");
+        _insert = Command(
+            connection,
+            $"INSERT INTO {Table} (Term, Period, Start, PaperCount) SELECT value ->> 0, $period, $start, value ->> 1 FROM json_each($rows)",
+            "$period", "$start", "$rows");
+    }
+
+    /// <summary>Counts again the weeks and months holding these days (the days an ingest wrote or removed).</summary>
+    public void Refresh(SqliteTransaction transaction, IEnumerable<DateOnly> days)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        var periods = days.SelectMany(d => new[] { (TermPeriod.Week, WeekOf(d)), (TermPeriod.Month, MonthOf(d)) }).Distinct().ToList();
+        // A paper's week and month are counted in the same call: its terms are cut once.
+        var termsOfPaper = new Dictionary<int, IReadOnlySet<string>>();
+        foreach (var (period, start) in periods)
+        {
+            Recount(transaction, period, start, termsOfPaper);
+        }
+
+        if (periods.Count > 0)
+        {
+            RisingTerms.Store(_delete.Connection!, transaction);
+        }
+    }
+
+    /// <summary>Counts every period of a database stored before terms were counted (the ingest skips its unchanged files).</summary>
+    public static void EnsureComplete(SqliteConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var days = new List<DateOnly>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT Date FROM Days WHERE NOT EXISTS (SELECT 1 FROM {Table})";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                days.Add(DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+        }
+
+        if (days.Count == 0)
+        {
+            return;
+        }
+
+        using var transaction = connection.BeginTransaction();
+        using var counts = new TermCounts(connection);
+        counts.Refresh(transaction, days);
+        transaction.Commit();
+    }
+
+    private void Recount(SqliteTransaction transaction, TermPeriod period, DateOnly start, Dictionary<int, IReadOnlySet<string>> termsOfPaper)
+    {
+        Bind(_delete, transaction, (int)period, start).ExecuteNonQuery();
+        var end = period == TermPeriod.Week ? start.AddDays(7) : start.AddMonths(1);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var papers = 0;
+        using (var reader = Bind(_papers, transaction, start, end).ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                papers++;
+                var id = reader.GetInt32(0);
+                if (!termsOfPaper.TryGetValue(id, out var terms))
+                {
+                    termsOfPaper[id] = terms = Terms(reader.GetString(1) + "\n" + reader.GetString(2));
+                }
+
+                foreach (var term in terms)
+                {
+                    counts[term] = counts.GetValueOrDefault(term) + 1;
+                }
+            }
+        }
+
+        if (papers == 0)
+        {
+            return;
+        }
+
+        counts[""] = papers;
+        var rows = JsonSerializer.Serialize(counts.Select(c => new object[] { c.Key, c.Value }));
+        Bind(_insert, transaction, (int)period, start, rows).ExecuteNonQuery();
+    }
+
+    /// <summary>The Monday starting the week of a day.</summary>
+    public static DateOnly WeekOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
+    public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
+
+    /// <summary>
+    /// The distinct terms of a text that may rise, cut as the search index cuts it: Latin words of three letters or
+    /// more (lower case, starting with a letter, not an English stop-word or markup), and of each Korean word (a Hangul
+    /// run) its first two syllables. Particles and endings sit at the end of a Korean word (모델을, 생성하는), so the
+    /// first pair is its stem (모델, 생성) while the other pairs are mostly grammar (델을, 하는). Terms common in every
+    /// period are left out when read (<see cref="RisingTerms"/>), not here, as the archive decides what is common.
+    /// </summary>
+    public static IReadOnlySet<string> Terms(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in Word().EnumerateMatches(text))
+        {
+            var span = text.AsSpan(word.Index, word.Length);
+            var i = 0;
+            while (i < span.Length)
+            {
+                var start = i;
+                var hangul = SearchText.IsHangul(span[i]);
+                while (i < span.Length && SearchText.IsHangul(span[i]) == hangul)
+                {
+                    i++;
+                }
+
+                var part = span[start..i];
+                if (hangul)
+                {
+                    if (part.Length >= 2 && part[0] is >= '\uAC00' and <= '\uD7A3' && part[1] is >= '\uAC00' and <= '\uD7A3' && !KoreanStopPairs.Contains(part[..2].ToString()))
+                    {
+                        terms.Add(part[..2].ToString());
+                    }
+                }
+                else if (part.Length is >= 3 and <= 30 && char.IsLetter(part[0]))
+                {
+                    var latin = part.ToString().Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+                    if (!EnglishStopWords.Contains(latin))
+                    {
+                        terms.Add(latin);
+                    }
+                }
+            }
+        }
+
+        return terms;
+    }
+
+    // Words that carry no topic: English function words, markup and link parts that summaries contain.
+    private static readonly HashSet<string> EnglishStopWords = new(
+        """
+        the and for with from that this these those are was were been being have has had not but can its our their they
+        them than then into onto over under via per such also more most less least each both all any some other using use
+        used based which while where when what who how why will would could should may might must shall does did doing done
+        new one two three about across after before between through within without very just only same own out off
+        https http www com org html arxiv github huggingface png jpg jpeg gif svg mp4 img src alt href
+        """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+
+    // Korean words that open with grammar rather than a topic (demonstratives, conjunctions, auxiliary verbs), and the
+    // words every summary uses (연구, 논문, 방법, 결과).
+    private static readonly HashSet<string> KoreanStopPairs = new(
+        """
+        이러 이를 이는 이와 이것 그리 그러 그러나 또한 또는 하지 하는 하고 하여 하며 한다 합니 했습 했다 있는 있다 있습 있으 있도 없는 없이
+        되는 되어 된다 됩니 위한 위해 대한 대해 통해 통한 따라 따른 가장 모든 여러 다양 각각 것이 것을 것은 수는 수있 에서 으로 에게 보다 또한 본논
+        등의 등을 등이 등과 인한 인해 이전 이후 최고 최근 기존 같은 경우 때문 더욱 매우 특히 주로 함께 이상 이하 사용 제안 제시 연구 논문 방법 결과
+        """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+
+    [GeneratedRegex(@"[\p{L}\p{N}\p{M}]+")]
+    private static partial Regex Word();
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter(name, null));
+        }
+
+        return command;
+    }
+
+    private static SqliteCommand Bind(SqliteCommand command, SqliteTransaction transaction, params object[] values)
+    {
+        command.Transaction = transaction;
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] is DateOnly d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : values[i];
+        }
+
+        return command;
+    }
+
+    public void Dispose()
+    {
+        _delete.Dispose();
+        _papers.Dispose();
+        _insert.Dispose();
+    }
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace DailyPapers.Core.Search;
+
+/// <summary>One month of a trend chart: how many papers its days listed.</summary>
+public sealed record TrendMonth(DateOnly Month, int PaperCount);
+
+/// <summary>One term's line: of each month's listed papers, how many match the term as the search page would.</summary>
+public sealed record TrendSeries(string Term, IReadOnlyList<int> Matches);
+
+public sealed record TrendData(IReadOnlyList<TrendMonth> Months, IReadOnlyList<TrendSeries> Series);
+
+/// <summary>
+/// The share of papers per month matching a search term, over the last <see cref="Months"/> months of the archive.
+/// A paper counts in the month of each day that listed it, against that month's stored paper counts (<c>Days.PaperCount</c>),
+/// so numerator and denominator count listings alike. The matches come from the full-text index (one lookup), each
+/// match then finds its listings and their days by key: the cost follows the matches, never the archive.
+/// </summary>
+public static class TopicTrends
+{
+    public const int Months = 24;
+
+    /// <summary>True when a term has something to search for (letters or digits the index keeps).</summary>
+    public static bool IsSearchable(string term) => PaperSearch.MatchExpression(term) is not null;
+
+    public static TrendData Monthly(SqliteConnection connection, IReadOnlyList<string> terms)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(terms);
+        var months = new List<TrendMonth>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT Date, PaperCount FROM Days WHERE Date >= (SELECT date(MAX(Date), 'start of month', '-{Months - 1} months') FROM Days) ORDER BY Date";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var day = DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                var month = new DateOnly(day.Year, day.Month, 1);
+                if (months.Count > 0 && months[^1].Month == month)
+                {
+                    months[^1] = months[^1] with { PaperCount = months[^1].PaperCount + reader.GetInt32(1) };
+                }
+                else
+                {
+                    // Months without a digest between two with one are shown as empty, not skipped.
+                    while (months.Count > 0 && months[^1].Month.AddMonths(1) < month)
+                    {
+                        months.Add(new TrendMonth(months[^1].Month.AddMonths(1), 0));
+                    }
+
+                    months.Add(new TrendMonth(month, reader.GetInt32(1)));
+                }
+            }
+        }
+
+        if (months.Count == 0)
+        {
+            return new TrendData([], [.. terms.Select(t => new TrendSeries(t, []))]);
+        }
+
+        var index = months.Select((m, i) => (m.Month, i)).ToDictionary(x => x.Month, x => x.i);
+        var series = new List<TrendSeries>();
+        foreach (var term in terms)
+        {
+            var matches = new int[months.Count];
+            if (PaperSearch.MatchExpression(term) is { } match)
+            {
+                using var command = connection.CreateCommand();
+                // CROSS JOIN keeps the order: the index's matches first, then their listings and days by key.
+                command.CommandText = $"""
+                    SELECT substr(d.Date, 1, 7), COUNT(*)
+                    FROM {SearchIndex.Table} s CROSS JOIN Appearances a CROSS JOIN Days d
+                    WHERE {SearchIndex.Table} MATCH $match AND a.PaperId = s.rowid AND d.Id = a.DayId AND d.Date >= $from
+                    GROUP BY 1
+                    """;
+                command.Parameters.AddWithValue("$match", match);
+                command.Parameters.AddWithValue("$from", months[0].Month.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    var month = DateOnly.ParseExact(reader.GetString(0) + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                    if (index.TryGetValue(month, out var i))
+                    {
+                        matches[i] = reader.GetInt32(1);
+                    }
+                }
+            }
+
+            series.Add(new TrendSeries(term, matches));
+        }
+
+        return new TrendData(months, series);
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace DailyPapers.Browser.Tests;
+
+/// <summary>
+/// The trend chart and the rising terms without JavaScript, in light and dark, at desktop and phone size: the chart is
+/// drawn, its lines stand out from the page, the form submits to a shareable address, and nothing scrolls sideways.
+/// </summary>
+[Collection(SharedBrowser.Name)]
+public sealed class TrendsTests(BrowserFixture browser)
+{
+    private const string Chart = "/trends?q=diffusion,%EB%AA%A8%EB%8D%B8,agent";
+
+    private static BrowserNewContextOptions Options(string size, ColorScheme scheme) => size == "phone"
+        ? new() { JavaScriptEnabled = false, ColorScheme = scheme, ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2 }
+        : new() { JavaScriptEnabled = false, ColorScheme = scheme, ViewportSize = new ViewportSize { Width = 1280, Height = 800 } };
+
+    public static TheoryData<string, string> Views => new() { { "desktop", "light" }, { "desktop", "dark" }, { "phone", "light" }, { "phone", "dark" } };
+
+    [BrowserTheory]
+    [MemberData(nameof(Views))]
+    public async Task The_chart_and_rising_terms_read_without_javascript(string size, string theme)
+    {
+        var page = await browser.NewPageAsync(Options(size, theme == "dark" ? ColorScheme.Dark : ColorScheme.Light));
+        (await browser.OpenAsync(page, Chart)).Status.Should().Be(200);
+
+        var chart = page.Locator("main svg.trend-chart");
+        (await chart.IsVisibleAsync()).Should().BeTrue();
+        var box = (await chart.BoundingBoxAsync())!;
+        box.Width.Should().BeGreaterThan(size == "phone" ? 300 : 600);
+        (await page.Locator("main svg.trend-chart .chart-lines path").CountAsync()).Should().Be(3);
+        (await page.Locator("main table.trend-table tbody tr").CountAsync()).Should().BePositive();
+
+        // Every line, axis label and the background differ enough to read, in either theme.
+        var colours = await page.EvaluateAsync<JsonElement>("""
+            () => {
+                const rgb = c => (c.match(/[\d.]+/g) || []).slice(0, 3).map(Number);
+                const lum = ([r, g, b]) => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }; return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+                const contrast = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+                const bg = rgb(getComputedStyle(document.body).backgroundColor);
+                const lines = [...document.querySelectorAll('svg.trend-chart .chart-lines path')].map(p => contrast(rgb(getComputedStyle(p).stroke), bg));
+                const label = contrast(rgb(getComputedStyle(document.querySelector('svg.trend-chart .tick-label')).fill), bg);
+                return { lines, label, background: lum(bg) };
+            }
+            """);
+        if (theme == "dark")
+        {
+            colours.GetProperty("background").GetDouble().Should().BeLessThan(0.05);
+        }
+
+        colours.GetProperty("lines").EnumerateArray().Should().OnlyContain(c => c.GetDouble() >= 3, "graphics need 3:1 against the page");
+        colours.GetProperty("label").GetDouble().Should().BeGreaterThanOrEqualTo(4.5);
+
+        var rising = page.Locator("main .rising .rising-term");
+        (await rising.CountAsync()).Should().BePositive();
+        var sideways = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
+        sideways.Should().BeFalse("the page must not scroll sideways");
+        await BrowserFixture.ScreenshotAsync(page, $"{size}-trends-{theme}");
+
+        await browser.OpenAsync(page, "/");
+        (await page.Locator("main aside.rising-box .rising-term").CountAsync()).Should().BePositive();
+        await BrowserFixture.ScreenshotAsync(page, $"{size}-home-rising-{theme}");
+    }
+
+    [BrowserFact]
+    public async Task The_form_submits_to_a_shareable_address_without_javascript()
+    {
+        var page = await browser.NewPageAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+        await browser.OpenAsync(page, "/trends");
+
+        await page.Locator("#trends-q").FillAsync("video, agent");
+        await page.Locator("main form.trends-form button").ClickAsync();
+        await page.WaitForURLAsync("**/trends?q=video*");
+
+        page.Url.Should().Contain("q=video%2C+agent");
+        (await page.Locator("main svg.trend-chart .legend-item").AllTextContentsAsync()).Should().Equal("video", "agent");
+
+        // A rising term leads to its chart.
+        await browser.OpenAsync(page, "/trends");
+        var chartLink = page.Locator("main .rising .rising-chart").First;
+        await chartLink.ClickAsync();
+        await page.WaitForURLAsync("**/trends?q=*");
+        (await page.Locator("main svg.trend-chart").IsVisibleAsync()).Should().BeTrue();
+    }
+}
