@@ -22,7 +22,7 @@ internal static partial class BigFileBenchmark
         {
             Directory.CreateDirectory(work);
             var publish = Path.Combine(work, "app");
-            LoadBenchmark.Exec("dotnet", $"publish \"{Path.Combine(Repository.Root, "src", "DailyPapers.Web")}\" -c Release -o \"{publish}\" -nologo -v quiet", Repository.Root);
+            LoadBenchmark.Publish(publish);
             var data = Path.Combine(work, "data");
             CopyFolder(options.Corpus, data);
             var sections = Directory.GetFiles(options.Corpus, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal)

@@ -20,13 +20,12 @@ internal static partial class LoadBenchmark
             return;
         }
 
-        var root = DailyPapers.Testing.Repository.Root;
         var work = Path.Combine(Path.GetTempPath(), "dailypapers-load", Guid.NewGuid().ToString("N"));
         var publish = Path.Combine(work, "app");
         Directory.CreateDirectory(work);
         try
         {
-            Exec("dotnet", $"publish \"{Path.Combine(root, "src", "DailyPapers.Web")}\" -c Release -o \"{publish}\" -nologo -v quiet", root);
+            Publish(publish);
             var port = FreePort();
             var server = Start(publish, options.Corpus, Path.Combine(work, "load.db"), port);
             try
@@ -152,6 +151,10 @@ internal static partial class LoadBenchmark
 
         return (rps, p99);
     }
+
+    /// <summary>Publishes the web app in Release to <paramref name="folder"/>: what every server benchmark runs.</summary>
+    internal static void Publish(string folder) =>
+        Exec("dotnet", $"publish \"{Path.Combine(DailyPapers.Testing.Repository.Root, "src", "DailyPapers.Web")}\" -c Release -o \"{folder}\" -nologo -v quiet", DailyPapers.Testing.Repository.Root);
 
     internal static string Exec(string file, string arguments, string directory)
     {

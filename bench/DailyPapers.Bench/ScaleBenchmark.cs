@@ -55,7 +55,7 @@ internal static partial class ScaleBenchmark
         try
         {
             var publish = Path.Combine(work, "app");
-            LoadBenchmark.Exec("dotnet", $"publish \"{Path.Combine(Repository.Root, "src", "DailyPapers.Web")}\" -c Release -o \"{publish}\" -nologo -v quiet", Repository.Root);
+            LoadBenchmark.Publish(publish);
             var script = Path.Combine(work, "random.lua");
             File.WriteAllText(script, RandomUrlScript);
             Console.WriteLine($"{(scale ? "scale" : "cold")} benchmark · {Environment.ProcessorCount} cores · wrk -t2 -c{Connections} -d{options.Seconds}s per row · server and wrk on 127.0.0.1");

@@ -26,7 +26,7 @@ internal static class SoakBenchmark
         {
             Directory.CreateDirectory(work);
             var publish = Path.Combine(work, "app");
-            LoadBenchmark.Exec("dotnet", $"publish \"{Path.Combine(Repository.Root, "src", "DailyPapers.Web")}\" -c Release -o \"{publish}\" -nologo -v quiet", Repository.Root);
+            LoadBenchmark.Publish(publish);
             // Half the copies are there from the start; the rest arrive while the server is under load.
             var data = Path.Combine(work, "data");
             var waiting = Path.Combine(work, "waiting");

@@ -22,7 +22,7 @@ internal static partial class ScaleBenchmark
         try
         {
             var publish = Path.Combine(work, "app");
-            LoadBenchmark.Exec("dotnet", $"publish \"{Path.Combine(DailyPapers.Testing.Repository.Root, "src", "DailyPapers.Web")}\" -c Release -o \"{publish}\" -nologo -v quiet", DailyPapers.Testing.Repository.Root);
+            LoadBenchmark.Publish(publish);
             var script = Path.Combine(work, "random.lua");
             File.WriteAllText(script, RandomUrlScript);
             Console.WriteLine($"trends benchmark · {Environment.ProcessorCount} cores · wrk -t2 -c{Connections} -d{options.Seconds}s per row · output cache off · server and wrk on 127.0.0.1");

@@ -112,17 +112,8 @@ public sealed class SearchIndex : IDisposable
         transaction.Commit();
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter(name, null));
-        }
-
-        return command;
-    }
+    private static SqliteCommand Command(SqliteConnection connection, string sql, params string[] parameters) =>
+        PreparedCommand.Create(connection, sql, parameters);
 
     private static void Run(SqliteCommand command, SqliteTransaction transaction, params object?[] values)
     {

@@ -186,17 +186,8 @@ public sealed partial class TermCounts : IDisposable
     [GeneratedRegex(@"[\p{L}\p{N}\p{M}]+")]
     private static partial Regex Word();
 
-    private static SqliteCommand Command(SqliteConnection connection, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter(name, null));
-        }
-
-        return command;
-    }
+    private static SqliteCommand Command(SqliteConnection connection, string sql, params string[] parameters) =>
+        PreparedCommand.Create(connection, sql, parameters);
 
     private static SqliteCommand Bind(SqliteCommand command, SqliteTransaction transaction, params object[] values)
     {

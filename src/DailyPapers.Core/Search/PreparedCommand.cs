@@ -1,0 +1,19 @@
+using Microsoft.Data.Sqlite;
+
+namespace DailyPapers.Core.Search;
+
+/// <summary>A command made once and run many times with new parameter values: the search index's and term counts' bulk writes.</summary>
+internal static class PreparedCommand
+{
+    public static SqliteCommand Create(SqliteConnection connection, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter(name, null));
+        }
+
+        return command;
+    }
+}
