@@ -373,9 +373,9 @@ public sealed class DigestImporter(string connectionString)
                 // was stored from it stays as it is: its own days if they were stored, else its previous version's.
                 var since = $" (unchanged since {remembered.RejectedUtc:yyyy-MM-dd HH:mm} UTC; not read again)";
                 _diagnostics.AddRange(remembered.Diagnostics.Select(d => d with { Message = d.Message + since }));
-                if (stored is not null && stored.Hash != remembered.Hash && _dayOwners.Any(o => o.Value.FileId == stored.Id))
+                if (stored?.Hash != remembered.Hash)
                 {
-                    _diagnostics.Add(new Diagnostic(Severity.Error, relative, 0, "the file was rejected; the days stored from its previous version are kept"));
+                    KeptPreviousVersion(relative, stored);
                 }
 
                 if (file.Info is { } seen && (seen.Length != remembered.Length || seen.LastWriteTimeUtc.Ticks != remembered.LastWriteTicks))
@@ -435,10 +435,7 @@ public sealed class DigestImporter(string connectionString)
             if (accepted.Count == 0)
             {
                 _rejected++;
-                if (stored is not null && _dayOwners.Any(o => o.Value.FileId == stored.Id))
-                {
-                    _diagnostics.Add(new Diagnostic(Severity.Error, relative, 0, "the file was rejected; the days stored from its previous version are kept"));
-                }
+                KeptPreviousVersion(relative, stored);
 
                 return;
             }
@@ -495,9 +492,20 @@ public sealed class DigestImporter(string connectionString)
             return storedDates.SequenceEqual(days.Select(d => d.Date).Order());
         }
 
+        private bool HoldsDays(StoredFile? stored) => stored is not null && _dayOwners.Any(o => o.Value.FileId == stored.Id);
+
+        /// <summary>Says that a rejected file's earlier version still provides its days, when it does.</summary>
+        private void KeptPreviousVersion(string relative, StoredFile? stored)
+        {
+            if (HoldsDays(stored))
+            {
+                _diagnostics.Add(new Diagnostic(Severity.Error, relative, 0, "the file was rejected; the days stored from its previous version are kept"));
+            }
+        }
+
         private void Reject(string relative, int line, string message, StoredFile? stored)
         {
-            var kept = stored is not null && _dayOwners.Any(o => o.Value.FileId == stored.Id) ? "; the days stored from its previous version are kept" : "";
+            var kept = HoldsDays(stored) ? "; the days stored from its previous version are kept" : "";
             _diagnostics.Add(new Diagnostic(Severity.Error, relative, line, message + kept));
             _rejected++;
         }

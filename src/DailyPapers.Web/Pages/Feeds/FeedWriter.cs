@@ -58,7 +58,7 @@ public static class FeedWriter
         var item = new SyndicationItem(paper.TitleText, new TextSyndicationContent(ContentHtml(paper), TextSyndicationContentKind.Html), new Uri(pageUrl), pageUrl, Day(paper.Date))
         {
             PublishDate = Day(paper.Date),
-            Summary = new TextSyndicationContent(Shorten(Plain(paper), 300)),
+            Summary = new TextSyndicationContent(Core.Parsing.TextLimit.Shorten(Plain(paper), 299)),
         };
         item.Links.Add(new SyndicationLink(new Uri(paper.AbsUrl), "related", "arXiv " + paper.ArxivId, "text/html", 0));
         item.Links.Add(new SyndicationLink(new Uri(paper.PdfUrl), "related", "PDF", "application/pdf", 0));
@@ -100,7 +100,7 @@ public static class FeedWriter
                     p.AbsUrl,
                     p.TitleText,
                     ContentHtml(p),
-                    Shorten(Plain(p), 300),
+                    Core.Parsing.TextLimit.Shorten(Plain(p), 299),
                     p.ThumbnailUrl,
                     Day(p.Date).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture),
                     [.. p.Authors.Select(a => new JsonFeedAuthor(a.Name))],
@@ -131,7 +131,6 @@ public static class FeedWriter
 
     private static string Plain(PaperCard paper) => Core.Rendering.SummaryRenderer.ToPlainText(paper.SummaryMarkdown);
 
-    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)].TrimEnd() + "…";
 
     private static string Encode(string text) => System.Net.WebUtility.HtmlEncode(text);
 

@@ -22,6 +22,6 @@ public sealed record PageHead(string CanonicalPath, string? Description = null, 
         }
 
         var cut = flat.LastIndexOf(' ', length - 1);
-        return flat[..(cut > length / 2 ? cut : length - 1)].TrimEnd() + "…";
+        return (cut > length / 2 ? flat[..cut] : Core.Parsing.TextLimit.Truncate(flat, length - 1)).TrimEnd() + "…";
     }
 }
