@@ -301,3 +301,21 @@ public sealed class TermCount
 
     public int PaperCount { get; set; }
 }
+
+/// <summary>
+/// A paper whose similar-papers entry an ingest still owes: marked in the transaction that writes the paper, cleared
+/// at the end of the run that brings its vectors and lists up to date. A run stopped between batches leaves its marks,
+/// and the next run settles them, so no paper is left out of the index because its file was skipped as unchanged.
+/// </summary>
+public sealed class PendingSimilarity
+{
+    public int PaperId { get; set; }
+}
+
+/// <summary>A week or month whose <see cref="TermCount"/> rows an ingest still owes; marked and cleared like <see cref="PendingSimilarity"/>.</summary>
+public sealed class PendingTermCount
+{
+    public TermPeriod Period { get; set; }
+
+    public DateOnly Start { get; set; }
+}

@@ -23,7 +23,12 @@ public sealed class PapersDbContext(DbContextOptions<PapersDbContext> options) :
     public DbSet<RejectedFile> RejectedFiles => Set<RejectedFile>();
 
     public DbSet<SimilarPaper> SimilarPapers => Set<SimilarPaper>();
+
     public DbSet<TermCount> TermCounts => Set<TermCount>();
+
+    public DbSet<PendingSimilarity> PendingSimilarity => Set<PendingSimilarity>();
+
+    public DbSet<PendingTermCount> PendingTermCounts => Set<PendingTermCount>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PapersDbContext).Assembly);

@@ -111,7 +111,8 @@ public sealed class DigestImporter(string connectionString)
                 Apply(file, final: true);
             }
 
-            if (_changed || _reparseAll)
+            // A run stopped before its end left similar papers and term counts to settle, even if no file changed since.
+            if (_changed || _reparseAll || _writer.HasPending())
             {
                 _writer.DeleteUnreferencedRows();
                 // The change log keeps its latest entries; an app that fell further behind drops every cached page.

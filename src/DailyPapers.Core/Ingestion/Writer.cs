@@ -1,3 +1,4 @@
+using DailyPapers.Core.Data;
 using DailyPapers.Core.Parsing;
 using DailyPapers.Core.Rendering;
 using Microsoft.Data.Sqlite;
@@ -38,6 +39,7 @@ internal sealed class Writer : IDisposable
     private const int FilesPerCommit = 256;
     private SqliteTransaction? _batch;
     private int _filesInBatch;
+    private bool _pendingMarked;
     private readonly List<SqliteCommand> _commands = [];
     private readonly SqliteCommand _touchFile;
     private readonly SqliteCommand _insertFile;
@@ -158,6 +160,7 @@ internal sealed class Writer : IDisposable
         _batch?.Dispose();
         _batch = null;
         _filesInBatch = 0;
+        _pendingMarked = false;
     }
 
     private SqliteTransaction Batch() => _batch ??= _connection.BeginTransaction();
@@ -223,8 +226,7 @@ internal sealed class Writer : IDisposable
         }
 
         _search.Delete(transaction, deleted);
-        // Similar-paper lists follow the settled content; pages showing a rewritten list are evicted with it.
-        _batchTags.UnionWith(Search.SimilarPapers.Update(transaction, _runPapers).Select(ChangeTags.Paper));
+        SettlePending(transaction);
         using (var command = _connection.CreateCommand())
         {
             command.Transaction = transaction;
@@ -276,7 +278,7 @@ internal sealed class Writer : IDisposable
             Run(_refreshAuthors, transaction, authors);
         }
 
-        _terms.Refresh(transaction, _batchTags.Select(t => ChangeTags.TryParseDay(t, out var day) ? day : (DateOnly?)null).OfType<DateOnly>());
+        MarkPending(transaction);
         var count = _batchTags.Count + _batchPapers.Count + _batchAuthors.Count;
         if (count > ChangeTags.MaxPerBatch)
         {
@@ -298,6 +300,84 @@ internal sealed class Writer : IDisposable
         _batchTags.Clear();
         _batchPapers.Clear();
         _batchAuthors.Clear();
+    }
+
+    /// <summary>
+    /// Marks the batch's papers and the weeks and months of its days as owing their similar papers and term counts, in
+    /// the batch's transaction: those are settled once at the end of the run (<see cref="SettlePending"/>), so a full
+    /// ingest counts each period and scores each paper once rather than once per batch that touches it.
+    /// </summary>
+    private void MarkPending(SqliteTransaction transaction)
+    {
+        if (_pendingMarked)
+        {
+            return;
+        }
+
+        _pendingMarked = true;
+        using (var command = _connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO PendingSimilarity (PaperId) SELECT value FROM json_each($ids) WHERE true ON CONFLICT DO NOTHING";
+            command.Parameters.AddWithValue("$ids", IdList(_batchPapers));
+            command.ExecuteNonQuery();
+        }
+
+        var periods = Search.TermCounts.PeriodsOf(_batchTags.Select(t => ChangeTags.TryParseDay(t, out var day) ? day : (DateOnly?)null).OfType<DateOnly>());
+        using (var command = _connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO PendingTermCounts (Period, Start) SELECT value ->> 0, value ->> 1 FROM json_each($periods) WHERE true ON CONFLICT DO NOTHING";
+            command.Parameters.AddWithValue("$periods", System.Text.Json.JsonSerializer.Serialize(periods.Select(p => new object[] { (int)p.Period, p.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) })));
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Whether an earlier run stopped before settling what it marked (<see cref="MarkPending"/>).</summary>
+    public bool HasPending()
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = _batch;
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM PendingSimilarity) OR EXISTS (SELECT 1 FROM PendingTermCounts)";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
+    }
+
+    /// <summary>
+    /// Brings similar papers and term counts up to date for everything marked (by this run, or by one stopped before
+    /// its end), inside the run's last transaction, and clears the marks with it.
+    /// </summary>
+    private void SettlePending(SqliteTransaction transaction)
+    {
+        MarkPending(transaction);
+        var papers = new HashSet<int>(_runPapers);
+        var periods = new List<(TermPeriod Period, DateOnly Start)>();
+        using (var command = _connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "SELECT PaperId FROM PendingSimilarity";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                papers.Add(reader.GetInt32(0));
+            }
+        }
+
+        using (var command = _connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "SELECT Period, Start FROM PendingTermCounts";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                periods.Add(((TermPeriod)reader.GetInt32(0), DateOnly.ParseExact(reader.GetString(1), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+            }
+        }
+
+        // Similar-paper lists follow the settled content; pages showing a rewritten list are evicted with it.
+        _batchTags.UnionWith(Search.SimilarPapers.Update(transaction, papers).Select(ChangeTags.Paper));
+        _terms.Refresh(transaction, periods);
+        Execute("DELETE FROM PendingSimilarity");
+        Execute("DELETE FROM PendingTermCounts");
     }
 
     /// <summary>Keeps the change log short: a running app that fell further behind than this evicts everything.</summary>

@@ -14,8 +14,8 @@ public sealed record RisingList(TermPeriod Period, DateOnly Start, int PaperCoun
 
 /// <summary>
 /// The terms whose share of papers rose most in the week (and the month) of the latest stored day, against the eight
-/// weeks (three months) before it, read from <see cref="TermCounts"/>: the period's terms with enough papers along its
-/// index, then each one's earlier counts along the key.
+/// weeks (three months) before it, read from <see cref="TermCounts"/>: the period's terms with enough papers, then the
+/// same terms' counts in the periods before, each period a range of the key.
 /// </summary>
 public static class RisingTerms
 {
@@ -83,15 +83,18 @@ public static class RisingTerms
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         // Both periods in one round trip: each reads its own terms with enough papers (the empty term is the period's
-        // paper count), and for each of them its baseline periods by key.
+        // paper count), and the same terms' counts summed over its baseline periods, each a range of the key.
         command.CommandText = $"""
             WITH c AS (
                 SELECT Period, Start, Term, PaperCount FROM {TermCounts.Table} WHERE Period = $p1 AND Start = $s1 AND PaperCount >= $min
                 UNION ALL
-                SELECT Period, Start, Term, PaperCount FROM {TermCounts.Table} WHERE Period = $p2 AND Start = $s2 AND PaperCount >= $min)
-            SELECT c.Period, c.Term, c.PaperCount,
-                (SELECT COALESCE(SUM(b.PaperCount), 0) FROM {TermCounts.Table} b WHERE b.Term = c.Term AND b.Period = c.Period AND b.Start >= (CASE c.Period WHEN $p1 THEN $b1 ELSE $b2 END) AND b.Start < c.Start)
-            FROM c
+                SELECT Period, Start, Term, PaperCount FROM {TermCounts.Table} WHERE Period = $p2 AND Start = $s2 AND PaperCount >= $min),
+            b AS (
+                SELECT Period, Term, SUM(PaperCount) AS Total FROM {TermCounts.Table}
+                WHERE ((Period = $p1 AND Start >= $b1 AND Start < $s1) OR (Period = $p2 AND Start >= $b2 AND Start < $s2)) AND Term IN (SELECT Term FROM c)
+                GROUP BY Period, Term)
+            SELECT c.Period, c.Term, c.PaperCount, COALESCE(b.Total, 0)
+            FROM c LEFT JOIN b ON b.Period = c.Period AND b.Term = c.Term
             """;
         command.Parameters.AddWithValue("$p1", (int)TermPeriod.Week);
         command.Parameters.AddWithValue("$s1", Text(week));

@@ -14,8 +14,8 @@ namespace DailyPapers.Core.Search;
 /// cosine of those vectors. Dropping the light tail drops the particles and endings every summary shares, keeps the
 /// names and topics, and keeps the inverted index (SimilarityPostings: term → papers with weights) small.</para>
 /// <para>An ingest re-indexes only the papers it touched whose terms changed, then scores only the papers sharing a
-/// kept term with them (terms in more than a tenth of the archive are not followed), so its cost follows the new
-/// papers and their terms, not the archive. Lists are rewritten exactly for the changed papers and for every paper
+/// kept term with them, found through each term's <see cref="Followed"/> heaviest postings (terms in more than a tenth
+/// of the archive are not followed), so its cost follows the new papers and their terms, not the archive. Lists are rewritten exactly for the changed papers and for every paper
 /// whose list named a changed or removed paper. A new paper enters an older paper's list when it is among the new
 /// paper's <see cref="Propagated"/> closest and beats that list's last entry; an older paper pushed further down the
 /// ranking than that keeps its list until it is itself re-indexed.</para>
@@ -29,6 +29,13 @@ public static class SimilarPapers
     internal const int TermsKept = 24;
 
     internal const int Propagated = 20;
+
+    /// <summary>
+    /// How many of a term's postings, heaviest first, are followed for candidates. A paper is found through the terms
+    /// it weighs most; this keeps a paper's cost the same however long the archive makes each term's posting list
+    /// (at the corpus's size no followed term has more).
+    /// </summary>
+    internal const int Followed = 256;
 
     private const int TitleWeight = 2;
 
@@ -53,123 +60,19 @@ public static class SimilarPapers
             return [];
         }
 
-        var idList = IdList(ids);
-        var texts = new List<(int Id, string Title, string Summary)>();
-        using (var command = Command(transaction, "SELECT Id, Title, SummaryMarkdown FROM Papers WHERE Id IN (SELECT value FROM json_each($ids))", ("$ids", idList)))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                texts.Add((reader.GetInt32(0), reader.GetString(1), reader.GetString(2)));
-            }
-        }
-
-        // Cutting text is most of a full ingest's share here, and every paper is cut on its own.
-        var current = texts.AsParallel().ToDictionary(t => t.Id, t => Count(t.Title, t.Summary));
-
-        var stored = new Dictionary<int, string>();
-        using (var command = Command(transaction, "SELECT PaperId, Terms FROM SimilarityDocuments WHERE PaperId IN (SELECT value FROM json_each($ids))", ("$ids", idList)))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                stored[reader.GetInt32(0)] = reader.GetString(1);
-            }
-        }
-
-        // Papers whose terms changed (new ones included) and papers gone; a paper relisted as it was is neither.
-        var changed = new Dictionary<int, (Dictionary<string, int> Terms, string Text)>();
-        var removed = new List<int>();
-        var frequencyDelta = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var id in ids)
-        {
-            var had = stored.GetValueOrDefault(id);
-            if (current.TryGetValue(id, out var terms))
-            {
-                var text = Serialize(terms);
-                if (had == text)
-                {
-                    continue;
-                }
-
-                changed[id] = (terms, text);
-                foreach (var term in terms.Keys)
-                {
-                    frequencyDelta[term] = frequencyDelta.GetValueOrDefault(term) + 1;
-                }
-            }
-            else if (had is not null)
-            {
-                removed.Add(id);
-            }
-            else
-            {
-                continue;
-            }
-
-            if (had is not null)
-            {
-                foreach (var term in Deserialize(had).Keys)
-                {
-                    frequencyDelta[term] = frequencyDelta.GetValueOrDefault(term) - 1;
-                }
-            }
-        }
-
+        var (changed, removed, referrers) = StoreDocuments(transaction, ids);
         if (changed.Count == 0 && removed.Count == 0)
         {
             return [];
         }
 
-        var changedAndRemoved = IdList(changed.Keys.Concat(removed));
-        // Lists naming a paper that changed or went are computed again whole.
-        var referrers = ReadInts(transaction, "SELECT DISTINCT PaperId FROM SimilarPapers WHERE SimilarPaperId IN (SELECT value FROM json_each($ids))", changedAndRemoved)
-            .Where(id => !changed.ContainsKey(id) && !removed.Contains(id)).ToHashSet();
-
-        Execute(transaction, "DELETE FROM SimilarityPostings WHERE PaperId IN (SELECT value FROM json_each($ids))", ("$ids", changedAndRemoved));
-        Execute(transaction, "DELETE FROM SimilarityDocuments WHERE PaperId IN (SELECT value FROM json_each($ids))", ("$ids", changedAndRemoved));
-        Execute(transaction, "DELETE FROM SimilarPapers WHERE PaperId IN (SELECT value FROM json_each($ids))", ("$ids", IdList(removed)));
-        Execute(
-            transaction,
-            """
-            INSERT INTO SimilarityTerms (Term, DocumentCount) SELECT value ->> 0, value ->> 1 FROM json_each($deltas) WHERE true
-            ON CONFLICT (Term) DO UPDATE SET DocumentCount = DocumentCount + excluded.DocumentCount
-            """,
-            ("$deltas", System.Text.Json.JsonSerializer.Serialize(frequencyDelta.Where(d => d.Value != 0).Select(d => new object[] { d.Key, d.Value }))));
-        Execute(transaction, "DELETE FROM SimilarityTerms WHERE Term IN (SELECT value ->> 0 FROM json_each($deltas)) AND DocumentCount <= 0",
-            ("$deltas", System.Text.Json.JsonSerializer.Serialize(frequencyDelta.Where(d => d.Value < 0).Select(d => new object[] { d.Key }))));
-
-        var paperCount = Scalar(transaction, "SELECT COUNT(*) FROM SimilarityDocuments") + changed.Count;
-        var frequencies = Frequencies(transaction, changed.Values.SelectMany(c => c.Terms.Keys).Distinct(StringComparer.Ordinal));
-
-        // The changed papers' vectors, kept terms only, and their postings.
-        var vectors = new Dictionary<int, List<(string Term, double Weight)>>();
-        using (var insertDocument = Command(transaction, "INSERT INTO SimilarityDocuments (PaperId, Terms) VALUES ($id, $terms)", ("$id", 0), ("$terms", "")))
+        var paperCount = Scalar(transaction, "SELECT COUNT(*) FROM SimilarityDocuments");
+        var terms = new Dictionary<string, string>(StringComparer.Ordinal);
+        var vectors = StorePostings(transaction, changed, paperCount, terms);
+        foreach (var chunk in referrers.Chunk(Chunk))
         {
-            foreach (var (id, (terms, text)) in changed)
-            {
-                insertDocument.Parameters[0].Value = id;
-                insertDocument.Parameters[1].Value = text;
-                insertDocument.ExecuteNonQuery();
-                vectors[id] = Vector(terms, frequencies, paperCount);
-            }
-        }
-
-        // In index order, many to a statement: inserts in key order touch each index page once instead of at random.
-        var postings = changed.Keys.SelectMany(id => vectors[id].Select(t => (t.Term, Id: id, t.Weight)))
-            .OrderBy(p => p.Term, StringComparer.Ordinal).ThenBy(p => p.Id).ToList();
-        using (var insertPostings = Command(transaction, "INSERT INTO SimilarityPostings (Term, PaperId, Weight) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each($postings)", ("$postings", "")))
-        {
-            foreach (var chunk in postings.Chunk(4096))
-            {
-                insertPostings.Parameters[0].Value = PostingsJson(chunk);
-                insertPostings.ExecuteNonQuery();
-            }
-        }
-
-        using (var command = Command(transaction, "SELECT PaperId, Term, Weight FROM SimilarityPostings WHERE PaperId IN (SELECT value FROM json_each($ids))", ("$ids", IdList(referrers))))
-        using (var reader = command.ExecuteReader())
-        {
+            using var command = Command(transaction, "SELECT PaperId, Term, Weight FROM SimilarityPostings WHERE PaperId IN (SELECT value FROM json_each($ids))", ("$ids", IdList(chunk)));
+            using var reader = command.ExecuteReader();
             while (reader.Read())
             {
                 var id = reader.GetInt32(0);
@@ -178,18 +81,19 @@ public static class SimilarPapers
                     vectors[id] = vector = [];
                 }
 
-                vector.Add((reader.GetString(1), reader.GetDouble(2)));
+                vector.Add((Intern(terms, reader.GetString(1)), reader.GetDouble(2)));
             }
         }
 
-        var scorer = Scorer.Load(transaction, vectors, changed.Keys, frequencies, paperCount);
+        var scorer = Scorer.Load(transaction, terms.Keys, paperCount);
         var lists = new Dictionary<int, List<(int Id, double Score)>>();
         var offers = new Dictionary<int, List<(int Id, double Score)>>();
+        var changedSet = changed.ToHashSet();
         foreach (var (id, vector) in vectors)
         {
             var closest = scorer.Closest(id, vector, Propagated);
             lists[id] = [.. closest.Take(ListLength)];
-            if (!changed.ContainsKey(id))
+            if (!changedSet.Contains(id))
             {
                 continue;
             }
@@ -204,6 +108,7 @@ public static class SimilarPapers
             }
         }
 
+        Execute(transaction, "DELETE FROM SimilarPapers WHERE PaperId IN (SELECT value FROM json_each($ids))", ("$ids", IdList(removed)));
         var before = ReadLists(transaction, lists.Keys.Concat(offers.Keys));
         foreach (var (id, offered) in offers)
         {
@@ -212,27 +117,31 @@ public static class SimilarPapers
         }
 
         var rewritten = lists.Where(l => !Same(before.GetValueOrDefault(l.Key), l.Value)).Select(l => l.Key).ToList();
-        Execute(transaction, "DELETE FROM SimilarPapers WHERE PaperId IN (SELECT value FROM json_each($ids))", ("$ids", IdList(rewritten)));
         using (var insert = Command(transaction, "INSERT INTO SimilarPapers (PaperId, Rank, SimilarPaperId, Score) VALUES ($id, $rank, $similar, $score)", ("$id", 0), ("$rank", 0), ("$similar", 0), ("$score", 0.0)))
         {
-            foreach (var id in rewritten)
+            foreach (var chunk in rewritten.Chunk(Chunk))
             {
-                insert.Parameters[0].Value = id;
-                var rank = 0;
-                foreach (var (similar, score) in lists[id])
+                Execute(transaction, "DELETE FROM SimilarPapers WHERE PaperId IN (SELECT value FROM json_each($ids))", ("$ids", IdList(chunk)));
+                foreach (var id in chunk)
                 {
-                    insert.Parameters[1].Value = ++rank;
-                    insert.Parameters[2].Value = similar;
-                    insert.Parameters[3].Value = score;
-                    insert.ExecuteNonQuery();
+                    insert.Parameters[0].Value = id;
+                    var rank = 0;
+                    foreach (var (similar, score) in lists[id])
+                    {
+                        insert.Parameters[1].Value = ++rank;
+                        insert.Parameters[2].Value = similar;
+                        insert.Parameters[3].Value = score;
+                        insert.ExecuteNonQuery();
+                    }
                 }
             }
         }
 
-        using var arxiv = Command(transaction, "SELECT ArxivId FROM Papers WHERE Id IN (SELECT value FROM json_each($ids))", ("$ids", IdList(rewritten)));
         var names = new List<string>();
-        using (var reader = arxiv.ExecuteReader())
+        foreach (var chunk in rewritten.Chunk(Chunk))
         {
+            using var arxiv = Command(transaction, "SELECT ArxivId FROM Papers WHERE Id IN (SELECT value FROM json_each($ids))", ("$ids", IdList(chunk)));
+            using var reader = arxiv.ExecuteReader();
             while (reader.Read())
             {
                 names.Add(reader.GetString(0));
@@ -240,6 +149,165 @@ public static class SimilarPapers
         }
 
         return names;
+    }
+
+    /// <summary>Papers are read, cut and written this many at a time, so a full ingest never holds every text at once.</summary>
+    private const int Chunk = 4096;
+
+    /// <summary>
+    /// Cuts the touched papers' terms again from their stored text and stores those that changed (new papers
+    /// included), drops those of papers gone, and moves the document frequencies by the difference. Returns the papers
+    /// whose terms changed, the papers gone, and the other papers whose lists named one of them (computed again whole).
+    /// </summary>
+    private static (List<int> Changed, List<int> Removed, HashSet<int> Referrers) StoreDocuments(SqliteTransaction transaction, HashSet<int> ids)
+    {
+        var changed = new List<int>();
+        var removed = new List<int>();
+        var frequencyDelta = new Dictionary<string, int>(StringComparer.Ordinal);
+        using var upsert = Command(
+            transaction, "INSERT INTO SimilarityDocuments (PaperId, Terms) VALUES ($id, $terms) ON CONFLICT (PaperId) DO UPDATE SET Terms = excluded.Terms", ("$id", 0), ("$terms", ""));
+        foreach (var chunk in ids.Order().Chunk(Chunk))
+        {
+            var idList = IdList(chunk);
+            var texts = new List<(int Id, string Title, string Summary)>();
+            using (var command = Command(transaction, "SELECT Id, Title, SummaryMarkdown FROM Papers WHERE Id IN (SELECT value FROM json_each($ids))", ("$ids", idList)))
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    texts.Add((reader.GetInt32(0), reader.GetString(1), reader.GetString(2)));
+                }
+            }
+
+            // Cutting text is most of a full ingest's share here, and every paper is cut on its own.
+            var current = texts.AsParallel().ToDictionary(t => t.Id, t => Count(t.Title, t.Summary));
+            var stored = new Dictionary<int, string>();
+            using (var command = Command(transaction, "SELECT PaperId, Terms FROM SimilarityDocuments WHERE PaperId IN (SELECT value FROM json_each($ids))", ("$ids", idList)))
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    stored[reader.GetInt32(0)] = reader.GetString(1);
+                }
+            }
+
+            // Papers whose terms changed (new ones included) and papers gone; a paper relisted as it was is neither.
+            foreach (var id in chunk)
+            {
+                var had = stored.GetValueOrDefault(id);
+                if (current.TryGetValue(id, out var terms))
+                {
+                    var text = Serialize(terms);
+                    if (had == text)
+                    {
+                        continue;
+                    }
+
+                    changed.Add(id);
+                    upsert.Parameters[0].Value = id;
+                    upsert.Parameters[1].Value = text;
+                    upsert.ExecuteNonQuery();
+                    foreach (var term in terms.Keys)
+                    {
+                        frequencyDelta[term] = frequencyDelta.GetValueOrDefault(term) + 1;
+                    }
+                }
+                else if (had is not null)
+                {
+                    removed.Add(id);
+                }
+                else
+                {
+                    continue;
+                }
+
+                if (had is not null)
+                {
+                    foreach (var term in Deserialize(had).Keys)
+                    {
+                        frequencyDelta[term] = frequencyDelta.GetValueOrDefault(term) - 1;
+                    }
+                }
+            }
+        }
+
+        var referrers = new HashSet<int>();
+        foreach (var chunk in changed.Concat(removed).Chunk(Chunk))
+        {
+            // Lists naming a paper that changed or went are computed again whole.
+            var idList = IdList(chunk);
+            referrers.UnionWith(ReadInts(transaction, "SELECT DISTINCT PaperId FROM SimilarPapers WHERE SimilarPaperId IN (SELECT value FROM json_each($ids))", idList));
+            Execute(transaction, "DELETE FROM SimilarityPostings WHERE PaperId IN (SELECT value FROM json_each($ids))", ("$ids", idList));
+        }
+
+        foreach (var chunk in removed.Chunk(Chunk))
+        {
+            Execute(transaction, "DELETE FROM SimilarityDocuments WHERE PaperId IN (SELECT value FROM json_each($ids))", ("$ids", IdList(chunk)));
+        }
+
+        referrers.ExceptWith(changed);
+        referrers.ExceptWith(removed);
+        Execute(
+            transaction,
+            """
+            INSERT INTO SimilarityTerms (Term, DocumentCount) SELECT value ->> 0, value ->> 1 FROM json_each($deltas) WHERE true
+            ON CONFLICT (Term) DO UPDATE SET DocumentCount = DocumentCount + excluded.DocumentCount
+            """,
+            ("$deltas", System.Text.Json.JsonSerializer.Serialize(frequencyDelta.Where(d => d.Value != 0).Select(d => new object[] { d.Key, d.Value }))));
+        Execute(transaction, "DELETE FROM SimilarityTerms WHERE Term IN (SELECT value ->> 0 FROM json_each($deltas)) AND DocumentCount <= 0",
+            ("$deltas", System.Text.Json.JsonSerializer.Serialize(frequencyDelta.Where(d => d.Value < 0).Select(d => new object[] { d.Key }))));
+        return (changed, removed, referrers);
+    }
+
+    /// <summary>
+    /// The changed papers' vectors (kept terms only) from their stored documents and the document frequencies as they
+    /// now stand, written to the inverted index; returned for scoring, their terms shared through <paramref name="terms"/>.
+    /// </summary>
+    private static Dictionary<int, List<(string Term, double Weight)>> StorePostings(
+        SqliteTransaction transaction, List<int> changed, int paperCount, Dictionary<string, string> terms)
+    {
+        var vectors = new Dictionary<int, List<(string Term, double Weight)>>();
+        using var insertPostings = Command(transaction, "INSERT INTO SimilarityPostings (Term, PaperId, Weight) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each($postings)", ("$postings", ""));
+        foreach (var chunk in changed.Chunk(Chunk))
+        {
+            var documents = new List<(int Id, Dictionary<string, int> Terms)>();
+            using (var command = Command(transaction, "SELECT PaperId, Terms FROM SimilarityDocuments WHERE PaperId IN (SELECT value FROM json_each($ids))", ("$ids", IdList(chunk))))
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    documents.Add((reader.GetInt32(0), Deserialize(reader.GetString(1))));
+                }
+            }
+
+            var frequencies = Frequencies(transaction, documents.SelectMany(d => d.Terms.Keys).Distinct(StringComparer.Ordinal));
+            foreach (var (id, counts) in documents)
+            {
+                vectors[id] = [.. Vector(counts, frequencies, paperCount).Select(t => (Intern(terms, t.Term), t.Weight))];
+            }
+
+            // In index order, many to a statement: inserts in key order touch each index page once instead of at random.
+            var postings = documents.SelectMany(d => vectors[d.Id].Select(t => (t.Term, d.Id, t.Weight)))
+                .OrderBy(p => p.Term, StringComparer.Ordinal).ThenBy(p => p.Id).ToList();
+            foreach (var batch in postings.Chunk(4096))
+            {
+                insertPostings.Parameters[0].Value = PostingsJson(batch);
+                insertPostings.ExecuteNonQuery();
+            }
+        }
+
+        return vectors;
+    }
+
+    private static string Intern(Dictionary<string, string> terms, string term)
+    {
+        if (terms.TryGetValue(term, out var shared))
+        {
+            return shared;
+        }
+
+        terms[term] = term;
+        return term;
     }
 
     /// <summary>Term counts of a paper's title (counted <see cref="TitleWeight"/> times) and summary.</summary>
@@ -330,41 +398,34 @@ public static class SimilarPapers
         private readonly List<int> _ids = [];
 
         /// <summary>
-        /// The postings of every term of <paramref name="vectors"/>: those of the papers just indexed from memory, the
-        /// others from the index (a full ingest reads nothing back).
+        /// The postings of the given terms as the index holds them (the papers just indexed included), each term's
+        /// <see cref="Followed"/> heaviest only, read along the (Term, Weight) index. A term in more than a tenth of the
+        /// papers is not followed: it says little, and would make every candidate set large.
         /// </summary>
-        public static Scorer Load(
-            SqliteTransaction transaction, Dictionary<int, List<(string Term, double Weight)>> vectors, IEnumerable<int> indexed,
-            IReadOnlyDictionary<string, int> frequencies, int paperCount)
+        public static Scorer Load(SqliteTransaction transaction, IEnumerable<string> terms, int paperCount)
         {
             var scorer = new Scorer();
-            // A term in more than a tenth of the papers says little and would make every candidate set large.
             var limit = Math.Max(20, paperCount / 10);
-            var fresh = indexed.ToList();
-            foreach (var id in fresh)
-            {
-                foreach (var (term, weight) in vectors[id])
-                {
-                    if (frequencies.GetValueOrDefault(term) <= limit)
-                    {
-                        scorer.Add(term, id, weight);
-                    }
-                }
-            }
-
             using var command = Command(
                 transaction,
-                """
-                SELECT p.Term, p.PaperId, p.Weight FROM SimilarityPostings p
-                WHERE p.Term IN (SELECT t.Term FROM SimilarityTerms t WHERE t.Term IN (SELECT value FROM json_each($terms)) AND t.DocumentCount <= $limit)
-                    AND p.PaperId NOT IN (SELECT value FROM json_each($fresh))
-                """,
-                ("$terms", System.Text.Json.JsonSerializer.Serialize(vectors.Values.SelectMany(v => v.Select(t => t.Term)).Distinct(StringComparer.Ordinal))),
-                ("$limit", limit), ("$fresh", IdList(fresh)));
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+                "SELECT PaperId, Weight FROM SimilarityPostings WHERE Term = $term ORDER BY Weight DESC LIMIT $followed",
+                ("$term", ""), ("$followed", Followed));
+            foreach (var chunk in terms.Chunk(Chunk))
             {
-                scorer.Add(reader.GetString(0), reader.GetInt32(1), reader.GetDouble(2));
+                foreach (var (term, count) in Frequencies(transaction, chunk))
+                {
+                    if (count > limit)
+                    {
+                        continue;
+                    }
+
+                    command.Parameters[0].Value = term;
+                    using var reader = command.ExecuteReader();
+                    while (reader.Read())
+                    {
+                        scorer.Add(term, reader.GetInt32(0), reader.GetDouble(1));
+                    }
+                }
             }
 
             return scorer;

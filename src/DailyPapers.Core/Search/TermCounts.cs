@@ -35,19 +35,30 @@ public sealed partial class TermCounts : IDisposable
             "$period", "$start", "$rows");
     }
 
-    /// <summary>Counts again the weeks and months holding these days (the days an ingest wrote or removed).</summary>
-    public void Refresh(SqliteTransaction transaction, IEnumerable<DateOnly> days)
+    /// <summary>The weeks and months holding these days.</summary>
+    public static IReadOnlyList<(TermPeriod Period, DateOnly Start)> PeriodsOf(IEnumerable<DateOnly> days)
     {
         ArgumentNullException.ThrowIfNull(days);
-        var periods = days.SelectMany(d => new[] { (TermPeriod.Week, WeekOf(d)), (TermPeriod.Month, MonthOf(d)) }).Distinct().ToList();
-        // A paper's week and month are counted in the same call: its terms are cut once.
-        var termsOfPaper = new Dictionary<int, IReadOnlySet<string>>();
-        foreach (var (period, start) in periods)
+        return [.. days.SelectMany(d => new[] { (TermPeriod.Week, WeekOf(d)), (TermPeriod.Month, MonthOf(d)) }).Distinct()];
+    }
+
+    /// <summary>Counts these weeks and months again (those an ingest wrote or removed days in), then ranks the rising terms.</summary>
+    public void Refresh(SqliteTransaction transaction, IEnumerable<(TermPeriod Period, DateOnly Start)> periods)
+    {
+        ArgumentNullException.ThrowIfNull(periods);
+        var all = periods.Distinct().ToList();
+        // A month and the weeks starting in it are counted together, so a paper's terms are cut once for both; what
+        // is kept between them is a month's papers, never the archive's.
+        foreach (var group in all.GroupBy(p => MonthOf(p.Start)).OrderBy(g => g.Key))
         {
-            Recount(transaction, period, start, termsOfPaper);
+            var termsOfPaper = new Dictionary<int, IReadOnlySet<string>>();
+            foreach (var (period, start) in group.OrderByDescending(p => p.Period))
+            {
+                Recount(transaction, period, start, termsOfPaper);
+            }
         }
 
-        if (periods.Count > 0)
+        if (all.Count > 0)
         {
             RisingTerms.Store(_delete.Connection!, transaction);
         }
@@ -75,7 +86,7 @@ public sealed partial class TermCounts : IDisposable
 
         using var transaction = connection.BeginTransaction();
         using var counts = new TermCounts(connection);
-        counts.Refresh(transaction, days);
+        counts.Refresh(transaction, PeriodsOf(days));
         transaction.Commit();
     }
 
@@ -109,7 +120,8 @@ public sealed partial class TermCounts : IDisposable
         }
 
         counts[""] = papers;
-        var rows = JsonSerializer.Serialize(counts.Select(c => new object[] { c.Key, c.Value }));
+        // In key order: the period's rows go in as one run of the index.
+        var rows = JsonSerializer.Serialize(counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new object[] { c.Key, c.Value }));
         Bind(_insert, transaction, (int)period, start, rows).ExecuteNonQuery();
     }
 

@@ -123,6 +123,76 @@ public sealed class SimilarPapersTests : IDisposable
         Dump().Should().Be(before);
     }
 
+    [Fact]
+    public void A_run_stopped_before_its_end_leaves_marks_the_next_run_settles_though_no_file_changed()
+    {
+        _folder.Write("2024/04/03.md", Day("2024-04-03", VideoCamera, Speech, MathPaper, VideoCameraAgain, Depth));
+        _folder.Ingest();
+        var settled = Dump();
+        var counts = TermCountDump();
+        Count("SELECT COUNT(*) FROM PendingSimilarity").Should().Be(0);
+        Count("SELECT COUNT(*) FROM PendingTermCounts").Should().Be(0);
+
+        // What a first run stopped after committing its batches, before settling, leaves: every paper and period
+        // marked, none of their derived rows written.
+        Execute("DELETE FROM SimilarPapers; DELETE FROM SimilarityPostings; DELETE FROM SimilarityDocuments; DELETE FROM SimilarityTerms; DELETE FROM TermCounts;");
+        Execute("INSERT INTO PendingSimilarity (PaperId) SELECT Id FROM Papers; INSERT INTO PendingTermCounts (Period, Start) VALUES (1, '2024-04-01'), (2, '2024-04-01');");
+
+        _folder.Ingest();
+
+        Dump().Should().Be(settled);
+        TermCountDump().Should().Be(counts);
+        Count("SELECT COUNT(*) FROM PendingSimilarity").Should().Be(0);
+        Count("SELECT COUNT(*) FROM PendingTermCounts").Should().Be(0);
+    }
+
+    [Fact]
+    public void A_paper_finds_its_twin_through_a_term_more_papers_hold_than_are_followed()
+    {
+        // 'marsupial' is in more papers than are followed per term, yet in under a tenth of them, so it is followed:
+        // through its heaviest postings, where the twins, which say it most, are. Nothing else links them.
+        var followed = DailyPapers.Core.Search.SimilarPapers.Followed;
+        var crowd = Enumerable.Range(0, 11 * followed)
+            .Select(i => Paper($"2405.{10000 + i}", $"Study{Word(i)} of item{Word(i + 1)}", i % 11 == 0 ? $"- marsupial {Word(i)} 관찰입니다." : $"- {Word(i)} 관찰입니다."))
+            .ToArray();
+        _folder.Write("2024/05/01.md", Day("2024-05-01", crowd));
+        _folder.Write("2024/05/02.md", Day("2024-05-02",
+            Paper("2405.20001", "Marsupial survey alpha", "- marsupial marsupial 정리입니다."),
+            Paper("2405.20002", "Marsupial census beta", "- marsupial marsupial 집계입니다.")));
+
+        _folder.Ingest();
+
+        Count("SELECT DocumentCount FROM SimilarityTerms WHERE Term = 'marsupial'").Should().BeInRange(followed + 1, Count("SELECT COUNT(*) FROM Papers") / 10);
+        Similar("2405.20001").Should().StartWith("2405.20002");
+        Similar("2405.20002").Should().StartWith("2405.20001");
+    }
+
+    /// <summary>A made-up word of letters only, different for every number.</summary>
+    private static string Word(int i) => new([.. i.ToString("D5", System.Globalization.CultureInfo.InvariantCulture).Select(c => (char)('k' + (c - '0')))]);
+
+    private string TermCountDump()
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Term, Period, Start, PaperCount FROM TermCounts ORDER BY 1, 2, 3";
+        using var reader = command.ExecuteReader();
+        var dump = new System.Text.StringBuilder();
+        while (reader.Read())
+        {
+            dump.Append(reader.GetString(0)).Append('|').Append(reader.GetInt32(1)).Append('|').Append(reader.GetString(2)).Append('|').Append(reader.GetInt32(3)).Append('\n');
+        }
+
+        return dump.ToString();
+    }
+
+    private void Execute(string sql)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     private List<string> Similar(string arxivId)
     {
         using var connection = Open();

@@ -140,6 +140,27 @@ internal sealed class SimilarityPostingConfiguration : IEntityTypeConfiguration<
         // Term first: candidates are gathered term by term; the paper index drops a paper's postings.
         builder.HasKey(p => new { p.Term, p.PaperId });
         builder.HasIndex(p => p.PaperId);
+        // A term's heaviest postings first: candidates are gathered from each term's top few hundred, whatever its length.
+        builder.HasIndex(p => new { p.Term, p.Weight }).IsDescending(false, true);
+    }
+}
+
+internal sealed class PendingSimilarityConfiguration : IEntityTypeConfiguration<PendingSimilarity>
+{
+    public void Configure(EntityTypeBuilder<PendingSimilarity> builder)
+    {
+        builder.ToTable("PendingSimilarity");
+        builder.HasKey(p => p.PaperId);
+        builder.Property(p => p.PaperId).ValueGeneratedNever();
+    }
+}
+
+internal sealed class PendingTermCountConfiguration : IEntityTypeConfiguration<PendingTermCount>
+{
+    public void Configure(EntityTypeBuilder<PendingTermCount> builder)
+    {
+        builder.ToTable("PendingTermCounts");
+        builder.HasKey(p => new { p.Period, p.Start });
     }
 }
 
@@ -148,8 +169,8 @@ internal sealed class TermCountConfiguration : IEntityTypeConfiguration<TermCoun
     public void Configure(EntityTypeBuilder<TermCount> builder)
     {
         builder.ToTable("TermCounts");
-        // The key reads one term's earlier periods; the index a period's terms with enough papers, largest first.
-        builder.HasKey(t => new { t.Term, t.Period, t.Start });
-        builder.HasIndex(t => new { t.Period, t.Start, t.PaperCount }).IsDescending(false, false, true);
+        // Period first: an ingest writes a period's counts together, so they go in at one place of the key instead of
+        // at every term's, and rising terms read a period's terms, then the same terms over the periods before, as ranges.
+        builder.HasKey(t => new { t.Period, t.Start, t.Term });
     }
 }

@@ -281,6 +281,29 @@ namespace DailyPapers.Core.Data.Migrations
                     b.ToTable("PaperAuthors", (string)null);
                 });
 
+            modelBuilder.Entity("DailyPapers.Core.Data.PendingSimilarity", b =>
+                {
+                    b.Property<int>("PaperId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PaperId");
+
+                    b.ToTable("PendingSimilarity", (string)null);
+                });
+
+            modelBuilder.Entity("DailyPapers.Core.Data.PendingTermCount", b =>
+                {
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Period", "Start");
+
+                    b.ToTable("PendingTermCounts", (string)null);
+                });
+
             modelBuilder.Entity("DailyPapers.Core.Data.RejectedFile", b =>
                 {
                     b.Property<string>("Path")
@@ -361,6 +384,9 @@ namespace DailyPapers.Core.Data.Migrations
 
                     b.HasIndex("PaperId");
 
+                    b.HasIndex("Term", "Weight")
+                        .IsDescending(false, true);
+
                     b.ToTable("SimilarityPostings", (string)null);
                 });
 
@@ -416,22 +442,19 @@ namespace DailyPapers.Core.Data.Migrations
 
             modelBuilder.Entity("DailyPapers.Core.Data.TermCount", b =>
                 {
-                    b.Property<string>("Term")
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("Period")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("Start")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Term")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PaperCount")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Term", "Period", "Start");
-
-                    b.HasIndex("Period", "Start", "PaperCount")
-                        .IsDescending(false, false, true);
+                    b.HasKey("Period", "Start", "Term");
 
                     b.ToTable("TermCounts", (string)null);
                 });
