@@ -137,10 +137,9 @@ internal sealed class SimilarityPostingConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<SimilarityPosting> builder)
     {
         builder.ToTable("SimilarityPostings");
-        // Term first: candidates are gathered term by term; the paper index drops a paper's postings.
-        builder.HasKey(p => new { p.Term, p.PaperId });
-        builder.HasIndex(p => p.PaperId);
-        // A term's heaviest postings first: candidates are gathered from each term's top few hundred, whatever its length.
+        // Paper first: an ingest writes and drops a paper's postings together, and new papers' ids come last, so their
+        // rows are appended. Candidates are gathered through the term index, each term's heaviest postings first.
+        builder.HasKey(p => new { p.PaperId, p.Term });
         builder.HasIndex(p => new { p.Term, p.Weight }).IsDescending(false, true);
     }
 }

@@ -371,18 +371,16 @@ namespace DailyPapers.Core.Data.Migrations
 
             modelBuilder.Entity("DailyPapers.Core.Data.SimilarityPosting", b =>
                 {
-                    b.Property<string>("Term")
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("PaperId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Term")
+                        .HasColumnType("TEXT");
 
                     b.Property<double>("Weight")
                         .HasColumnType("REAL");
 
-                    b.HasKey("Term", "PaperId");
-
-                    b.HasIndex("PaperId");
+                    b.HasKey("PaperId", "Term");
 
                     b.HasIndex("Term", "Weight")
                         .IsDescending(false, true);

@@ -19,10 +19,23 @@ namespace DailyPapers.Core.Data.Migrations
                 name: "IX_TermCounts_Period_Start_PaperCount",
                 table: "TermCounts");
 
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_SimilarityPostings",
+                table: "SimilarityPostings");
+
+            migrationBuilder.DropIndex(
+                name: "IX_SimilarityPostings_PaperId",
+                table: "SimilarityPostings");
+
             migrationBuilder.AddPrimaryKey(
                 name: "PK_TermCounts",
                 table: "TermCounts",
                 columns: new[] { "Period", "Start", "Term" });
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_SimilarityPostings",
+                table: "SimilarityPostings",
+                columns: new[] { "PaperId", "Term" });
 
             migrationBuilder.CreateTable(
                 name: "PendingSimilarity",
@@ -67,6 +80,10 @@ namespace DailyPapers.Core.Data.Migrations
                 name: "PK_TermCounts",
                 table: "TermCounts");
 
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_SimilarityPostings",
+                table: "SimilarityPostings");
+
             migrationBuilder.DropIndex(
                 name: "IX_SimilarityPostings_Term_Weight",
                 table: "SimilarityPostings");
@@ -76,11 +93,21 @@ namespace DailyPapers.Core.Data.Migrations
                 table: "TermCounts",
                 columns: new[] { "Term", "Period", "Start" });
 
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_SimilarityPostings",
+                table: "SimilarityPostings",
+                columns: new[] { "Term", "PaperId" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_TermCounts_Period_Start_PaperCount",
                 table: "TermCounts",
                 columns: new[] { "Period", "Start", "PaperCount" },
                 descending: new[] { false, false, true });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SimilarityPostings_PaperId",
+                table: "SimilarityPostings",
+                column: "PaperId");
         }
     }
 }

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DailyPapers.Core.Data.Migrations
 {
     [DbContext(typeof(PapersDbContext))]
-    [Migration("20261127061957_PendingDerivedRows")]
+    [Migration("20261127062429_PendingDerivedRows")]
     partial class PendingDerivedRows
     {
         /// <inheritdoc />
@@ -374,18 +374,16 @@ namespace DailyPapers.Core.Data.Migrations
 
             modelBuilder.Entity("DailyPapers.Core.Data.SimilarityPosting", b =>
                 {
-                    b.Property<string>("Term")
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("PaperId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Term")
+                        .HasColumnType("TEXT");
 
                     b.Property<double>("Weight")
                         .HasColumnType("REAL");
 
-                    b.HasKey("Term", "PaperId");
-
-                    b.HasIndex("PaperId");
+                    b.HasKey("PaperId", "Term");
 
                     b.HasIndex("Term", "Weight")
                         .IsDescending(false, true);
