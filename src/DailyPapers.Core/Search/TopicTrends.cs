@@ -14,8 +14,9 @@ public sealed record TrendData(IReadOnlyList<TrendMonth> Months, IReadOnlyList<T
 /// <summary>
 /// The share of papers per month matching a search term, over the last <see cref="Months"/> months of the archive.
 /// A paper counts in the month of each day that listed it, against that month's stored paper counts (<c>Days.PaperCount</c>),
-/// so numerator and denominator count listings alike. The matches come from the full-text index (one lookup), each
-/// match then finds its listings and their days by key: the cost follows the matches, never the archive.
+/// so numerator and denominator count listings alike. The matches come from the full-text index (one lookup, from the
+/// first paper the window lists), each match then finds its listings and their days by key: the cost follows the
+/// window's matches, not the archive's.
 /// </summary>
 public static class TopicTrends
 {
@@ -60,6 +61,19 @@ public static class TopicTrends
         }
 
         var index = months.Select((m, i) => (m.Month, i)).ToDictionary(x => x.Month, x => x.i);
+        var from = months[0].Month.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        // Papers get their ids as they are first stored, and digests are stored in date order: the papers listed in
+        // the window are the archive's latest ids, save a paper listed again long after its first listing. The
+        // smallest id listed in the window bounds the matches read, so a term's cost follows the window, not the archive.
+        int firstId;
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT COALESCE(MIN(a.PaperId), 0) FROM Days d JOIN Appearances a ON a.DayId = d.Id WHERE d.Date >= $from";
+            command.Parameters.AddWithValue("$from", from);
+            firstId = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+
         var series = new List<TrendSeries>();
         foreach (var term in terms)
         {
@@ -71,11 +85,12 @@ public static class TopicTrends
                 command.CommandText = $"""
                     SELECT substr(d.Date, 1, 7), COUNT(*)
                     FROM {SearchIndex.Table} s CROSS JOIN Appearances a CROSS JOIN Days d
-                    WHERE {SearchIndex.Table} MATCH $match AND a.PaperId = s.rowid AND d.Id = a.DayId AND d.Date >= $from
+                    WHERE {SearchIndex.Table} MATCH $match AND s.rowid >= $firstId AND a.PaperId = s.rowid AND d.Id = a.DayId AND d.Date >= $from
                     GROUP BY 1
                     """;
                 command.Parameters.AddWithValue("$match", match);
-                command.Parameters.AddWithValue("$from", months[0].Month.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                command.Parameters.AddWithValue("$firstId", firstId);
+                command.Parameters.AddWithValue("$from", from);
                 using var reader = command.ExecuteReader();
                 while (reader.Read())
                 {

@@ -55,6 +55,26 @@ public sealed class TrendTests : IDisposable
     }
 
     [Fact]
+    public void Only_the_last_two_years_are_charted_and_an_old_paper_listed_again_in_them_counts_there()
+    {
+        // An old paper, stored first (the lowest id), listed again within the window beside papers stored since.
+        var text = new StringBuilder("## Daily Papers (2020-01-06)\n\n### [Diffusion Origins](https://arxiv.org/abs/2001.00001)\n\nAuthors: Ann Lee\n\n- 오래된 확산.\n\n");
+        _folder.Write("2020-01-06.md", text.ToString());
+        Digest("2023-06-01", ("Diffusion Middle", "중간."));
+        Digest("2024-03-01", ("Diffusion Late", "최근."), Plain(1));
+        _folder.Write("2024-03-02.md", text.ToString().Replace("2020-01-06", "2024-03-02", StringComparison.Ordinal));
+        using var connection = Open();
+
+        var data = TopicTrends.Monthly(connection, ["diffusion"]);
+
+        // The window is the 24 months up to the latest; its first month with a digest opens the chart.
+        data.Months[0].Month.Should().Be(new DateOnly(2023, 6, 1));
+        data.Months[^1].Month.Should().Be(new DateOnly(2024, 3, 1));
+        data.Series[0].Matches.Sum().Should().Be(3, "the middle paper, the late one, and the old one listed again in March 2024");
+        data.Series[0].Matches[^1].Should().Be(2);
+    }
+
+    [Fact]
     public void Terms_are_latin_words_and_the_first_syllable_pair_of_korean_words_without_stop_words()
     {
         var terms = TermCounts.Terms("LLM Agents for the Web: 모델을 생성하는 영상 연구를 https://x.org/a.png");
