@@ -81,6 +81,9 @@ public sealed class Paper
 
     public required string SummaryHtml { get; set; }
 
+    /// <summary>The summary as plain text, made at ingest (<see cref="Parsing.ParsedPaper.SummaryText"/>).</summary>
+    public string SummaryText { get; set; } = "";
+
     /// <summary>The digest's author list ended with a '+' marker: there are more authors than listed.</summary>
     public bool AuthorsTruncated { get; set; }
 
@@ -175,6 +178,9 @@ public sealed class Appearance
     public required string SummaryMarkdown { get; set; }
 
     public required string SummaryHtml { get; set; }
+
+    /// <summary>The summary as plain text, made at ingest (<see cref="Parsing.ParsedPaper.SummaryText"/>).</summary>
+    public string SummaryText { get; set; } = "";
 
     public string? ThumbnailUrl { get; set; }
 

@@ -124,7 +124,7 @@ internal sealed class Writer : IDisposable
         // A paper's content is its best listing's: one with a summary, then one with authors, then the latest.
         _listingsOfPapers = Prepare(
             """
-            SELECT a.PaperId, a.DayId, a.Title, a.ThumbnailUrl, a.VideoUrl, a.VideoPosterUrl, a.SummaryMarkdown, a.SummaryHtml, a.AuthorsTruncated, a.Line, a.Authors, a.ArxivVersion, a.TitleHtml
+            SELECT a.PaperId, a.DayId, a.Title, a.ThumbnailUrl, a.VideoUrl, a.VideoPosterUrl, a.SummaryMarkdown, a.SummaryHtml, a.AuthorsTruncated, a.Line, a.Authors, a.ArxivVersion, a.TitleHtml, a.SummaryText
             FROM Appearances a JOIN Days d ON d.Id = a.DayId
             WHERE a.PaperId IN (SELECT value FROM json_each($ids))
             ORDER BY a.PaperId, a.SummaryMarkdown <> '' DESC, a.Authors <> '[]' DESC, d.Date DESC
@@ -137,10 +137,10 @@ internal sealed class Writer : IDisposable
         _insertAuthor = Prepare("INSERT INTO Authors (Key, Name, FoldedName, Slug) VALUES ($key, $name, $folded, $slug) RETURNING Id", "$key", "$name", "$folded", "$slug");
         _insertAppearance = Prepare(
             """
-            INSERT INTO Appearances (DayId, PaperId, Position, Votes, Title, ThumbnailUrl, VideoUrl, VideoPosterUrl, SummaryMarkdown, SummaryHtml, AuthorsTruncated, Line, Authors, ArxivVersion, TitleHtml)
-            VALUES ($day, $paper, $position, $votes, $title, $thumbnail, $video, $poster, $summary, $summaryHtml, $truncated, $line, $authors, $version, $titleHtml)
+            INSERT INTO Appearances (DayId, PaperId, Position, Votes, Title, ThumbnailUrl, VideoUrl, VideoPosterUrl, SummaryMarkdown, SummaryHtml, AuthorsTruncated, Line, Authors, ArxivVersion, TitleHtml, SummaryText)
+            VALUES ($day, $paper, $position, $votes, $title, $thumbnail, $video, $poster, $summary, $summaryHtml, $truncated, $line, $authors, $version, $titleHtml, $summaryText)
             """,
-            "$day", "$paper", "$position", "$votes", "$title", "$thumbnail", "$video", "$poster", "$summary", "$summaryHtml", "$truncated", "$line", "$authors", "$version", "$titleHtml");
+            "$day", "$paper", "$position", "$votes", "$title", "$thumbnail", "$video", "$poster", "$summary", "$summaryHtml", "$truncated", "$line", "$authors", "$version", "$titleHtml", "$summaryText");
     }
 
     public void Touch(int fileId, long length, DateTime lastWriteUtc)
@@ -458,7 +458,7 @@ internal sealed class Writer : IDisposable
                 var paperId = PaperFor(transaction, dayId, paper);
                 Run(
                     _insertAppearance, transaction, dayId, paperId, paper.Position, paper.Votes, paper.Title, paper.ThumbnailUrl, paper.VideoUrl, paper.VideoPosterUrl,
-                    paper.SummaryMarkdown, paper.SummaryHtml, paper.AuthorsTruncated, paper.Line, System.Text.Json.JsonSerializer.Serialize(paper.Authors), paper.ArxivId.Version, paper.TitleHtml);
+                    paper.SummaryMarkdown, paper.SummaryHtml, paper.AuthorsTruncated, paper.Line, System.Text.Json.JsonSerializer.Serialize(paper.Authors), paper.ArxivId.Version, paper.TitleHtml, paper.SummaryText);
                 TouchPaper(paperId);
             }
         }
@@ -518,7 +518,7 @@ internal sealed class Writer : IDisposable
                 best.Add((paperId, new Listing(
                     reader.GetInt32(1), reader.GetString(2), Text(reader, 3), Text(reader, 4), Text(reader, 5), reader.GetString(6), reader.GetString(7),
                     reader.GetBoolean(8), reader.GetInt32(9), System.Text.Json.JsonSerializer.Deserialize<List<string>>(reader.GetString(10)) ?? [],
-                    reader.IsDBNull(11) ? null : reader.GetInt32(11), reader.GetString(12))));
+                    reader.IsDBNull(11) ? null : reader.GetInt32(11), reader.GetString(12), reader.GetString(13))));
             }
         }
 
@@ -562,20 +562,20 @@ internal sealed class Writer : IDisposable
         }
     }
 
-    private const string ContentColumns = "ArxivVersion, Title, TitleHtml, ThumbnailUrl, VideoUrl, VideoPosterUrl, SummaryMarkdown, SummaryHtml, AuthorsTruncated, ContentDayId, Line";
+    private const string ContentColumns = "ArxivVersion, Title, TitleHtml, ThumbnailUrl, VideoUrl, VideoPosterUrl, SummaryMarkdown, SummaryHtml, SummaryText, AuthorsTruncated, ContentDayId, Line";
 
-    private static readonly string[] ContentParameters = ["$version", "$title", "$titleHtml", "$thumbnail", "$video", "$poster", "$summary", "$summaryHtml", "$truncated", "$day", "$line"];
+    private static readonly string[] ContentParameters = ["$version", "$title", "$titleHtml", "$thumbnail", "$video", "$poster", "$summary", "$summaryHtml", "$summaryText", "$truncated", "$day", "$line"];
 
     /// <summary>What one day's listing says of a paper: the content a paper takes from its best listing.</summary>
     private sealed record Listing(
         int DayId, string Title, string? ThumbnailUrl, string? VideoUrl, string? VideoPosterUrl, string SummaryMarkdown, string SummaryHtml,
-        bool AuthorsTruncated, int Line, IReadOnlyList<string> Authors, int? ArxivVersion, string TitleHtml)
+        bool AuthorsTruncated, int Line, IReadOnlyList<string> Authors, int? ArxivVersion, string TitleHtml, string SummaryText)
     {
         public static Listing From(int dayId, ParsedPaper paper) => new(
             dayId, paper.Title, paper.ThumbnailUrl, paper.VideoUrl, paper.VideoPosterUrl, paper.SummaryMarkdown, paper.SummaryHtml, paper.AuthorsTruncated, paper.Line,
-            paper.Authors, paper.ArxivId.Version, paper.TitleHtml);
+            paper.Authors, paper.ArxivId.Version, paper.TitleHtml, paper.SummaryText);
 
-        public object?[] ContentValues() => [ArxivVersion, Title, TitleHtml, ThumbnailUrl, VideoUrl, VideoPosterUrl, SummaryMarkdown, SummaryHtml, AuthorsTruncated, DayId, Line];
+        public object?[] ContentValues() => [ArxivVersion, Title, TitleHtml, ThumbnailUrl, VideoUrl, VideoPosterUrl, SummaryMarkdown, SummaryHtml, SummaryText, AuthorsTruncated, DayId, Line];
     }
 
     /// <summary>

@@ -48,6 +48,12 @@ public sealed record ParsedPaper(
     /// rendered (<c>DigestRenderer</c>).
     /// </summary>
     public string SummaryHtml { get; init; } = "";
+
+    /// <summary>
+    /// The summary as plain text (markup dropped, link text kept), a line per block: for descriptions, feeds and search snippets.
+    /// Empty until the digest is rendered (<c>DigestRenderer</c>).
+    /// </summary>
+    public string SummaryText { get; init; } = "";
 }
 
 /// <summary>Part of a summary: its markdown source, and the parsed block to render it from (null for text the parser composed).</summary>

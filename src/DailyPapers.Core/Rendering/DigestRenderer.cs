@@ -13,12 +13,12 @@ public static class DigestRenderer
     [ThreadStatic]
     private static BlockHtmlWriter? t_htmlWriter;
 
-    /// <summary>The digest with <see cref="ParsedPaper.TitleHtml"/> and <see cref="ParsedPaper.SummaryHtml"/> filled in, and rendering's warnings added.</summary>
+    /// <summary>The digest with <see cref="ParsedPaper.TitleHtml"/>, <see cref="ParsedPaper.SummaryHtml"/> and <see cref="ParsedPaper.SummaryText"/> filled in, and rendering's warnings added.</summary>
     public static ParsedDigest Render(ParsedDigest digest)
     {
         ArgumentNullException.ThrowIfNull(digest);
         var diagnostics = digest.Diagnostics.ToList();
-        var html = new Dictionary<int, (string Title, string Summary)>();
+        var html = new Dictionary<int, (string Title, string Summary, string Text)>();
         foreach (var (paper, warningsAt) in digest.PapersRead)
         {
             var warnings = new List<Diagnostic>();
@@ -38,11 +38,11 @@ public static class DigestRenderer
             // Positions count the parser's diagnostics only, so those already inserted before this one shift it.
             diagnostics.InsertRange(warningsAt + diagnostics.Count - digest.Diagnostics.Count, warnings);
             // A paper section is known by its heading's line; the day holds a copy of the paper with its position.
-            html[paper.Line] = (titleHtml, summaryHtml);
+            html[paper.Line] = (titleHtml, summaryHtml, SummaryRenderer.ToPlainText(paper.SummaryMarkdown));
         }
 
         var days = digest.Days
-            .Select(d => d with { Papers = [.. d.Papers.Select(p => p with { TitleHtml = html[p.Line].Title, SummaryHtml = html[p.Line].Summary })] })
+            .Select(d => d with { Papers = [.. d.Papers.Select(p => p with { TitleHtml = html[p.Line].Title, SummaryHtml = html[p.Line].Summary, SummaryText = html[p.Line].Text })] })
             .ToList();
         return digest with { Days = days, Diagnostics = diagnostics };
     }

@@ -30,12 +30,25 @@ public static class TopicTrends
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(terms);
         var months = new List<TrendMonth>();
+        var firstId = int.MaxValue;
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = $"SELECT Date, PaperCount FROM Days WHERE Date >= (SELECT date(MAX(Date), 'start of month', '-{Months - 1} months') FROM Days) ORDER BY Date";
+            // With each day, the smallest paper id it lists (read by the day's key). Papers get their ids as they are
+            // first stored, and digests are stored in date order: the papers the window lists are the archive's latest
+            // ids, save a paper listed again long after its first listing. The window's smallest id bounds the matches
+            // read below, so a term's cost follows the window, not the archive.
+            command.CommandText = $"""
+                SELECT Date, PaperCount, (SELECT MIN(a.PaperId) FROM Appearances a WHERE a.DayId = Days.Id) FROM Days
+                WHERE Date >= (SELECT date(MAX(Date), 'start of month', '-{Months - 1} months') FROM Days) ORDER BY Date
+                """;
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
+                if (!reader.IsDBNull(2))
+                {
+                    firstId = Math.Min(firstId, reader.GetInt32(2));
+                }
+
                 var day = DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture);
                 var month = new DateOnly(day.Year, day.Month, 1);
                 if (months.Count > 0 && months[^1].Month == month)
@@ -62,18 +75,6 @@ public static class TopicTrends
 
         var index = months.Select((m, i) => (m.Month, i)).ToDictionary(x => x.Month, x => x.i);
         var from = months[0].Month.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-        // Papers get their ids as they are first stored, and digests are stored in date order: the papers listed in
-        // the window are the archive's latest ids, save a paper listed again long after its first listing. The
-        // smallest id listed in the window bounds the matches read, so a term's cost follows the window, not the archive.
-        int firstId;
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT COALESCE(MIN(a.PaperId), 0) FROM Days d JOIN Appearances a ON a.DayId = d.Id WHERE d.Date >= $from";
-            command.Parameters.AddWithValue("$from", from);
-            firstId = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        }
-
         var series = new List<TrendSeries>();
         foreach (var term in terms)
         {

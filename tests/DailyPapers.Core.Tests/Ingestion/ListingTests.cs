@@ -57,6 +57,21 @@ public sealed class ListingTests
     }
 
     [Fact]
+    public void Each_listing_and_its_paper_keep_the_summary_as_plain_text_made_once_at_ingest()
+    {
+        using var folder = new IngestFolder();
+        folder.Write("a.md", Day("2024-10-18", "Plain", "Ann Lee", "- **굵은** 요약과 [링크](https://example.org)입니다.\n- 수식 $x^2$ 도 읽습니다."));
+        folder.Write("b.md", Day("2024-10-21", "Plain", "Ann Lee", "- 뒤의 *요약*."));
+
+        folder.Ingest();
+
+        using var db = folder.Context();
+        db.Papers.Single().SummaryText.Should().Be("뒤의 요약.", "the paper shows its latest complete listing");
+        db.Appearances.Include(a => a.Day).OrderBy(a => a.Day!.Date).Select(a => a.SummaryText).ToList()
+            .Should().Equal("굵은 요약과 링크입니다.\n수식 x^2 도 읽습니다.", "뒤의 요약.");
+    }
+
+    [Fact]
     public void Removing_the_listing_a_paper_showed_gives_it_the_one_left_without_reading_files_again()
     {
         using var folder = new IngestFolder();

@@ -54,6 +54,10 @@ namespace DailyPapers.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SummaryText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ThumbnailUrl")
                         .HasColumnType("TEXT");
 
@@ -223,6 +227,10 @@ namespace DailyPapers.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SummaryMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SummaryText")
                         .IsRequired()
                         .HasColumnType("TEXT");
 

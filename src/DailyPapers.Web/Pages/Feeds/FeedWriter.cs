@@ -129,7 +129,7 @@ public static class FeedWriter
         return html.ToString();
     }
 
-    private static string Plain(PaperCard paper) => Core.Rendering.SummaryRenderer.ToPlainText(paper.SummaryMarkdown);
+    private static string Plain(PaperCard paper) => paper.SummaryText;
 
 
     private static string Encode(string text) => System.Net.WebUtility.HtmlEncode(text);

@@ -31,7 +31,7 @@ public static class PaperQuery
     {
         // A paper whose listings a running ingest is replacing has no latest date for a moment: it is not served then.
         var found = await db.Papers.Where(p => p.ArxivId == id.Value && p.LatestDate != null)
-            .Select(p => new { Row = new CardRow(p.Id, p.ArxivId, p.Title, p.TitleHtml, p.LatestDate ?? DateOnly.MinValue, p.TopVotes, null, p.ThumbnailUrl, p.VideoUrl, p.VideoPosterUrl, p.SummaryMarkdown, p.SummaryHtml, p.AuthorsTruncated), p.ArxivVersion })
+            .Select(p => new { Row = new CardRow(p.Id, p.ArxivId, p.Title, p.TitleHtml, p.LatestDate ?? DateOnly.MinValue, p.TopVotes, null, p.ThumbnailUrl, p.VideoUrl, p.VideoPosterUrl, p.SummaryMarkdown, p.SummaryHtml, p.SummaryText, p.AuthorsTruncated), p.ArxivVersion })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
         {

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using DailyPapers.Core.Parsing;
-using Markdig;
 
 namespace DailyPapers.Web.Pages.Search;
 
@@ -25,12 +23,15 @@ public static class Highlighter
         return Mark(text, 0, text.Length, Matches(text, 0, text.Length, terms));
     }
 
-    /// <summary>About <paramref name="width"/> characters of the summary's text around its first match (or its start).</summary>
-    public static string Snippet(string summaryMarkdown, IReadOnlyList<string> terms, int width = 220)
+    /// <summary>
+    /// About <paramref name="width"/> characters of the summary's plain text (made at ingest, a line per block) around
+    /// its first match (or its start), its lines run together.
+    /// </summary>
+    public static string Snippet(string summaryText, IReadOnlyList<string> terms, int width = 220)
     {
-        ArgumentNullException.ThrowIfNull(summaryMarkdown);
-        var source = summaryMarkdown.Length > MaxText ? summaryMarkdown[..MaxText] : summaryMarkdown;
-        var text = string.Join(' ', Markdown.ToPlainText(source, DigestPipeline.Instance).Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        ArgumentNullException.ThrowIfNull(summaryText);
+        var source = summaryText.Length > MaxText ? summaryText[..MaxText] : summaryText;
+        var text = string.Join(' ', source.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         var compare = CultureInfo.InvariantCulture.CompareInfo;
         var firsts = terms.Select(t => compare.IndexOf(text, t, Loose)).Where(i => i >= 0).ToList();
         var first = firsts.Count > 0 ? firsts.Min() : 0;

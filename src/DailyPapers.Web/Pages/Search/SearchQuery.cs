@@ -1,5 +1,4 @@
 using DailyPapers.Core.Data;
-using DailyPapers.Core.Rendering;
 using DailyPapers.Core.Search;
 using DailyPapers.Web.Pages.Authors;
 using DailyPapers.Web.Pages.Shared;
@@ -64,7 +63,7 @@ public static class SearchQuery
         // A paper an ingest removed between the two queries is left out rather than failing the page.
         var ordered = ids.Select(id => rows.GetValueOrDefault(id)).OfType<CardRow>().ToList();
         var results = (await PaperCards.WithAuthorsAsync(db, ordered, cancellationToken))
-            .Select(card => new SearchResult(card, Highlighter.Title(card.TitleText, terms), Highlighter.Snippet(TexMath.TextToPlain(card.SummaryMarkdown), terms)))
+            .Select(card => new SearchResult(card, Highlighter.Title(card.TitleText, terms), Highlighter.Snippet(card.SummaryText, terms)))
             .ToList();
         var authors = terms.Count == 0 || request.Page > 1 ? [] : (await AuthorSearchQuery.SearchAsync(db, request.Query, cancellationToken)).Authors.Take(8).ToList();
         var pageCount = Math.Max(1, (hits.Total + SearchView.PageSize - 1) / SearchView.PageSize);

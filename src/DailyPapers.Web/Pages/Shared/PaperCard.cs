@@ -12,6 +12,7 @@ public sealed record AuthorLink(string Name, string Slug);
 /// <param name="Position">The paper's 1-based place in that day's digest, in the digest's own order; null outside a day's listing.</param>
 /// <param name="Title">The title as written, TeX included.</param>
 /// <param name="TitleHtml">The title as HTML made at ingest: text escaped, TeX as MathML.</param>
+/// <param name="SummaryText">The summary as plain text made at ingest, a line per block: for descriptions, feeds and snippets.</param>
 public sealed record PaperCard(
     string ArxivId,
     string Title,
@@ -24,6 +25,7 @@ public sealed record PaperCard(
     string? VideoPosterUrl,
     string SummaryMarkdown,
     string SummaryHtml,
+    string SummaryText,
     bool AuthorsTruncated,
     IReadOnlyList<AuthorLink> Authors)
 {
@@ -66,6 +68,7 @@ public sealed record CardRow(
     string? VideoPosterUrl,
     string SummaryMarkdown,
     string SummaryHtml,
+    string SummaryText,
     bool AuthorsTruncated);
 
 /// <summary>
@@ -89,6 +92,7 @@ public static class PaperCards
         a.VideoPosterUrl,
         a.SummaryMarkdown,
         a.SummaryHtml,
+        a.SummaryText,
         a.AuthorsTruncated);
 
     /// <summary>A paper outside any one day: dated by its latest listing, with its highest vote count (both kept at ingest).</summary>
@@ -105,6 +109,7 @@ public static class PaperCards
         p.VideoPosterUrl,
         p.SummaryMarkdown,
         p.SummaryHtml,
+        p.SummaryText,
         p.AuthorsTruncated);
 
     /// <summary>Attaches each row's authors, read in one query keyed by the rows' paper ids; keeps the rows' order.</summary>
@@ -126,7 +131,7 @@ public static class PaperCards
         return
         [
             .. rows.Select(r => new PaperCard(
-                r.ArxivId, r.Title, r.TitleHtml, r.Date, r.Votes, r.Position, r.ThumbnailUrl, r.VideoUrl, r.VideoPosterUrl, r.SummaryMarkdown, r.SummaryHtml,
+                r.ArxivId, r.Title, r.TitleHtml, r.Date, r.Votes, r.Position, r.ThumbnailUrl, r.VideoUrl, r.VideoPosterUrl, r.SummaryMarkdown, r.SummaryHtml, r.SummaryText,
                 r.AuthorsTruncated, byPaper.GetValueOrDefault(r.PaperId, []))),
         ];
     }

@@ -8,7 +8,7 @@ public sealed class LinksTests
     [Fact]
     public void A_card_links_the_paper_on_arxiv_and_hugging_face()
     {
-        var card = new PaperCard("2401.08541", "M$^{2}$UGen", "", new DateOnly(2024, 1, 17), 21, 1, null, null, null, "", "", false, []);
+        var card = new PaperCard("2401.08541", "M$^{2}$UGen", "", new DateOnly(2024, 1, 17), 21, 1, null, null, null, "", "", "", false, []);
 
         (card.AbsUrl, card.PdfUrl, card.HuggingFaceUrl).Should().Be(
             ("https://arxiv.org/abs/2401.08541", "https://arxiv.org/pdf/2401.08541", "https://huggingface.co/papers/2401.08541"));
