@@ -237,11 +237,12 @@ internal static partial class ScaleBenchmark
         return new Archive(Column("SELECT Date FROM Days ORDER BY Date"), Column("SELECT ArxivId FROM Papers"), Column("SELECT Slug FROM Authors"));
     }
 
-    internal static Figures Wrk(string url, int seconds, (string Script, string Urls)? random)
+    internal static Figures Wrk(string url, int seconds, (string Script, string Urls)? random, int connections = Connections)
     {
+        var threads = Math.Min(2, connections);
         var arguments = random is { } r
-            ? $"-t2 -c{Connections} -d{seconds}s --latency -s \"{r.Script}\" {url} -- \"{r.Urls}\""
-            : $"-t2 -c{Connections} -d{seconds}s --latency {url}";
+            ? $"-t{threads} -c{connections} -d{seconds}s --latency -s \"{r.Script}\" {url} -- \"{r.Urls}\""
+            : $"-t{threads} -c{connections} -d{seconds}s --latency {url}";
         var output = LoadBenchmark.Exec("wrk", arguments, Environment.CurrentDirectory);
         var non2xx = Non2xx().Match(output);
         var timeouts = Timeouts().Match(output);
