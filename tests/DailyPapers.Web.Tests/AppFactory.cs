@@ -32,6 +32,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
+    public string DatabasePath => Path.Combine(_root, "web.db");
+
     public bool IngestBeforeServing { get; init; } = true;
 
     public static string RepositoryRoot => DailyPapers.Testing.Repository.Root;
@@ -40,7 +42,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("DailyPapers:DataDirectory", DataDirectory);
-        builder.UseSetting("DailyPapers:Database", Path.Combine(_root, "web.db"));
+        builder.UseSetting("DailyPapers:Database", DatabasePath);
         // Tests read the data from their first request; the app itself listens before its first ingest ends.
         builder.UseSetting("DailyPapers:IngestBeforeServing", IngestBeforeServing ? "true" : "false");
     }

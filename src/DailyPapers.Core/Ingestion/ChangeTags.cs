@@ -11,6 +11,12 @@ public static class ChangeTags
     /// <summary>Everything changed (a large ingest): every cached page goes.</summary>
     public const string Everything = "*";
 
+    /// <summary>
+    /// Term counts and rising terms changed. No page is tagged with it: like every change, it drops the listings (the
+    /// home page and the trends page among them).
+    /// </summary>
+    public const string Terms = "terms";
+
     internal const int MaxPerBatch = 5000;
 
     internal const int Kept = 100_000;

@@ -192,12 +192,25 @@ internal sealed class Writer : IDisposable
     }
 
     /// <summary>
-    /// Drops papers no day lists any more, authors of no paper, and their search rows, among the rows this run touched;
-    /// then stores the paper and author totals.
+    /// Drops papers no day lists any more, authors of no paper, and their search rows, among the rows this run touched
+    /// or a stopped run marked; settles similar papers and term counts (<see cref="SettlePending"/>); then stores the
+    /// paper and author totals.
     /// </summary>
     public void DeleteUnreferencedRows()
     {
         var transaction = Batch();
+        // A run stopped after a batch that unlisted a paper left it marked: it is a candidate for deletion like this run's.
+        using (var command = _connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "SELECT PaperId FROM PendingSimilarity";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                _runPapers.Add(reader.GetInt32(0));
+            }
+        }
+
         // Papers of the last batch settle their content first: an author it no longer names is then unreferenced.
         RefreshContent(transaction);
 
@@ -333,12 +346,19 @@ internal sealed class Writer : IDisposable
         }
     }
 
-    /// <summary>Whether an earlier run stopped before settling what it marked (<see cref="MarkPending"/>).</summary>
+    /// <summary>
+    /// Whether an earlier run stopped before settling what it marked (<see cref="MarkPending"/>), or the similarity index
+    /// is empty while papers are stored (a database from before it, or one whose index an upgrade dropped).
+    /// </summary>
     public bool HasPending()
     {
         using var command = _connection.CreateCommand();
         command.Transaction = _batch;
-        command.CommandText = "SELECT EXISTS (SELECT 1 FROM PendingSimilarity) OR EXISTS (SELECT 1 FROM PendingTermCounts)";
+        command.CommandText = """
+
+            SELECT EXISTS (SELECT 1 FROM PendingSimilarity) OR EXISTS (SELECT 1 FROM PendingTermCounts)
+                OR (NOT EXISTS (SELECT 1 FROM SimilarityDocuments) AND EXISTS (SELECT 1 FROM Papers))
+            """;
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
     }
 
@@ -349,18 +369,9 @@ internal sealed class Writer : IDisposable
     private void SettlePending(SqliteTransaction transaction)
     {
         MarkPending(transaction);
+        // Marked papers are among this run's: DeleteUnreferencedRows read them in.
         var papers = new HashSet<int>(_runPapers);
         var periods = new List<(TermPeriod Period, DateOnly Start)>();
-        using (var command = _connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-            command.CommandText = "SELECT PaperId FROM PendingSimilarity";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                papers.Add(reader.GetInt32(0));
-            }
-        }
 
         using (var command = _connection.CreateCommand())
         {
@@ -376,6 +387,12 @@ internal sealed class Writer : IDisposable
         // Similar-paper lists follow the settled content; pages showing a rewritten list are evicted with it.
         _batchTags.UnionWith(Search.SimilarPapers.Update(transaction, papers).Select(ChangeTags.Paper));
         _terms.Refresh(transaction, periods);
+        if (periods.Count > 0)
+        {
+            // Rising terms are shown on listings; a settle-only run (or one whose last batch wrote nothing) logs this.
+            _batchTags.Add(ChangeTags.Terms);
+        }
+
         Execute("DELETE FROM PendingSimilarity");
         Execute("DELETE FROM PendingTermCounts");
     }

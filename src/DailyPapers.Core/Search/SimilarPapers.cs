@@ -89,9 +89,30 @@ public static class SimilarPapers
         var lists = new Dictionary<int, List<(int Id, double Score)>>();
         var offers = new Dictionary<int, List<(int Id, double Score)>>();
         var changedSet = changed.ToHashSet();
+        using var postingsOf = Command(transaction, "SELECT Term, Weight FROM SimilarityPostings WHERE PaperId = $id", ("$id", 0));
+        var read = new Dictionary<int, List<(string Term, double Weight)>>();
+        List<(string Term, double Weight)> VectorOf(int paper)
+        {
+            if (vectors.TryGetValue(paper, out var known) || read.TryGetValue(paper, out known))
+            {
+                return known;
+            }
+
+            // A paper outside this ingest, reached as a candidate: its postings by key.
+            postingsOf.Parameters[0].Value = paper;
+            using var reader = postingsOf.ExecuteReader();
+            var vector = new List<(string Term, double Weight)>();
+            while (reader.Read())
+            {
+                vector.Add((reader.GetString(0), reader.GetDouble(1)));
+            }
+
+            return read[paper] = vector;
+        }
+
         foreach (var (id, vector) in vectors)
         {
-            var closest = scorer.Closest(id, vector, Propagated);
+            var closest = scorer.Closest(id, vector, Propagated, VectorOf);
             lists[id] = [.. closest.Take(ListLength)];
             if (!changedSet.Contains(id))
             {
@@ -396,6 +417,10 @@ public static class SimilarPapers
         private readonly Dictionary<int, int> _indexes = [];
         private readonly List<int> _ids = [];
 
+        // Terms with more postings than were read: a paper reached through one of them may share others whose
+        // postings did not reach it, so its sum over what was read is only part of its score.
+        private readonly HashSet<string> _cut = new(StringComparer.Ordinal);
+
         /// <summary>
         /// The postings of the given terms as the index holds them (the papers just indexed included), each term's
         /// <see cref="Followed"/> heaviest only, read along the (Term, Weight) index. A term in more than a tenth of the
@@ -420,9 +445,17 @@ public static class SimilarPapers
 
                     command.Parameters[0].Value = term;
                     using var reader = command.ExecuteReader();
+                    var postings = 0;
                     while (reader.Read())
                     {
                         scorer.Add(term, reader.GetInt32(0), reader.GetDouble(1));
+                        postings++;
+                    }
+
+                    // As many as were asked for: there may be more.
+                    if (postings == Followed)
+                    {
+                        scorer._cut.Add(term);
                     }
                 }
             }
@@ -453,7 +486,31 @@ public static class SimilarPapers
 
         private double[] _scores = [];
 
-        public List<(int Id, double Score)> Closest(int id, List<(string Term, double Weight)> vector, int count)
+        /// <summary>
+        /// The <paramref name="count"/> papers closest to one, by cosine. Candidates come from the postings read; when
+        /// one of the paper's terms was cut, the <see cref="Rescored"/>-fold candidates with the highest partial sums
+        /// are scored again in full from their vectors (<paramref name="vectorOf"/>), so every score stored is a cosine.
+        /// </summary>
+        public List<(int Id, double Score)> Closest(
+            int id, List<(string Term, double Weight)> vector, int count, Func<int, List<(string Term, double Weight)>> vectorOf)
+        {
+            if (!vector.Any(t => _cut.Contains(t.Term)))
+            {
+                return Partial(id, vector, count);
+            }
+
+            var weights = vector.ToDictionary(t => t.Term, t => t.Weight, StringComparer.Ordinal);
+            return [.. Partial(id, vector, count * Rescored)
+                .Select(c => (c.Id, Score: Math.Round(vectorOf(c.Id).Sum(t => t.Weight * weights.GetValueOrDefault(t.Term)), 6)))
+                .OrderByDescending(c => c.Score).ThenBy(c => c.Id)
+                .Take(count)];
+        }
+
+        /// <summary>How many times more candidates than asked for are scored in full when a term was cut.</summary>
+        private const int Rescored = 4;
+
+        /// <summary>The closest papers by the sums over the postings read: cosines when none of the paper's terms was cut.</summary>
+        private List<(int Id, double Score)> Partial(int id, List<(string Term, double Weight)> vector, int count)
         {
             if (_scores.Length < _ids.Count)
             {

@@ -34,9 +34,10 @@ public static class TopicTrends
         using (var command = connection.CreateCommand())
         {
             // With each day, the smallest paper id it lists (read by the day's key). Papers get their ids as they are
-            // first stored, and digests are stored in date order: the papers the window lists are the archive's latest
-            // ids, save a paper listed again long after its first listing. The window's smallest id bounds the matches
-            // read below, so a term's cost follows the window, not the archive.
+            // first stored, and digests are stored in path order, which is date order for the usual year/month/day
+            // folders: the papers the window lists are then the archive's latest ids, save a paper listed again long
+            // after its first listing. The window's smallest id bounds the matches read below (always correctly; only
+            // the speed depends on the order), so a term's cost follows the window, not the archive.
             command.CommandText = $"""
                 SELECT Date, PaperCount, (SELECT MIN(a.PaperId) FROM Appearances a WHERE a.DayId = Days.Id) FROM Days
                 WHERE Date >= (SELECT date(MAX(Date), 'start of month', '-{Months - 1} months') FROM Days) ORDER BY Date

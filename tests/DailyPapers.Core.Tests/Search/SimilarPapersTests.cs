@@ -126,17 +126,32 @@ public sealed class SimilarPapersTests : IDisposable
     [Fact]
     public void A_run_stopped_before_its_end_leaves_marks_the_next_run_settles_though_no_file_changed()
     {
-        _folder.Write("2024/04/03.md", Day("2024-04-03", VideoCamera, Speech, MathPaper, VideoCameraAgain, Depth));
+        _folder.Write("2024/04/03.md", Day("2024-04-03", VideoCamera, Speech, MathPaper, Depth));
+        _folder.Write("2024/06/14.md", Day("2024-06-14", VideoCameraAgain));
         _folder.Ingest();
         var settled = Dump();
         var counts = TermCountDump();
+        Similar("2404.02101").Should().StartWith("2406.10126");
         Count("SELECT COUNT(*) FROM PendingSimilarity").Should().Be(0);
         Count("SELECT COUNT(*) FROM PendingTermCounts").Should().Be(0);
 
-        // What a first run stopped after committing its batches, before settling, leaves: every paper and period
-        // marked, none of their derived rows written.
-        Execute("DELETE FROM SimilarPapers; DELETE FROM SimilarityPostings; DELETE FROM SimilarityDocuments; DELETE FROM SimilarityTerms; DELETE FROM TermCounts;");
-        Execute("INSERT INTO PendingSimilarity (PaperId) SELECT Id FROM Papers; INSERT INTO PendingTermCounts (Period, Start) VALUES (1, '2024-04-01'), (2, '2024-04-01');");
+        // What a run stopped after committing the June batch, before settling, leaves: the new paper stored and marked
+        // with its month and week, none of its derived rows written (its terms not counted, no postings, no list, in no
+        // older paper's list), the other papers' rows as the April run left them.
+        var paper = Count("SELECT Id FROM Papers WHERE ArxivId = '2406.10126'");
+        var terms = Text($"SELECT Terms FROM SimilarityDocuments WHERE PaperId = {paper}").Split('\n').Select(l => l.Split('\t')[0]).ToList();
+        using (var connection = Open())
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "UPDATE SimilarityTerms SET DocumentCount = DocumentCount - 1 WHERE Term IN (SELECT value FROM json_each($terms)); DELETE FROM SimilarityTerms WHERE DocumentCount = 0;";
+            command.Parameters.AddWithValue("$terms", System.Text.Json.JsonSerializer.Serialize(terms));
+            command.ExecuteNonQuery();
+        }
+
+        Execute($"DELETE FROM SimilarityDocuments WHERE PaperId = {paper}; DELETE FROM SimilarityPostings WHERE PaperId = {paper}; DELETE FROM SimilarPapers WHERE PaperId = {paper} OR SimilarPaperId = {paper};");
+        Execute("DELETE FROM TermCounts WHERE Start >= '2024-06-01';");
+        Execute($"INSERT INTO PendingSimilarity (PaperId) VALUES ({paper}); INSERT INTO PendingTermCounts (Period, Start) VALUES (1, '2024-06-10'), (2, '2024-06-01');");
+        Similar("2404.02101").Should().NotContain("2406.10126");
 
         _folder.Ingest();
 
@@ -144,6 +159,24 @@ public sealed class SimilarPapersTests : IDisposable
         TermCountDump().Should().Be(counts);
         Count("SELECT COUNT(*) FROM PendingSimilarity").Should().Be(0);
         Count("SELECT COUNT(*) FROM PendingTermCounts").Should().Be(0);
+    }
+
+    [Fact]
+    public void A_paper_a_stopped_run_unlisted_is_deleted_by_the_next_run()
+    {
+        _folder.Write("2024/04/03.md", Day("2024-04-03", VideoCamera, Speech, MathPaper, Depth));
+        _folder.Ingest();
+
+        // A stopped run committed a batch that replaced the digest without Depth (its listing gone, the paper kept for
+        // the run's end) and marked it.
+        var depth = Count("SELECT Id FROM Papers WHERE ArxivId = '2401.10891'");
+        Execute($"DELETE FROM Appearances WHERE PaperId = {depth}; INSERT INTO PendingSimilarity (PaperId) VALUES ({depth});");
+
+        _folder.Ingest();
+
+        Count("SELECT COUNT(*) FROM Papers WHERE ArxivId = '2401.10891'").Should().Be(0);
+        Count($"SELECT COUNT(*) FROM SimilarPapers WHERE PaperId = {depth} OR SimilarPaperId = {depth}").Should().Be(0);
+        Count($"SELECT COUNT(*) FROM SimilarityPostings WHERE PaperId = {depth}").Should().Be(0);
     }
 
     [Fact]
@@ -165,6 +198,12 @@ public sealed class SimilarPapersTests : IDisposable
         Count("SELECT DocumentCount FROM SimilarityTerms WHERE Term = 'marsupial'").Should().BeInRange(followed + 1, Count("SELECT COUNT(*) FROM Papers") / 10);
         Similar("2405.20001").Should().StartWith("2405.20002");
         Similar("2405.20002").Should().StartWith("2405.20001");
+        // However few of a term's postings were followed, every score stored is the cosine of the two stored vectors.
+        Count("""
+            SELECT COUNT(*) FROM SimilarPapers s
+            WHERE abs(s.Score - (SELECT SUM(a.Weight * b.Weight) FROM SimilarityPostings a JOIN SimilarityPostings b ON b.Term = a.Term
+                                 WHERE a.PaperId = s.PaperId AND b.PaperId = s.SimilarPaperId)) > 0.000002
+            """).Should().Be(0);
     }
 
     /// <summary>A made-up word of letters only, different for every number.</summary>
@@ -183,6 +222,14 @@ public sealed class SimilarPapersTests : IDisposable
         }
 
         return dump.ToString();
+    }
+
+    private string Text(string sql)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (string)command.ExecuteScalar()!;
     }
 
     private void Execute(string sql)

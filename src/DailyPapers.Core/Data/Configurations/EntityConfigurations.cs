@@ -140,7 +140,7 @@ internal sealed class SimilarityPostingConfiguration : IEntityTypeConfiguration<
         // Paper first: an ingest writes and drops a paper's postings together, and new papers' ids come last, so their
         // rows are appended. Candidates are gathered through the term index, each term's heaviest postings first.
         builder.HasKey(p => new { p.PaperId, p.Term });
-        builder.HasIndex(p => new { p.Term, p.Weight }).IsDescending(false, true);
+        builder.HasIndex(p => new { p.Term, p.Weight, p.PaperId }).IsDescending(false, true, false);
     }
 }
 

@@ -390,8 +390,8 @@ namespace DailyPapers.Core.Data.Migrations
 
                     b.HasKey("PaperId", "Term");
 
-                    b.HasIndex("Term", "Weight")
-                        .IsDescending(false, true);
+                    b.HasIndex("Term", "Weight", "PaperId")
+                        .IsDescending(false, true, false);
 
                     b.ToTable("SimilarityPostings", (string)null);
                 });

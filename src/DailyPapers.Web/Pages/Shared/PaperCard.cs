@@ -131,10 +131,17 @@ public static class PaperCards
         return
         [
             .. rows.Select(r => new PaperCard(
-                r.ArxivId, r.Title, r.TitleHtml, r.Date, r.Votes, r.Position, r.ThumbnailUrl, r.VideoUrl, r.VideoPosterUrl, r.SummaryMarkdown, r.SummaryHtml, r.SummaryText,
+                r.ArxivId, r.Title, r.TitleHtml, r.Date, r.Votes, r.Position, r.ThumbnailUrl, r.VideoUrl, r.VideoPosterUrl, r.SummaryMarkdown, r.SummaryHtml, PlainText(r),
                 r.AuthorsTruncated, byPaper.GetValueOrDefault(r.PaperId, []))),
         ];
     }
+
+    /// <summary>
+    /// The plain text made at ingest; a row stored before it was made (until the ingest after an upgrade reads its file
+    /// again) has its markdown read here instead.
+    /// </summary>
+    private static string PlainText(CardRow row) =>
+        row.SummaryText.Length == 0 && row.SummaryMarkdown.Length > 0 ? SummaryRenderer.ToPlainText(row.SummaryMarkdown) : row.SummaryText;
 
     /// <summary>One page's cards: the rows a query selected, then their authors.</summary>
     public static async Task<List<PaperCard>> ToCardsAsync(this IQueryable<CardRow> rows, PapersDbContext db, CancellationToken cancellationToken) =>

@@ -27,6 +27,24 @@ public sealed class CitationMetadataTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_paper_stored_before_plain_summaries_were_made_still_describes_itself()
+    {
+        using var own = new AppFactory();
+        (await own.GetDocumentAsync("/papers/2404.00399")).Head!.QuerySelector("meta[name=citation_abstract]")!.GetAttribute("content").Should().Contain("Aurora-M");
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={own.DatabasePath}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE Papers SET SummaryText = ''; UPDATE Appearances SET SummaryText = '';";
+            command.ExecuteNonQuery();
+        }
+
+        var page = await own.GetDocumentAsync("/papers/2404.00399?after=upgrade");
+
+        page.Head!.QuerySelector("meta[name=citation_abstract]")!.GetAttribute("content").Should().Contain("Aurora-M").And.NotContain("**");
+    }
+
+    [Fact]
     public async Task A_shared_link_previews_with_title_description_and_image()
     {
         var page = await app.GetDocumentAsync("/papers/2404.00399");

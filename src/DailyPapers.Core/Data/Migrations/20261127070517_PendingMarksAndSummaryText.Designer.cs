@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DailyPapers.Core.Data.Migrations
 {
     [DbContext(typeof(PapersDbContext))]
-    [Migration("20261127062846_SummaryText")]
-    partial class SummaryText
+    [Migration("20261127070517_PendingMarksAndSummaryText")]
+    partial class PendingMarksAndSummaryText
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -393,8 +393,8 @@ namespace DailyPapers.Core.Data.Migrations
 
                     b.HasKey("PaperId", "Term");
 
-                    b.HasIndex("Term", "Weight")
-                        .IsDescending(false, true);
+                    b.HasIndex("Term", "Weight", "PaperId")
+                        .IsDescending(false, true, false);
 
                     b.ToTable("SimilarityPostings", (string)null);
                 });
