@@ -2,6 +2,8 @@ using DailyPapers.Core.Data;
 using DailyPapers.Core.Tests.Ingestion;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DailyPapers.Core.Tests.Data;
 
@@ -15,6 +17,63 @@ public sealed class MigrationTests
 
         context.Database.GetPendingMigrations().Should().BeEmpty();
         context.Database.HasPendingModelChanges().Should().BeFalse("a model change needs 'dotnet ef migrations add'");
+    }
+
+    [Fact]
+    public void A_database_from_before_the_derived_tables_were_rekeyed_gets_them_back_at_its_next_ingest()
+    {
+        using var folder = new IngestFolder().WithSeeds();
+        folder.Ingest();
+        var similar = Rows(folder, "SELECT p.ArxivId, s.Rank, o.ArxivId FROM SimilarPapers s JOIN Papers p ON p.Id = s.PaperId JOIN Papers o ON o.Id = s.SimilarPaperId ORDER BY 1, 2");
+        var counts = Rows(folder, "SELECT Term, Period, Start, PaperCount FROM TermCounts ORDER BY 1, 2, 3");
+        similar.Should().NotBeEmpty();
+        counts.Should().NotBeEmpty();
+
+        // Back to the schema before (its derived tables keyed the old way), then up again as an upgrade would run.
+        using (var context = folder.Context())
+        {
+            var migrator = context.GetInfrastructure().GetRequiredService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+            migrator.Migrate("20261127050317_AppearancesByPaperAndDay");
+        }
+
+        // Rows as the older version kept them (their values do not matter: they are derived and made again).
+        using (var connection = new SqliteConnection(folder.ConnectionString))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO TermCounts (Term, Period, Start, PaperCount) VALUES ('stale', 1, '2024-01-01', 3);
+                INSERT INTO SimilarityDocuments (PaperId, Terms) SELECT MIN(Id), 'stale	1' FROM Papers;
+                INSERT INTO SimilarityPostings (Term, PaperId, Weight) SELECT 'stale', MIN(Id), 1 FROM Papers;
+                INSERT INTO SimilarPapers (PaperId, Rank, SimilarPaperId, Score) SELECT MIN(Id), 1, MAX(Id), 0.5 FROM Papers;
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        PapersDatabase.Migrate(folder.ConnectionString);
+        Rows(folder, "SELECT COUNT(*) FROM SimilarPapers").Should().Equal(["0"], "the upgrade drops the derived similarity rows");
+        Rows(folder, "SELECT Term, Period, Start, PaperCount FROM TermCounts ORDER BY 1, 2, 3").Should().Equal(counts, "start-up counts the terms again");
+
+        folder.Ingest();
+
+        Rows(folder, "SELECT p.ArxivId, s.Rank, o.ArxivId FROM SimilarPapers s JOIN Papers p ON p.Id = s.PaperId JOIN Papers o ON o.Id = s.SimilarPaperId ORDER BY 1, 2")
+            .Should().Equal(similar);
+    }
+
+    private static List<string> Rows(IngestFolder folder, string sql)
+    {
+        using var connection = new SqliteConnection(folder.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(reader.GetValue)));
+        }
+
+        return rows;
     }
 
     [Fact]
