@@ -172,6 +172,9 @@ public static class SimilarPapers
         return names;
     }
 
+    /// <summary>The (Term, Weight, PaperId) index of the model (<c>SimilarityPostingConfiguration</c>), dropped and made again around a bulk write.</summary>
+    private const string TermIndex = "IX_SimilarityPostings_Term_Weight_PaperId";
+
     /// <summary>Papers are read, cut and written this many at a time, so a full ingest never holds every text at once.</summary>
     private const int Chunk = 4096;
 
@@ -288,6 +291,14 @@ public static class SimilarPapers
         SqliteTransaction transaction, List<int> changed, int paperCount, Dictionary<string, string> terms)
     {
         var vectors = new Dictionary<int, List<(string Term, double Weight)>>();
+        // Most of the index written afresh (a first ingest, or a rebuild): the term index is built once after the rows,
+        // a sort, rather than kept up to date row by row at random places.
+        var bulk = changed.Count * 2 > paperCount;
+        if (bulk)
+        {
+            Execute(transaction, $"DROP INDEX IF EXISTS {TermIndex}");
+        }
+
         using var insertPostings = Command(transaction, "INSERT INTO SimilarityPostings (Term, PaperId, Weight) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each($postings)", ("$postings", ""));
         foreach (var chunk in changed.Chunk(Chunk))
         {
@@ -314,6 +325,11 @@ public static class SimilarPapers
                 insertPostings.Parameters[0].Value = PostingsJson(batch);
                 insertPostings.ExecuteNonQuery();
             }
+        }
+
+        if (bulk)
+        {
+            Execute(transaction, $"CREATE INDEX {TermIndex} ON SimilarityPostings (Term, Weight DESC, PaperId)");
         }
 
         return vectors;
@@ -536,35 +552,37 @@ public static class SimilarPapers
                 }
             }
 
-            var closest = new List<(int Id, double Score)>(count + 1);
+            // The best few of many candidates: a heap whose top is the worst kept (lower score, then higher id).
+            var best = new PriorityQueue<(int Id, double Score), (double Score, int NegatedId)>(count + 1);
             foreach (var index in seen)
             {
                 var score = Math.Round(_scores[index], 6);
                 _scores[index] = 0;
-                if (_ids[index] == id || score <= 0 || (closest.Count == count && score < closest[^1].Score))
+                var other = _ids[index];
+                if (other == id || score <= 0)
                 {
                     continue;
                 }
 
-                // Insertion into a short sorted list: higher score first, then the lower id.
-                var at = closest.FindIndex(c => c.Score < score || (c.Score == score && c.Id > _ids[index]));
-                if (at < 0)
+                var key = (score, -other);
+                if (best.Count < count)
                 {
-                    if (closest.Count < count)
-                    {
-                        closest.Add((_ids[index], score));
-                    }
-
-                    continue;
+                    best.Enqueue((other, score), key);
                 }
-
-                closest.Insert(at, (_ids[index], score));
-                if (closest.Count > count)
+                else if (best.TryPeek(out _, out var worst) && key.CompareTo(worst) > 0)
                 {
-                    closest.RemoveAt(count);
+                    best.EnqueueDequeue((other, score), key);
                 }
             }
 
+            var closest = new List<(int Id, double Score)>(best.Count);
+            while (best.TryDequeue(out var entry, out _))
+            {
+                closest.Add(entry);
+            }
+
+            // Higher score first, then the lower id.
+            closest.Reverse();
             return closest;
         }
     }

@@ -198,6 +198,9 @@ public sealed class SimilarPapersTests : IDisposable
         Count("SELECT DocumentCount FROM SimilarityTerms WHERE Term = 'marsupial'").Should().BeInRange(followed + 1, Count("SELECT COUNT(*) FROM Papers") / 10);
         Similar("2405.20001").Should().StartWith("2405.20002");
         Similar("2405.20002").Should().StartWith("2405.20001");
+        // A first ingest builds the term index after its rows; it is there, as the model describes it, once it ends.
+        Text("SELECT sql FROM sqlite_master WHERE name = 'IX_SimilarityPostings_Term_Weight_PaperId'")
+            .Should().Contain("(Term, Weight DESC, PaperId)");
         // However few of a term's postings were followed, every score stored is the cosine of the two stored vectors.
         Count("""
             SELECT COUNT(*) FROM SimilarPapers s
