@@ -358,13 +358,43 @@ public static class SimilarPapers
     /// <summary>The heaviest terms by tf-idf, normalised to length 1, in a fixed order.</summary>
     internal static List<(string Term, double Weight)> Vector(Dictionary<string, int> counts, IReadOnlyDictionary<string, int> frequencies, int paperCount)
     {
-        var weighted = counts
-            .Select(c => (Term: c.Key, Weight: (1 + Math.Log(c.Value)) * Math.Log(1 + (double)paperCount / Math.Max(1, frequencies.GetValueOrDefault(c.Key)))))
-            .OrderByDescending(t => t.Weight).ThenBy(t => t.Term, StringComparer.Ordinal)
-            .Take(TermsKept)
-            .ToList();
+        // The heaviest few of a few hundred: a heap whose top is the lightest kept (lower weight, then the later term).
+        var heaviest = new PriorityQueue<(string Term, double Weight), (string Term, double Weight)>(TermsKept + 1, Lighter.Instance);
+        foreach (var (term, count) in counts)
+        {
+            var entry = (term, (1 + Math.Log(count)) * Math.Log(1 + (double)paperCount / Math.Max(1, frequencies.GetValueOrDefault(term))));
+            if (heaviest.Count < TermsKept)
+            {
+                heaviest.Enqueue(entry, entry);
+            }
+            else if (Lighter.Instance.Compare(heaviest.Peek(), entry) < 0)
+            {
+                heaviest.EnqueueDequeue(entry, entry);
+            }
+        }
+
+        var weighted = new List<(string Term, double Weight)>(heaviest.Count);
+        while (heaviest.TryDequeue(out var entry, out _))
+        {
+            weighted.Add(entry);
+        }
+
+        // Heaviest first, then by term.
+        weighted.Reverse();
         var norm = Math.Sqrt(weighted.Sum(t => t.Weight * t.Weight));
         return norm == 0 ? [] : [.. weighted.Select(t => (t.Term, t.Weight / norm))];
+    }
+
+    /// <summary>Orders terms lightest first: lower weight, then for equal weights the term later in ordinal order.</summary>
+    private sealed class Lighter : IComparer<(string Term, double Weight)>
+    {
+        public static readonly Lighter Instance = new();
+
+        public int Compare((string Term, double Weight) x, (string Term, double Weight) y)
+        {
+            var byWeight = x.Weight.CompareTo(y.Weight);
+            return byWeight != 0 ? byWeight : string.CompareOrdinal(y.Term, x.Term);
+        }
     }
 
     // In the order the text gives them: the same text always serialises alike.
@@ -516,10 +546,22 @@ public static class SimilarPapers
             }
 
             var weights = vector.ToDictionary(t => t.Term, t => t.Weight, StringComparer.Ordinal);
-            return [.. Partial(id, vector, count * Rescored)
-                .Select(c => (c.Id, Score: Math.Round(vectorOf(c.Id).Sum(t => t.Weight * weights.GetValueOrDefault(t.Term)), 6)))
-                .OrderByDescending(c => c.Score).ThenBy(c => c.Id)
-                .Take(count)];
+            var rescored = Partial(id, vector, count * Rescored);
+            for (var i = 0; i < rescored.Count; i++)
+            {
+                var score = 0.0;
+                foreach (var (term, weight) in vectorOf(rescored[i].Id))
+                {
+                    if (weights.TryGetValue(term, out var own))
+                    {
+                        score += weight * own;
+                    }
+                }
+
+                rescored[i] = (rescored[i].Id, Math.Round(score, 6));
+            }
+
+            return [.. rescored.OrderByDescending(c => c.Score).ThenBy(c => c.Id).Take(count)];
         }
 
         /// <summary>How many times more candidates than asked for are scored in full when a term was cut.</summary>

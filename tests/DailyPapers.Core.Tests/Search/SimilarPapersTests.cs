@@ -49,6 +49,28 @@ public sealed class SimilarPapersTests : IDisposable
     }
 
     [Fact]
+    public void A_vector_keeps_the_heaviest_terms_and_breaks_ties_by_term()
+    {
+        var random = new Random(7);
+        for (var round = 0; round < 200; round++)
+        {
+            var counts = Enumerable.Range(0, random.Next(0, 80)).ToDictionary(i => $"t{random.Next(1000):000}{i}", _ => random.Next(1, 4));
+            var frequencies = counts.Keys.ToDictionary(t => t, _ => random.Next(1, 5));
+
+            var vector = DailyPapers.Core.Search.SimilarPapers.Vector(counts, frequencies, 500);
+
+            // The rule as written: weight (1 + ln tf) · ln(1 + N / df), heaviest first, then by term; normalised.
+            var expected = counts
+                .Select(c => (Term: c.Key, Weight: (1 + Math.Log(c.Value)) * Math.Log(1 + (500.0 / frequencies[c.Key]))))
+                .OrderByDescending(t => t.Weight).ThenBy(t => t.Term, StringComparer.Ordinal)
+                .Take(24).ToList();
+            var norm = Math.Sqrt(expected.Sum(t => t.Weight * t.Weight));
+            vector.Select(t => t.Term).Should().Equal(expected.Select(t => t.Term));
+            vector.Select(t => t.Weight).Should().Equal(expected.Select(t => t.Weight / norm));
+        }
+    }
+
+    [Fact]
     public void A_near_duplicate_ranks_first_and_no_list_names_its_own_paper()
     {
         _folder.Write("2024/04/03.md", Day("2024-04-03", VideoCamera, Speech, MathPaper, VideoCameraAgain, Depth));
