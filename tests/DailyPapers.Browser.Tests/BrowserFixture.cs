@@ -66,7 +66,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         // The machine has no network: requests for thumbnails and videos on other hosts are answered empty at once.
         await context.RouteAsync(url => !url.StartsWith(BaseUrl, StringComparison.Ordinal), route => route.AbortAsync());
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(10_000);
+        // Generous: on a machine busy with other work a page load has taken over ten seconds; a broken page still fails.
+        page.SetDefaultTimeout(30_000);
         return page;
     }
 
