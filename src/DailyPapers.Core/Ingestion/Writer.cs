@@ -355,7 +355,6 @@ internal sealed class Writer : IDisposable
         using var command = _connection.CreateCommand();
         command.Transaction = _batch;
         command.CommandText = """
-
             SELECT EXISTS (SELECT 1 FROM PendingSimilarity) OR EXISTS (SELECT 1 FROM PendingTermCounts)
                 OR (NOT EXISTS (SELECT 1 FROM SimilarityDocuments) AND EXISTS (SELECT 1 FROM Papers))
             """;
@@ -372,7 +371,6 @@ internal sealed class Writer : IDisposable
         // Marked papers are among this run's: DeleteUnreferencedRows read them in.
         var papers = new HashSet<int>(_runPapers);
         var periods = new List<(TermPeriod Period, DateOnly Start)>();
-
         using (var command = _connection.CreateCommand())
         {
             command.Transaction = transaction;
