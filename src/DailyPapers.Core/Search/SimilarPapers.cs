@@ -67,31 +67,41 @@ public static class SimilarPapers
         }
 
         var paperCount = Scalar(transaction, "SELECT COUNT(*) FROM SimilarityDocuments");
-        var terms = new Dictionary<string, string>(StringComparer.Ordinal);
-        var vectors = StorePostings(transaction, changed, paperCount, terms);
+        var vocabulary = new Vocabulary();
+        var vectors = StorePostings(transaction, changed, paperCount, vocabulary);
         foreach (var chunk in referrers.Chunk(Chunk))
         {
-            using var command = Command(transaction, "SELECT PaperId, Term, Weight FROM SimilarityPostings WHERE PaperId IN (SELECT value FROM json_each($ids))", ("$ids", IdList(chunk)));
+            using var command = Command(transaction, "SELECT PaperId, Term, Weight FROM SimilarityPostings WHERE PaperId IN (SELECT value FROM json_each($ids)) ORDER BY PaperId", ("$ids", IdList(chunk)));
             using var reader = command.ExecuteReader();
-            while (reader.Read())
+            var entries = new List<Entry>();
+            var paper = -1;
+            while (true)
             {
-                var id = reader.GetInt32(0);
-                if (!vectors.TryGetValue(id, out var vector))
+                var more = reader.Read();
+                var id = more ? reader.GetInt32(0) : -1;
+                if (id != paper && entries.Count > 0)
                 {
-                    vectors[id] = vector = [];
+                    vectors[paper] = Entry.Sorted(entries);
+                    entries.Clear();
                 }
 
-                vector.Add((Intern(terms, reader.GetString(1)), reader.GetDouble(2)));
+                if (!more)
+                {
+                    break;
+                }
+
+                paper = id;
+                entries.Add(new Entry(vocabulary.Id(reader.GetString(1)), reader.GetDouble(2)));
             }
         }
 
-        var scorer = Scorer.Load(transaction, terms.Keys, paperCount);
+        var scorer = Scorer.Load(transaction, vocabulary, paperCount);
         var lists = new Dictionary<int, List<(int Id, double Score)>>();
         var offers = new Dictionary<int, List<(int Id, double Score)>>();
         var changedSet = changed.ToHashSet();
         using var postingsOf = Command(transaction, "SELECT Term, Weight FROM SimilarityPostings WHERE PaperId = $id", ("$id", 0));
-        var read = new Dictionary<int, List<(string Term, double Weight)>>();
-        List<(string Term, double Weight)> VectorOf(int paper)
+        var read = new Dictionary<int, Entry[]>();
+        Entry[] VectorOf(int paper)
         {
             if (vectors.TryGetValue(paper, out var known) || read.TryGetValue(paper, out known))
             {
@@ -101,18 +111,17 @@ public static class SimilarPapers
             // A paper outside this ingest, reached as a candidate: its postings by key.
             postingsOf.Parameters[0].Value = paper;
             using var reader = postingsOf.ExecuteReader();
-            var vector = new List<(string Term, double Weight)>();
+            var entries = new List<Entry>();
             while (reader.Read())
             {
-                vector.Add((reader.GetString(0), reader.GetDouble(1)));
+                entries.Add(new Entry(vocabulary.Id(reader.GetString(0)), reader.GetDouble(1)));
             }
 
-            return read[paper] = vector;
+            return read[paper] = Entry.Sorted(entries);
         }
 
-        foreach (var (id, vector) in vectors)
+        foreach (var (id, closest) in scorer.Closest(vectors, Propagated, VectorOf))
         {
-            var closest = scorer.Closest(id, vector, Propagated, VectorOf);
             lists[id] = [.. closest.Take(ListLength)];
             if (!changedSet.Contains(id))
             {
@@ -247,9 +256,10 @@ public static class SimilarPapers
 
                 if (had is not null)
                 {
-                    foreach (var term in Deserialize(had).Keys)
+                    var deltas = frequencyDelta.GetAlternateLookup<ReadOnlySpan<char>>();
+                    for (var document = new DocumentReader(had); document.Next(out var term, out _);)
                     {
-                        frequencyDelta[term] = frequencyDelta.GetValueOrDefault(term) - 1;
+                        deltas[term] = deltas.TryGetValue(term, out var delta) ? delta - 1 : -1;
                     }
                 }
             }
@@ -285,41 +295,47 @@ public static class SimilarPapers
 
     /// <summary>
     /// The changed papers' vectors (kept terms only) from their stored documents and the document frequencies as they
-    /// now stand, written to the inverted index; returned for scoring, their terms shared through <paramref name="terms"/>.
+    /// now stand, written to the inverted index; returned for scoring, their terms numbered by <paramref name="vocabulary"/>.
     /// </summary>
-    private static Dictionary<int, List<(string Term, double Weight)>> StorePostings(
-        SqliteTransaction transaction, List<int> changed, int paperCount, Dictionary<string, string> terms)
+    private static Dictionary<int, Entry[]> StorePostings(SqliteTransaction transaction, List<int> changed, int paperCount, Vocabulary vocabulary)
     {
-        var vectors = new Dictionary<int, List<(string Term, double Weight)>>();
+        var vectors = new Dictionary<int, Entry[]>();
         // Most of the index written afresh (a first ingest, or a rebuild): the term index is built once after the rows,
-        // a sort, rather than kept up to date row by row at random places.
+        // a sort, rather than kept up to date row by row at random places; and every frequency is read at once.
         var bulk = changed.Count * 2 > paperCount;
+        Dictionary<string, int>? allFrequencies = null;
         if (bulk)
         {
             Execute(transaction, $"DROP INDEX IF EXISTS {TermIndex}");
+            allFrequencies = Frequencies(transaction, null);
         }
 
         using var insertPostings = Command(transaction, "INSERT INTO SimilarityPostings (Term, PaperId, Weight) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each($postings)", ("$postings", ""));
-        foreach (var chunk in changed.Chunk(Chunk))
+        foreach (var chunk in changed.Order().Chunk(Chunk))
         {
-            var documents = new List<(int Id, Dictionary<string, int> Terms)>();
-            using (var command = Command(transaction, "SELECT PaperId, Terms FROM SimilarityDocuments WHERE PaperId IN (SELECT value FROM json_each($ids))", ("$ids", IdList(chunk))))
+            var documents = new List<(int Id, string Text)>();
+            using (var command = Command(transaction, "SELECT PaperId, Terms FROM SimilarityDocuments WHERE PaperId IN (SELECT value FROM json_each($ids)) ORDER BY PaperId", ("$ids", IdList(chunk))))
             using (var reader = command.ExecuteReader())
             {
                 while (reader.Read())
                 {
-                    documents.Add((reader.GetInt32(0), Deserialize(reader.GetString(1))));
+                    documents.Add((reader.GetInt32(0), reader.GetString(1)));
                 }
             }
 
-            var frequencies = Frequencies(transaction, documents.SelectMany(d => d.Terms.Keys).Distinct(StringComparer.Ordinal));
-            foreach (var (id, counts) in documents)
+            var frequencies = allFrequencies ?? Frequencies(transaction, DistinctTerms(documents.Select(d => d.Text)));
+
+            // Weighing is read-only work on each document alone; the kept terms are numbered after, in order.
+            var weighed = documents.AsParallel().AsOrdered().Select(d => (d.Id, Kept: Weigh(d.Text, frequencies, paperCount))).ToList();
+            var postings = new List<(string Term, int Id, double Weight)>();
+            foreach (var (id, kept) in weighed)
             {
-                vectors[id] = [.. Vector(counts, frequencies, paperCount).Select(t => (Intern(terms, t.Term), t.Weight))];
+                vectors[id] = Entry.Sorted(kept.Select(t => new Entry(vocabulary.Id(t.Term), t.Weight)));
+
+                // In key order (paper, then term), many to a statement: the key's pages are touched once each instead of at random.
+                postings.AddRange(kept.OrderBy(t => t.Term, StringComparer.Ordinal).Select(t => (t.Term, id, t.Weight)));
             }
 
-            // In key order, many to a statement: the key's pages are touched once each instead of at random.
-            var postings = documents.OrderBy(d => d.Id).SelectMany(d => vectors[d.Id].OrderBy(t => t.Term, StringComparer.Ordinal).Select(t => (t.Term, d.Id, t.Weight))).ToList();
             foreach (var batch in postings.Chunk(4096))
             {
                 insertPostings.Parameters[0].Value = PostingsJson(batch);
@@ -335,15 +351,20 @@ public static class SimilarPapers
         return vectors;
     }
 
-    private static string Intern(Dictionary<string, string> terms, string term)
+    /// <summary>The distinct terms of some stored documents.</summary>
+    private static HashSet<string> DistinctTerms(IEnumerable<string> documents)
     {
-        if (terms.TryGetValue(term, out var shared))
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        var lookup = terms.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var text in documents)
         {
-            return shared;
+            for (var document = new DocumentReader(text); document.Next(out var term, out _);)
+            {
+                lookup.Add(term);
+            }
         }
 
-        terms[term] = term;
-        return term;
+        return terms;
     }
 
     /// <summary>Term counts of a paper's title (counted <see cref="TitleWeight"/> times) and summary.</summary>
@@ -355,19 +376,30 @@ public static class SimilarPapers
         return counts;
     }
 
-    /// <summary>The heaviest terms by tf-idf, normalised to length 1, in a fixed order.</summary>
-    internal static List<(string Term, double Weight)> Vector(Dictionary<string, int> counts, IReadOnlyDictionary<string, int> frequencies, int paperCount)
+    /// <summary>The heaviest terms by tf-idf, normalised to length 1, in a fixed order (<see cref="Weigh"/> on the counts as stored).</summary>
+    internal static List<(string Term, double Weight)> Vector(Dictionary<string, int> counts, Dictionary<string, int> frequencies, int paperCount) =>
+        Weigh(Serialize(counts), frequencies, paperCount);
+
+    /// <summary>
+    /// The heaviest terms of a stored document by tf-idf, (1 + ln tf) · ln(1 + N / df), normalised to length 1: heaviest
+    /// first, then by term. Only the kept terms become strings.
+    /// </summary>
+    private static List<(string Term, double Weight)> Weigh(string document, Dictionary<string, int> frequencies, int paperCount)
     {
+        var lookup = frequencies.GetAlternateLookup<ReadOnlySpan<char>>();
+
         // The heaviest few of a few hundred: a heap whose top is the lightest kept (lower weight, then the later term).
-        var heaviest = new PriorityQueue<(string Term, double Weight), (string Term, double Weight)>(TermsKept + 1, Lighter.Instance);
-        foreach (var (term, count) in counts)
+        var lighter = new Lighter(document);
+        var heaviest = new PriorityQueue<(int Start, int Length, double Weight), (int Start, int Length, double Weight)>(TermsKept + 1, lighter);
+        for (var reader = new DocumentReader(document); reader.Next(out var term, out var count, out var start);)
         {
-            var entry = (term, (1 + Math.Log(count)) * Math.Log(1 + (double)paperCount / Math.Max(1, frequencies.GetValueOrDefault(term))));
+            var frequency = lookup.TryGetValue(term, out var known) ? Math.Max(1, known) : 1;
+            var entry = (start, term.Length, (1 + Math.Log(count)) * Math.Log(1 + (double)paperCount / frequency));
             if (heaviest.Count < TermsKept)
             {
                 heaviest.Enqueue(entry, entry);
             }
-            else if (Lighter.Instance.Compare(heaviest.Peek(), entry) < 0)
+            else if (lighter.Compare(heaviest.Peek(), entry) < 0)
             {
                 heaviest.EnqueueDequeue(entry, entry);
             }
@@ -376,7 +408,7 @@ public static class SimilarPapers
         var weighted = new List<(string Term, double Weight)>(heaviest.Count);
         while (heaviest.TryDequeue(out var entry, out _))
         {
-            weighted.Add(entry);
+            weighted.Add((document.Substring(entry.Start, entry.Length), entry.Weight));
         }
 
         // Heaviest first, then by term.
@@ -385,15 +417,13 @@ public static class SimilarPapers
         return norm == 0 ? [] : [.. weighted.Select(t => (t.Term, t.Weight / norm))];
     }
 
-    /// <summary>Orders terms lightest first: lower weight, then for equal weights the term later in ordinal order.</summary>
-    private sealed class Lighter : IComparer<(string Term, double Weight)>
+    /// <summary>Orders a document's terms lightest first: lower weight, then for equal weights the term later in ordinal order.</summary>
+    private sealed class Lighter(string document) : IComparer<(int Start, int Length, double Weight)>
     {
-        public static readonly Lighter Instance = new();
-
-        public int Compare((string Term, double Weight) x, (string Term, double Weight) y)
+        public int Compare((int Start, int Length, double Weight) x, (int Start, int Length, double Weight) y)
         {
             var byWeight = x.Weight.CompareTo(y.Weight);
-            return byWeight != 0 ? byWeight : string.CompareOrdinal(y.Term, x.Term);
+            return byWeight != 0 ? byWeight : document.AsSpan(y.Start, y.Length).SequenceCompareTo(document.AsSpan(x.Start, x.Length));
         }
     }
 
@@ -411,25 +441,64 @@ public static class SimilarPapers
         return json.Append(']').ToString();
     }
 
-    private static string Serialize(Dictionary<string, int> terms) =>
-        string.Join('\n', terms.Select(t => t.Key + "\t" + t.Value.ToString(CultureInfo.InvariantCulture)));
-
-    private static Dictionary<string, int> Deserialize(string text)
+    /// <summary>A document as stored: a line "term TAB count" per term, in the order the text gives them, so the same text always serialises alike.</summary>
+    private static string Serialize(Dictionary<string, int> terms)
     {
-        var terms = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        var text = new StringBuilder(terms.Count * 8);
+        foreach (var (term, count) in terms)
         {
-            var tab = line.IndexOf('\t', StringComparison.Ordinal);
-            terms[line[..tab]] = int.Parse(line.AsSpan(tab + 1), CultureInfo.InvariantCulture);
+            if (text.Length > 0)
+            {
+                text.Append('\n');
+            }
+
+            text.Append(term).Append('\t').Append(count.ToString(CultureInfo.InvariantCulture));
         }
 
-        return terms;
+        return text.ToString();
     }
 
-    private static Dictionary<string, int> Frequencies(SqliteTransaction transaction, IEnumerable<string> terms)
+    /// <summary>Reads a stored document's terms and counts in place, without making a string of each.</summary>
+    private ref struct DocumentReader(string text)
+    {
+        private int _position;
+
+        public bool Next(out ReadOnlySpan<char> term, out int count) => Next(out term, out count, out _);
+
+        public bool Next(out ReadOnlySpan<char> term, out int count, out int start)
+        {
+            while (_position < text.Length)
+            {
+                var rest = text.AsSpan(_position);
+                var end = rest.IndexOf('\n');
+                var line = end < 0 ? rest : rest[..end];
+                start = _position;
+                _position += end < 0 ? rest.Length : end + 1;
+                var tab = line.IndexOf('\t');
+                if (tab <= 0)
+                {
+                    continue;
+                }
+
+                term = line[..tab];
+                count = int.Parse(line[(tab + 1)..], CultureInfo.InvariantCulture);
+                return true;
+            }
+
+            term = default;
+            count = 0;
+            start = 0;
+            return false;
+        }
+    }
+
+    /// <summary>Document frequencies of the given terms, or of every term when <paramref name="terms"/> is null.</summary>
+    private static Dictionary<string, int> Frequencies(SqliteTransaction transaction, IEnumerable<string>? terms)
     {
         var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
-        using var command = Command(transaction, "SELECT Term, DocumentCount FROM SimilarityTerms WHERE Term IN (SELECT value FROM json_each($terms))", ("$terms", System.Text.Json.JsonSerializer.Serialize(terms)));
+        using var command = terms is null
+            ? Command(transaction, "SELECT Term, DocumentCount FROM SimilarityTerms")
+            : Command(transaction, "SELECT Term, DocumentCount FROM SimilarityTerms WHERE Term IN (SELECT value FROM json_each($terms))", ("$terms", System.Text.Json.JsonSerializer.Serialize(terms)));
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -437,6 +506,61 @@ public static class SimilarPapers
         }
 
         return frequencies;
+    }
+
+    /// <summary>The terms one update meets, each numbered once, so vectors and postings compare numbers rather than strings.</summary>
+    private sealed class Vocabulary
+    {
+        private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+        private readonly List<string> _terms = [];
+
+        public List<string> Terms => _terms;
+
+        public int Id(string term)
+        {
+            if (!_ids.TryGetValue(term, out var id))
+            {
+                _ids[term] = id = _terms.Count;
+                _terms.Add(term);
+            }
+
+            return id;
+        }
+    }
+
+    /// <summary>One term of a paper's vector: the term's number in the update's <see cref="Vocabulary"/>, and its weight.</summary>
+    private readonly record struct Entry(int Term, double Weight)
+    {
+        /// <summary>A vector as scoring reads it: ordered by term number, so two vectors meet in one pass.</summary>
+        public static Entry[] Sorted(IEnumerable<Entry> entries)
+        {
+            var sorted = entries.ToArray();
+            Array.Sort(sorted, static (x, y) => x.Term.CompareTo(y.Term));
+            return sorted;
+        }
+
+        /// <summary>The dot product of two vectors ordered by term.</summary>
+        public static double Dot(Entry[] x, Entry[] y)
+        {
+            var sum = 0.0;
+            for (int i = 0, j = 0; i < x.Length && j < y.Length;)
+            {
+                if (x[i].Term < y[j].Term)
+                {
+                    i++;
+                }
+                else if (x[i].Term > y[j].Term)
+                {
+                    j++;
+                }
+                else
+                {
+                    sum += x[i++].Weight * y[j++].Weight;
+                }
+            }
+
+            return sum;
+        }
     }
 
     private static Dictionary<int, List<(int Id, double Score)>> ReadLists(SqliteTransaction transaction, IEnumerable<int> ids)
@@ -459,28 +583,36 @@ public static class SimilarPapers
     /// <summary>The postings of the terms being scored, read once, with each paper as a dense index for accumulating.</summary>
     private sealed class Scorer
     {
-        private readonly Dictionary<string, List<(int Index, double Weight)>> _postings = new(StringComparer.Ordinal);
+        // By term number; null for a term not followed.
+        private readonly List<List<(int Index, double Weight)>?> _postings = [];
         private readonly Dictionary<int, int> _indexes = [];
         private readonly List<int> _ids = [];
 
         // Terms with more postings than were read: a paper reached through one of them may share others whose
         // postings did not reach it, so its sum over what was read is only part of its score.
-        private readonly HashSet<string> _cut = new(StringComparer.Ordinal);
+        private readonly HashSet<int> _cut = [];
 
         /// <summary>
-        /// The postings of the given terms as the index holds them (the papers just indexed included), each term's
+        /// The postings of the vocabulary's terms as the index holds them (the papers just indexed included), each term's
         /// <see cref="Followed"/> heaviest only, read along the (Term, Weight) index. A term in more than a tenth of the
         /// papers is not followed: it says little, and would make every candidate set large.
         /// </summary>
-        public static Scorer Load(SqliteTransaction transaction, IEnumerable<string> terms, int paperCount)
+        public static Scorer Load(SqliteTransaction transaction, Vocabulary vocabulary, int paperCount)
         {
             var scorer = new Scorer();
             var limit = Math.Max(20, paperCount / 10);
+            var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < vocabulary.Terms.Count; i++)
+            {
+                numbers[vocabulary.Terms[i]] = i;
+                scorer._postings.Add(null);
+            }
+
             using var command = Command(
                 transaction,
                 "SELECT PaperId, Weight FROM SimilarityPostings WHERE Term = $term ORDER BY Weight DESC LIMIT $followed",
                 ("$term", ""), ("$followed", Followed));
-            foreach (var chunk in terms.Chunk(Chunk))
+            foreach (var chunk in vocabulary.Terms.Chunk(Chunk))
             {
                 foreach (var (term, count) in Frequencies(transaction, chunk))
                 {
@@ -491,32 +623,22 @@ public static class SimilarPapers
 
                     command.Parameters[0].Value = term;
                     using var reader = command.ExecuteReader();
-                    var postings = 0;
+                    var number = numbers[term];
+                    var postings = scorer._postings[number] = [];
                     while (reader.Read())
                     {
-                        scorer.Add(term, reader.GetInt32(0), reader.GetDouble(1));
-                        postings++;
+                        postings.Add((scorer.Index(reader.GetInt32(0)), reader.GetDouble(1)));
                     }
 
                     // As many as were asked for: there may be more.
-                    if (postings == Followed)
+                    if (postings.Count == Followed)
                     {
-                        scorer._cut.Add(term);
+                        scorer._cut.Add(number);
                     }
                 }
             }
 
             return scorer;
-        }
-
-        private void Add(string term, int id, double weight)
-        {
-            if (!_postings.TryGetValue(term, out var list))
-            {
-                _postings[term] = list = [];
-            }
-
-            list.Add((Index(id), weight));
         }
 
         private int Index(int id)
@@ -530,67 +652,74 @@ public static class SimilarPapers
             return index;
         }
 
-        private double[] _scores = [];
-
         /// <summary>
-        /// The <paramref name="count"/> papers closest to one, by cosine. Candidates come from the postings read; when
-        /// one of the paper's terms was cut, the <see cref="Rescored"/>-fold candidates with the highest partial sums
-        /// are scored again in full from their vectors (<paramref name="vectorOf"/>), so every score stored is a cosine.
+        /// The <paramref name="count"/> papers closest to each of <paramref name="vectors"/>, by cosine, in the order given.
+        /// Candidates come from the postings read; when one of a paper's terms was cut, the <see cref="Rescored"/>-fold
+        /// candidates with the highest partial sums are scored again in full from their vectors (<paramref name="vectorOf"/>,
+        /// called on this thread only), so every score stored is a cosine. Papers are scored in parallel, each alone.
         /// </summary>
-        public List<(int Id, double Score)> Closest(
-            int id, List<(string Term, double Weight)> vector, int count, Func<int, List<(string Term, double Weight)>> vectorOf)
+        public List<(int Id, List<(int Id, double Score)> Closest)> Closest(
+            IReadOnlyDictionary<int, Entry[]> vectors, int count, Func<int, Entry[]> vectorOf)
         {
-            if (!vector.Any(t => _cut.Contains(t.Term)))
+            var papers = vectors.ToArray();
+            var closest = new List<(int Id, double Score)>[papers.Length];
+            var rescore = new bool[papers.Length];
+            Parallel.For(0, papers.Length, () => new double[_ids.Count], (i, _, scores) =>
             {
-                return Partial(id, vector, count);
-            }
+                var (id, vector) = papers[i];
+                rescore[i] = Array.Exists(vector, t => _cut.Contains(t.Term));
+                closest[i] = Partial(id, vector, rescore[i] ? count * Rescored : count, scores);
+                return scores;
+            }, _ => { });
 
-            var weights = vector.ToDictionary(t => t.Term, t => t.Weight, StringComparer.Ordinal);
-            var rescored = Partial(id, vector, count * Rescored);
-            for (var i = 0; i < rescored.Count; i++)
+            var full = new Dictionary<int, Entry[]>();
+            for (var i = 0; i < papers.Length; i++)
             {
-                var score = 0.0;
-                foreach (var (term, weight) in vectorOf(rescored[i].Id))
+                foreach (var (other, _) in rescore[i] ? closest[i] : [])
                 {
-                    if (weights.TryGetValue(term, out var own))
+                    if (!full.ContainsKey(other))
                     {
-                        score += weight * own;
+                        full[other] = vectorOf(other);
                     }
                 }
-
-                rescored[i] = (rescored[i].Id, Math.Round(score, 6));
             }
 
-            return [.. rescored.OrderByDescending(c => c.Score).ThenBy(c => c.Id).Take(count)];
+            Parallel.For(0, papers.Length, i =>
+            {
+                if (rescore[i])
+                {
+                    var vector = papers[i].Value;
+                    closest[i] = [.. closest[i]
+                        .Select(c => (c.Id, Score: Math.Round(Entry.Dot(vector, full[c.Id]), 6)))
+                        .OrderByDescending(c => c.Score).ThenBy(c => c.Id).Take(count)];
+                }
+            });
+
+            return [.. papers.Select((p, i) => (p.Key, closest[i]))];
         }
 
         /// <summary>How many times more candidates than asked for are scored in full when a term was cut.</summary>
         private const int Rescored = 4;
 
         /// <summary>The closest papers by the sums over the postings read: cosines when none of the paper's terms was cut.</summary>
-        private List<(int Id, double Score)> Partial(int id, List<(string Term, double Weight)> vector, int count)
+        private List<(int Id, double Score)> Partial(int id, Entry[] vector, int count, double[] scores)
         {
-            if (_scores.Length < _ids.Count)
-            {
-                _scores = new double[_ids.Count];
-            }
-
             var seen = new List<int>();
             foreach (var (term, weight) in vector)
             {
-                if (!_postings.TryGetValue(term, out var postings))
+                if (term >= _postings.Count || _postings[term] is not { } postings)
                 {
                     continue;
                 }
 
                 foreach (var (index, other) in postings)
                 {
-                    if (_scores[index] == 0)
+                    if (scores[index] == 0)
                     {
                         seen.Add(index);
                     }
 
-                    _scores[index] += weight * other;
+                    scores[index] += weight * other;
                 }
             }
 
@@ -598,8 +727,8 @@ public static class SimilarPapers
             var best = new PriorityQueue<(int Id, double Score), (double Score, int NegatedId)>(count + 1);
             foreach (var index in seen)
             {
-                var score = Math.Round(_scores[index], 6);
-                _scores[index] = 0;
+                var score = Math.Round(scores[index], 6);
+                scores[index] = 0;
                 var other = _ids[index];
                 if (other == id || score <= 0)
                 {
