@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
 
@@ -68,8 +69,33 @@ public static class SimilarPapers
 
         var paperCount = Scalar(transaction, "SELECT COUNT(*) FROM SimilarityDocuments");
         var vocabulary = new Vocabulary();
-        var vectors = StorePostings(transaction, changed, paperCount, vocabulary);
-        foreach (var chunk in referrers.Chunk(Chunk))
+        var (vectors, allFrequencies) = StorePostings(transaction, changed, paperCount, vocabulary);
+        ReadVectors(transaction, referrers, vocabulary, vectors);
+
+        // Every paper's vector in hand (a first ingest, or a rebuild): the postings are read from them rather than asked for term by term.
+        var scorer = allFrequencies is not null && vectors.Count == paperCount
+            ? Scorer.From(vectors, vocabulary, allFrequencies, paperCount)
+            : Scorer.Load(transaction, vocabulary, paperCount);
+        return StoreLists(transaction, vectors, scorer, vocabulary, [.. changed], removed);
+    }
+
+    /// <summary>
+    /// Computes the lists of the given papers again from the stored index, every posting read from it: what an ingest
+    /// does for papers whose lists named a changed paper. Returns the arXiv ids of the papers whose lists changed.
+    /// </summary>
+    internal static IReadOnlyCollection<string> Rescore(SqliteTransaction transaction, IReadOnlyCollection<int> papers)
+    {
+        var vocabulary = new Vocabulary();
+        var vectors = new Dictionary<int, Entry[]>();
+        ReadVectors(transaction, papers, vocabulary, vectors);
+        var scorer = Scorer.Load(transaction, vocabulary, Scalar(transaction, "SELECT COUNT(*) FROM SimilarityDocuments"));
+        return StoreLists(transaction, vectors, scorer, vocabulary, [], []);
+    }
+
+    /// <summary>Stored vectors (the papers' postings) into <paramref name="vectors"/>.</summary>
+    private static void ReadVectors(SqliteTransaction transaction, IEnumerable<int> papers, Vocabulary vocabulary, Dictionary<int, Entry[]> vectors)
+    {
+        foreach (var chunk in papers.Chunk(Chunk))
         {
             using var command = Command(transaction, "SELECT PaperId, Term, Weight FROM SimilarityPostings WHERE PaperId IN (SELECT value FROM json_each($ids)) ORDER BY PaperId", ("$ids", IdList(chunk)));
             using var reader = command.ExecuteReader();
@@ -94,11 +120,17 @@ public static class SimilarPapers
                 entries.Add(new Entry(vocabulary.Id(reader.GetString(1)), reader.GetDouble(2)));
             }
         }
+    }
 
-        var scorer = Scorer.Load(transaction, vocabulary, paperCount);
+    /// <summary>
+    /// Scores the papers of <paramref name="vectors"/> and writes the lists that changed: theirs, and those of older
+    /// papers a changed paper now beats; drops the lists of removed papers. Returns the arXiv ids of the papers whose lists changed.
+    /// </summary>
+    private static List<string> StoreLists(
+        SqliteTransaction transaction, Dictionary<int, Entry[]> vectors, Scorer scorer, Vocabulary vocabulary, HashSet<int> changedSet, List<int> removed)
+    {
         var lists = new Dictionary<int, List<(int Id, double Score)>>();
         var offers = new Dictionary<int, List<(int Id, double Score)>>();
-        var changedSet = changed.ToHashSet();
         using var postingsOf = Command(transaction, "SELECT Term, Weight FROM SimilarityPostings WHERE PaperId = $id", ("$id", 0));
         var read = new Dictionary<int, Entry[]>();
         Entry[] VectorOf(int paper)
@@ -213,7 +245,7 @@ public static class SimilarPapers
             }
 
             // Cutting text is most of a full ingest's share here, and every paper is cut on its own.
-            var current = texts.AsParallel().ToDictionary(t => t.Id, t => Count(t.Title, t.Summary));
+            var current = texts.AsParallel().Select(t => (t.Id, Terms: Count(t.Title, t.Summary))).ToDictionary(t => t.Id, t => (t.Terms, Text: Serialize(t.Terms)));
             var stored = new Dictionary<int, string>();
             using (var command = Command(transaction, "SELECT PaperId, Terms FROM SimilarityDocuments WHERE PaperId IN (SELECT value FROM json_each($ids))", ("$ids", idList)))
             using (var reader = command.ExecuteReader())
@@ -228,9 +260,9 @@ public static class SimilarPapers
             foreach (var id in chunk)
             {
                 var had = stored.GetValueOrDefault(id);
-                if (current.TryGetValue(id, out var terms))
+                if (current.TryGetValue(id, out var document))
                 {
-                    var text = Serialize(terms);
+                    var (terms, text) = document;
                     if (had == text)
                     {
                         continue;
@@ -242,7 +274,7 @@ public static class SimilarPapers
                     upsert.ExecuteNonQuery();
                     foreach (var term in terms.Keys)
                     {
-                        frequencyDelta[term] = frequencyDelta.GetValueOrDefault(term) + 1;
+                        CollectionsMarshal.GetValueRefOrAddDefault(frequencyDelta, term, out _)++;
                     }
                 }
                 else if (had is not null)
@@ -257,7 +289,7 @@ public static class SimilarPapers
                 if (had is not null)
                 {
                     var deltas = frequencyDelta.GetAlternateLookup<ReadOnlySpan<char>>();
-                    for (var document = new DocumentReader(had); document.Next(out var term, out _);)
+                    for (var old = new DocumentReader(had); old.Next(out var term, out _);)
                     {
                         deltas[term] = deltas.TryGetValue(term, out var delta) ? delta - 1 : -1;
                     }
@@ -297,7 +329,8 @@ public static class SimilarPapers
     /// The changed papers' vectors (kept terms only) from their stored documents and the document frequencies as they
     /// now stand, written to the inverted index; returned for scoring, their terms numbered by <paramref name="vocabulary"/>.
     /// </summary>
-    private static Dictionary<int, Entry[]> StorePostings(SqliteTransaction transaction, List<int> changed, int paperCount, Vocabulary vocabulary)
+    private static (Dictionary<int, Entry[]> Vectors, Dictionary<string, int>? AllFrequencies) StorePostings(
+        SqliteTransaction transaction, List<int> changed, int paperCount, Vocabulary vocabulary)
     {
         var vectors = new Dictionary<int, Entry[]>();
         // Most of the index written afresh (a first ingest, or a rebuild): the term index is built once after the rows,
@@ -348,7 +381,7 @@ public static class SimilarPapers
             Execute(transaction, $"CREATE INDEX {TermIndex} ON SimilarityPostings (Term, Weight DESC, PaperId)");
         }
 
-        return vectors;
+        return (vectors, allFrequencies);
     }
 
     /// <summary>The distinct terms of some stored documents.</summary>
@@ -588,8 +621,8 @@ public static class SimilarPapers
         private readonly Dictionary<int, int> _indexes = [];
         private readonly List<int> _ids = [];
 
-        // Terms with more postings than were read: a paper reached through one of them may share others whose
-        // postings did not reach it, so its sum over what was read is only part of its score.
+        // Terms not read in full (more postings than were followed, or not followed at all): a paper sharing one of
+        // them with another may not have been reached through it, so its sum over what was read is only part of its score.
         private readonly HashSet<int> _cut = [];
 
         /// <summary>
@@ -616,14 +649,15 @@ public static class SimilarPapers
             {
                 foreach (var (term, count) in Frequencies(transaction, chunk))
                 {
+                    var number = numbers[term];
                     if (count > limit)
                     {
+                        scorer._cut.Add(number);
                         continue;
                     }
 
                     command.Parameters[0].Value = term;
                     using var reader = command.ExecuteReader();
-                    var number = numbers[term];
                     var postings = scorer._postings[number] = [];
                     while (reader.Read())
                     {
@@ -635,6 +669,55 @@ public static class SimilarPapers
                     {
                         scorer._cut.Add(number);
                     }
+                }
+            }
+
+            return scorer;
+        }
+
+        /// <summary>
+        /// The same postings as <see cref="Load"/> reads, taken from every paper's vector: each term's
+        /// <see cref="Followed"/> heaviest (ties by paper), terms in more than a tenth of the papers not followed.
+        /// </summary>
+        public static Scorer From(IReadOnlyDictionary<int, Entry[]> vectors, Vocabulary vocabulary, Dictionary<string, int> frequencies, int paperCount)
+        {
+            var scorer = new Scorer();
+            var limit = Math.Max(20, paperCount / 10);
+            var byTerm = new List<(int Id, double Weight)>?[vocabulary.Terms.Count];
+            for (var term = 0; term < byTerm.Length; term++)
+            {
+                scorer._postings.Add(null);
+                if (frequencies.GetValueOrDefault(vocabulary.Terms[term]) <= limit)
+                {
+                    byTerm[term] = [];
+                }
+                else
+                {
+                    scorer._cut.Add(term);
+                }
+            }
+
+            foreach (var (id, vector) in vectors.OrderBy(v => v.Key))
+            {
+                foreach (var (term, weight) in vector)
+                {
+                    byTerm[term]?.Add((id, weight));
+                }
+            }
+
+            for (var term = 0; term < byTerm.Length; term++)
+            {
+                if (byTerm[term] is not { } postings)
+                {
+                    continue;
+                }
+
+                // Heaviest first, then the lower paper id, as the (Term, Weight DESC, PaperId) index reads them.
+                postings.Sort(static (x, y) => x.Weight != y.Weight ? y.Weight.CompareTo(x.Weight) : x.Id.CompareTo(y.Id));
+                scorer._postings[term] = [.. postings.Take(Followed).Select(p => (scorer.Index(p.Id), p.Weight))];
+                if (postings.Count > Followed)
+                {
+                    scorer._cut.Add(term);
                 }
             }
 
@@ -654,7 +737,7 @@ public static class SimilarPapers
 
         /// <summary>
         /// The <paramref name="count"/> papers closest to each of <paramref name="vectors"/>, by cosine, in the order given.
-        /// Candidates come from the postings read; when one of a paper's terms was cut, the <see cref="Rescored"/>-fold
+        /// Candidates come from the postings read; when one of a paper's terms was not read in full, the <see cref="Rescored"/>-fold
         /// candidates with the highest partial sums are scored again in full from their vectors (<paramref name="vectorOf"/>,
         /// called on this thread only), so every score stored is a cosine. Papers are scored in parallel, each alone.
         /// </summary>
@@ -698,10 +781,10 @@ public static class SimilarPapers
             return [.. papers.Select((p, i) => (p.Key, closest[i]))];
         }
 
-        /// <summary>How many times more candidates than asked for are scored in full when a term was cut.</summary>
+        /// <summary>How many times more candidates than asked for are scored in full when a term was not read in full.</summary>
         private const int Rescored = 4;
 
-        /// <summary>The closest papers by the sums over the postings read: cosines when none of the paper's terms was cut.</summary>
+        /// <summary>The closest papers by the sums over the postings read: cosines when all of the paper's terms were read in full.</summary>
         private List<(int Id, double Score)> Partial(int id, Entry[] vector, int count, double[] scores)
         {
             var seen = new List<int>();

@@ -210,26 +210,67 @@ public sealed class SimilarPapersTests : IDisposable
         var crowd = Enumerable.Range(0, 11 * followed)
             .Select(i => Paper($"2405.{10000 + i}", $"Study{Word(i)} of item{Word(i + 1)}", i % 11 == 0 ? $"- marsupial {Word(i)} 관찰입니다." : $"- {Word(i)} 관찰입니다."))
             .ToArray();
-        _folder.Write("2024/05/01.md", Day("2024-05-01", crowd));
-        _folder.Write("2024/05/02.md", Day("2024-05-02",
-            Paper("2405.20001", "Marsupial survey alpha", "- marsupial marsupial 정리입니다."),
-            Paper("2405.20002", "Marsupial census beta", "- marsupial marsupial 집계입니다.")));
+        // A first ingest takes the postings from the vectors in hand; the next day's reads them from the term index.
+        _folder.Write("2024/05/01.md", Day("2024-05-01", [.. crowd, Paper("2405.20001", "Marsupial survey alpha", "- marsupial marsupial 정리입니다.")]));
+        _folder.Ingest();
+        AllScoresAreCosines();
+        _folder.Write("2024/05/02.md", Day("2024-05-02", Paper("2405.20002", "Marsupial census beta", "- marsupial marsupial 집계입니다.")));
 
         _folder.Ingest();
 
         Count("SELECT DocumentCount FROM SimilarityTerms WHERE Term = 'marsupial'").Should().BeInRange(followed + 1, Count("SELECT COUNT(*) FROM Papers") / 10);
-        Similar("2405.20001").Should().StartWith("2405.20002");
         Similar("2405.20002").Should().StartWith("2405.20001");
+        Similar("2405.20001").Should().StartWith("2405.20002");
         // A first ingest builds the term index after its rows; it is there, as the model describes it, once it ends.
         Text("SELECT sql FROM sqlite_master WHERE name = 'IX_SimilarityPostings_Term_Weight_PaperId'")
             .Should().Contain("(Term, Weight DESC, PaperId)");
-        // However few of a term's postings were followed, every score stored is the cosine of the two stored vectors.
+        AllScoresAreCosines();
+    }
+
+    [Fact]
+    public void Postings_taken_from_the_vectors_in_hand_and_read_from_the_index_give_the_same_lists()
+    {
+        // Each crowd paper shares a word with eleven others, more of them than are followed per word only for 'common'.
+        var followed = DailyPapers.Core.Search.SimilarPapers.Followed;
+        var crowd = Enumerable.Range(0, 3 * followed)
+            .Select(i => Paper($"2405.{10000 + i}", $"Study{Word(i)} of group{Word(i % 23)}", $"- kind{Word(i % 31)} {(i % 2 == 0 ? "common" : "")} 관찰입니다."))
+            .ToArray();
+        _folder.Write("2024/05/01.md", Day("2024-05-01", crowd));
+        _folder.Ingest();
+        var inHand = Dump();
+
+        // The same lists computed again with every posting read back from the index.
+        using (var connection = Open())
+        using (var transaction = connection.BeginTransaction())
+        {
+            var ids = new List<int>();
+            using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = "DELETE FROM SimilarPapers; SELECT Id FROM Papers";
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    ids.Add(reader.GetInt32(0));
+                }
+            }
+
+            DailyPapers.Core.Search.SimilarPapers.Rescore(transaction, ids);
+            transaction.Commit();
+        }
+
+        Count("SELECT COUNT(DISTINCT PaperId) FROM SimilarPapers").Should().BeGreaterThan(2 * followed);
+        Dump().Should().Be(inHand);
+        AllScoresAreCosines();
+    }
+
+    /// <summary>However few of a term's postings were followed, every score stored is the cosine of the two stored vectors.</summary>
+    private void AllScoresAreCosines() =>
         Count("""
             SELECT COUNT(*) FROM SimilarPapers s
             WHERE abs(s.Score - (SELECT SUM(a.Weight * b.Weight) FROM SimilarityPostings a JOIN SimilarityPostings b ON b.Term = a.Term
                                  WHERE a.PaperId = s.PaperId AND b.PaperId = s.SimilarPaperId)) > 0.000002
             """).Should().Be(0);
-    }
 
     /// <summary>A made-up word of letters only, different for every number.</summary>
     private static string Word(int i) => new([.. i.ToString("D5", System.Globalization.CultureInfo.InvariantCulture).Select(c => (char)('k' + (c - '0')))]);
