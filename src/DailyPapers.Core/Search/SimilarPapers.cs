@@ -460,7 +460,6 @@ public static class SimilarPapers
         }
     }
 
-    // In the order the text gives them: the same text always serialises alike.
     /// <summary>[[term, paper, weight], …]; terms are letters and digits only, so they need no escaping.</summary>
     private static string PostingsJson(IEnumerable<(string Term, int Id, double Weight)> postings)
     {
