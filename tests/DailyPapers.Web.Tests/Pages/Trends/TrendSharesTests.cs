@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DailyPapers.Web.Pages.Trends;
 
 namespace DailyPapers.Web.Tests.Pages.Trends;
 
@@ -20,5 +21,17 @@ public sealed class TrendSharesTests(EdgeArchive archive)
         var june = months["2024-06"];
         june.GetProperty("paperCount").GetInt32().Should().Be(5);
         june.GetProperty("shares").EnumerateArray().Select(s => s.GetDouble()).Should().Equal(0, 0.2);
+    }
+
+    [Fact]
+    public async Task The_query_reads_the_months_on_a_context_whose_connection_nothing_opened()
+    {
+        // Outside a request no filter has opened the connection: the query opens its own.
+        var (scope, db) = archive.Db();
+        using var _ = scope;
+
+        var view = await TrendsQuery.LoadAsync(db, "quokka", ["quokka"], withRising: false, CancellationToken.None);
+
+        view.Months.Single(m => m.Month == new DateOnly(2024, 5, 1)).Matches.Should().Equal(21);
     }
 }
