@@ -28,6 +28,32 @@ public sealed class AuthorSummaryTests(AppFactory app)
     }
 
     [Fact]
+    public void The_latest_listing_may_be_an_older_paper_listed_again_and_its_month_ends_the_sparkline()
+    {
+        var summary = AuthorSummary.From([
+            ("2401.00001", "One", 7, D("2024-01-10")),
+            ("2402.00002", "Two", 7, D("2024-02-20")),
+            ("2401.00001", "One", 7, D("2024-03-01")),
+        ])!;
+
+        summary.Latest.Should().Be(D("2024-03-01"));
+        summary.Months.Select(m => $"{m.Month:yyyy-MM} {m.PaperCount}").Should().Equal("2024-01 1", "2024-02 1", "2024-03 0");
+        // Equal votes: the paper listed more recently comes first, by its latest listing.
+        summary.MostVoted.Select(p => p.ArxivId).Should().Equal("2401.00001", "2402.00002");
+    }
+
+    [Fact]
+    public void A_paper_first_listed_on_the_first_of_the_latest_month_is_counted_in_it()
+    {
+        var summary = AuthorSummary.From([
+            ("2401.00001", "One", 5, D("2024-01-10")),
+            ("2402.00002", "Two", 7, D("2024-02-01")),
+        ])!;
+
+        summary.Months.Select(m => $"{m.Month:yyyy-MM} {m.PaperCount}").Should().Equal("2024-01 1", "2024-02 1");
+    }
+
+    [Fact]
     public void No_listings_make_no_summary() => AuthorSummary.From([]).Should().BeNull();
 
     [Fact]

@@ -11,6 +11,7 @@ public sealed class CitationNameTests
     [InlineData("siarohin, aliaksandr", new[] { "aliaksandr", "siarohin" }, "")]
     [InlineData("wang, x.", new[] { "wang" }, "x")]
     [InlineData("j.-p. de la cruz", new[] { "de", "la", "cruz" }, "jp")]
+    [InlineData(", siarohin aliaksandr", new[] { "siarohin", "aliaksandr" }, "")]
     public void Initials_or_a_comma_make_a_citation_form(string query, string[] words, string initials)
     {
         var name = CitationName.Parse(query);
@@ -56,6 +57,7 @@ public sealed class CitationNameTests
     [InlineData("x. y. wang", "xintao wang", "None")]
     [InlineData("x. x. wang", "xintao xu wang", "Whole")]
     [InlineData("x. wang", "wang", "None")]
+    [InlineData("x. wang", "wang x.", "Whole")]
     public void A_name_fits_when_every_word_is_its_own_and_every_initial_starts_another(string query, string name, string fit)
     {
         CitationName.Parse(query)!.Fit(name).ToString().Should().Be(fit);
