@@ -50,17 +50,154 @@ public static partial class SearchText
         }
     }
 
-    /// <summary>Adds <paramref name="weight"/> to the count of each of <see cref="Terms"/>, allocating only terms not yet counted.</summary>
-    public static void CountTerms(string text, Dictionary<string, int> counts, int weight)
+    /// <summary>
+    /// Adds <paramref name="weight"/> to the count of each of <see cref="Terms"/>, in the same order, reading the text in
+    /// place: no token string is made, and a term not yet counted takes its string from <paramref name="pool"/> when one
+    /// like it was made before (added there otherwise), so counting many texts makes each distinct term once.
+    /// </summary>
+    public static void CountTerms(string text, Dictionary<string, int> counts, int weight, HashSet<string>? pool)
     {
+        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(counts);
-        var tokens = IndexTokens(text).ToLowerInvariant();
         var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var (start, length) in TermRanges(tokens))
+        var shared = pool?.GetAlternateLookup<ReadOnlySpan<char>>();
+        char[]? rented = null;
+        var buffer = text.Length <= 512 ? stackalloc char[512] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length));
+        try
         {
-            var term = tokens.AsSpan(start, length);
-            lookup[term] = lookup.TryGetValue(term, out var count) ? count + weight : weight;
+            EachTerm(text, buffer, term =>
+            {
+                if (lookup.TryGetValue(term, out var count))
+                {
+                    lookup[term] = count + weight;
+                    return;
+                }
+
+                var key = shared is { } strings && strings.TryGetValue(term, out var pooled) ? pooled : term.ToString();
+                counts.Add(key, weight);
+                pool?.Add(key);
+            });
         }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private delegate void TermAction(ReadOnlySpan<char> term);
+
+    /// <summary>
+    /// The terms of <see cref="IndexTokens"/> as <see cref="Terms"/> reads them, in the same order, without making the
+    /// token string: Hangul runs' syllable pairs and the other runs of letters and digits (lower case) in text order,
+    /// then the parts of compound words, then the joined forms of names written apart. One-character words are left out.
+    /// </summary>
+    private static void EachTerm(string text, Span<char> buffer, TermAction action)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (IsHangul(text[i]))
+            {
+                var start = i;
+                while (i < text.Length && IsHangul(text[i]))
+                {
+                    i++;
+                }
+
+                for (var k = start; k + 1 < i; k++)
+                {
+                    action(text.AsSpan(k, 2));
+                }
+
+                continue;
+            }
+
+            // A run of letters and digits as the lower-cased token string splits it; Hangul always stands apart.
+            var length = 0;
+            char lower;
+            while (i < text.Length && !IsHangul(text[i]) && char.IsLetterOrDigit(lower = char.ToLowerInvariant(text[i])))
+            {
+                buffer[length++] = lower;
+                i++;
+            }
+
+            if (length == 0)
+            {
+                i++;
+            }
+            else if (length > 1)
+            {
+                action(buffer[..length]);
+            }
+        }
+
+        foreach (var word in LatinWord().EnumerateMatches(text))
+        {
+            var span = text.AsSpan(word.Index, word.Length);
+            if (!HasCompoundBoundary(span))
+            {
+                continue;
+            }
+
+            var pieceStart = 0;
+            for (var p = 1; p <= span.Length; p++)
+            {
+                if (p < span.Length && !IsCompoundBoundary(span, p))
+                {
+                    continue;
+                }
+
+                if (p - pieceStart > 1)
+                {
+                    action(Lower(span[pieceStart..p], buffer));
+                }
+
+                pieceStart = p;
+            }
+        }
+
+        foreach (Match apart in LettersThenNumber().Matches(text))
+        {
+            var letters = Lower(apart.Groups[1].ValueSpan, buffer);
+            Lower(apart.Groups[2].ValueSpan, buffer[letters.Length..]);
+            action(buffer[..(letters.Length + apart.Groups[2].Length)]);
+        }
+    }
+
+    private static Span<char> Lower(ReadOnlySpan<char> text, Span<char> buffer)
+    {
+        for (var k = 0; k < text.Length; k++)
+        {
+            buffer[k] = char.ToLowerInvariant(text[k]);
+        }
+
+        return buffer[..text.Length];
+    }
+
+    private static bool HasCompoundBoundary(ReadOnlySpan<char> word)
+    {
+        for (var p = 1; p < word.Length; p++)
+        {
+            if (IsCompoundBoundary(word, p))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Where <see cref="CompoundBoundary"/> splits a word of ASCII letters and digits.</summary>
+    private static bool IsCompoundBoundary(ReadOnlySpan<char> word, int p)
+    {
+        char before = word[p - 1], at = word[p];
+        return (char.IsAsciiLetterLower(before) && char.IsAsciiLetterUpper(at))
+            || (char.IsAsciiLetterUpper(before) && char.IsAsciiLetterUpper(at) && p + 1 < word.Length && char.IsAsciiLetterLower(word[p + 1]))
+            || (char.IsAsciiLetter(before) && char.IsAsciiDigit(at))
+            || (char.IsAsciiDigit(before) && char.IsAsciiLetter(at));
     }
 
     private static IEnumerable<(int Start, int Length)> TermRanges(string tokens)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
 
@@ -244,8 +243,20 @@ public static class SimilarPapers
                 }
             }
 
-            // Cutting text is most of a full ingest's share here, and every paper is cut on its own.
-            var current = texts.AsParallel().Select(t => (t.Id, Terms: Count(t.Title, t.Summary))).ToDictionary(t => t.Id, t => (t.Terms, Text: Serialize(t.Terms)));
+            // Cutting text is most of a full ingest's share here, and every paper is cut on its own: in parallel, each
+            // worker reusing one table of counts and making each distinct term's string once.
+            var documents = new string[texts.Count];
+            Parallel.For(0, texts.Count, () => new Cutter(), (i, _, cutter) =>
+            {
+                documents[i] = cutter.Document(texts[i].Title, texts[i].Summary);
+                return cutter;
+            }, _ => { });
+            var current = new Dictionary<int, string>(texts.Count);
+            for (var i = 0; i < texts.Count; i++)
+            {
+                current[texts[i].Id] = documents[i];
+            }
+
             var stored = new Dictionary<int, string>();
             using (var command = Command(transaction, "SELECT PaperId, Terms FROM SimilarityDocuments WHERE PaperId IN (SELECT value FROM json_each($ids))", ("$ids", idList)))
             using (var reader = command.ExecuteReader())
@@ -260,9 +271,9 @@ public static class SimilarPapers
             foreach (var id in chunk)
             {
                 var had = stored.GetValueOrDefault(id);
-                if (current.TryGetValue(id, out var document))
+                var deltas = frequencyDelta.GetAlternateLookup<ReadOnlySpan<char>>();
+                if (current.TryGetValue(id, out var text))
                 {
-                    var (terms, text) = document;
                     if (had == text)
                     {
                         continue;
@@ -272,9 +283,9 @@ public static class SimilarPapers
                     upsert.Parameters[0].Value = id;
                     upsert.Parameters[1].Value = text;
                     upsert.ExecuteNonQuery();
-                    foreach (var term in terms.Keys)
+                    for (var document = new DocumentReader(text); document.Next(out var term, out _);)
                     {
-                        CollectionsMarshal.GetValueRefOrAddDefault(frequencyDelta, term, out _)++;
+                        deltas[term] = deltas.TryGetValue(term, out var delta) ? delta + 1 : 1;
                     }
                 }
                 else if (had is not null)
@@ -288,7 +299,6 @@ public static class SimilarPapers
 
                 if (had is not null)
                 {
-                    var deltas = frequencyDelta.GetAlternateLookup<ReadOnlySpan<char>>();
                     for (var old = new DocumentReader(had); old.Next(out var term, out _);)
                     {
                         deltas[term] = deltas.TryGetValue(term, out var delta) ? delta - 1 : -1;
@@ -400,13 +410,20 @@ public static class SimilarPapers
         return terms;
     }
 
-    /// <summary>Term counts of a paper's title (counted <see cref="TitleWeight"/> times) and summary.</summary>
-    internal static Dictionary<string, int> Count(string title, string summary)
+    /// <summary>Cuts papers' texts into stored documents, one paper at a time, reusing one table of counts and one string per distinct term.</summary>
+    private sealed class Cutter
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        SearchText.CountTerms(title, counts, TitleWeight);
-        SearchText.CountTerms(summary, counts, 1);
-        return counts;
+        private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _terms = new(StringComparer.Ordinal);
+
+        /// <summary>The stored document of a paper: term counts of its title (counted <see cref="TitleWeight"/> times) and summary.</summary>
+        public string Document(string title, string summary)
+        {
+            _counts.Clear();
+            SearchText.CountTerms(title, _counts, TitleWeight, _terms);
+            SearchText.CountTerms(summary, _counts, 1, _terms);
+            return Serialize(_counts);
+        }
     }
 
     /// <summary>The heaviest terms by tf-idf, normalised to length 1, in a fixed order (<see cref="Weigh"/> on the counts as stored).</summary>
