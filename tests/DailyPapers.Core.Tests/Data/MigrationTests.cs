@@ -60,6 +60,37 @@ public sealed class MigrationTests
             .Should().Equal(similar);
     }
 
+    [Fact]
+    public void The_derived_tables_are_stored_without_rowid_and_the_upgrade_keeps_their_rows()
+    {
+        using var folder = new IngestFolder().WithSeeds();
+        folder.Ingest();
+        var postings = Rows(folder, "SELECT PaperId, Term, Weight FROM SimilarityPostings ORDER BY 1, 2");
+        var counts = Rows(folder, "SELECT Term, Period, Start, PaperCount FROM TermCounts ORDER BY 1, 2, 3");
+        postings.Should().NotBeEmpty();
+        counts.Should().NotBeEmpty();
+        WithoutRowid(folder).Should().Equal(["SimilarityPostings", "TermCounts"]);
+
+        // Down to the rowid tables, then up again as an upgrade from that version runs.
+        using (var context = folder.Context())
+        {
+            var migrator = context.GetInfrastructure().GetRequiredService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+            migrator.Migrate("20261127070517_PendingMarksAndSummaryText");
+        }
+
+        WithoutRowid(folder).Should().BeEmpty();
+        Rows(folder, "SELECT PaperId, Term, Weight FROM SimilarityPostings ORDER BY 1, 2").Should().Equal(postings);
+        PapersDatabase.Migrate(folder.ConnectionString);
+
+        WithoutRowid(folder).Should().Equal(["SimilarityPostings", "TermCounts"]);
+        Rows(folder, "SELECT PaperId, Term, Weight FROM SimilarityPostings ORDER BY 1, 2").Should().Equal(postings);
+        Rows(folder, "SELECT Term, Period, Start, PaperCount FROM TermCounts ORDER BY 1, 2, 3").Should().Equal(counts);
+        Rows(folder, "SELECT sql FROM sqlite_master WHERE name = 'IX_SimilarityPostings_Term_Weight_PaperId'").Single().Should().Contain("(\"Term\", \"Weight\" DESC, \"PaperId\")");
+    }
+
+    private static List<string> WithoutRowid(IngestFolder folder) =>
+        Rows(folder, "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%WITHOUT ROWID' AND name IN ('SimilarityPostings', 'TermCounts', 'SimilarityTerms', 'SimilarPapers', 'Papers') ORDER BY name");
+
     private static List<string> Rows(IngestFolder folder, string sql)
     {
         using var connection = new SqliteConnection(folder.ConnectionString);
