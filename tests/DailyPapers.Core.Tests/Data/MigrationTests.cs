@@ -30,11 +30,7 @@ public sealed class MigrationTests
         counts.Should().NotBeEmpty();
 
         // Back to the schema before (its derived tables keyed the old way), then up again as an upgrade would run.
-        using (var context = folder.Context())
-        {
-            var migrator = context.GetInfrastructure().GetRequiredService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
-            migrator.Migrate("20261127050317_AppearancesByPaperAndDay");
-        }
+        MigrateTo(folder, "20261127050317_AppearancesByPaperAndDay");
 
         // Rows as the older version kept them (their values do not matter: they are derived and made again).
         using (var connection = new SqliteConnection(folder.ConnectionString))
@@ -72,11 +68,7 @@ public sealed class MigrationTests
         WithoutRowid(folder).Should().Equal(["SimilarityPostings", "TermCounts"]);
 
         // Down to the rowid tables, then up again as an upgrade from that version runs.
-        using (var context = folder.Context())
-        {
-            var migrator = context.GetInfrastructure().GetRequiredService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
-            migrator.Migrate("20261127070517_PendingMarksAndSummaryText");
-        }
+        MigrateTo(folder, "20261127070517_PendingMarksAndSummaryText");
 
         WithoutRowid(folder).Should().BeEmpty();
         Rows(folder, "SELECT PaperId, Term, Weight FROM SimilarityPostings ORDER BY 1, 2").Should().Equal(postings);
@@ -86,6 +78,13 @@ public sealed class MigrationTests
         Rows(folder, "SELECT PaperId, Term, Weight FROM SimilarityPostings ORDER BY 1, 2").Should().Equal(postings);
         Rows(folder, "SELECT Term, Period, Start, PaperCount FROM TermCounts ORDER BY 1, 2, 3").Should().Equal(counts);
         Rows(folder, "SELECT sql FROM sqlite_master WHERE name = 'IX_SimilarityPostings_Term_Weight_PaperId'").Single().Should().Contain("(\"Term\", \"Weight\" DESC, \"PaperId\")");
+    }
+
+    /// <summary>Moves the database to the schema of one migration, down or up, as another version of the app would have it.</summary>
+    private static void MigrateTo(IngestFolder folder, string migration)
+    {
+        using var context = folder.Context();
+        context.GetInfrastructure().GetRequiredService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().Migrate(migration);
     }
 
     private static List<string> WithoutRowid(IngestFolder folder) =>
