@@ -107,9 +107,13 @@ public static partial class SearchText
                     i++;
                 }
 
+                // A pair holding one of the range's two unassigned code points is no word: its pieces are single characters.
                 for (var k = start; k + 1 < i; k++)
                 {
-                    action(text.AsSpan(k, 2));
+                    if (char.IsLetterOrDigit(text[k]) && char.IsLetterOrDigit(text[k + 1]))
+                    {
+                        action(text.AsSpan(k, 2));
+                    }
                 }
 
                 continue;

@@ -17,13 +17,14 @@ public sealed class SearchTextTests
     [InlineData("XMLHttpRequest, iPhone15, ResNet50v2, 3DGS, x2, a b c, 가 나, 가나")]
     [InlineData("İstanbul ÉCOLE straße Σίσυφος ǅemal ﬁne ½ ²³ 🙂 \U0001D400")]
     [InlineData("ㄱㄴ ᄀᄁ 한ㄱ글 $\\mathcal{O}(n^2)$ <video src=\"a.mp4\"></video>")]
+    [InlineData("가\u3130나 \u318F한국 ㄱ\u3130")]
     public void Counting_in_place_finds_the_terms_the_index_tokens_give_in_their_order(string text) =>
         Counted(text).Should().Equal(Expected(text));
 
     [Fact]
     public void Counting_in_place_agrees_on_thousands_of_generated_texts()
     {
-        const string alphabet = "aZbYqQ09 -_.,:/\t\n가나다라한국어모델ㄱㅏᄀİéΣσßǅﬁ½LLaMA-3 GPT4o x2 StableDiffusion XMLHttp 🙂";
+        const string alphabet = "aZbYqQ09 -_.,:/\t\n가나다라한국어모델ㄱㅏᄀ\u3130\u318FİéΣσßǅﬁ½LLaMA-3 GPT4o x2 StableDiffusion XMLHttp 🙂";
         var random = new Random(11);
         for (var round = 0; round < 5000; round++)
         {
