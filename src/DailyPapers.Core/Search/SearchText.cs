@@ -140,12 +140,8 @@ public static partial class SearchText
 
         foreach (var word in LatinWord().EnumerateMatches(text))
         {
+            // A word without a boundary is one piece, already counted as a word.
             var span = text.AsSpan(word.Index, word.Length);
-            if (!HasCompoundBoundary(span))
-            {
-                continue;
-            }
-
             var pieceStart = 0;
             for (var p = 1; p <= span.Length; p++)
             {
@@ -154,7 +150,7 @@ public static partial class SearchText
                     continue;
                 }
 
-                if (p - pieceStart > 1)
+                if (p - pieceStart > 1 && !(pieceStart == 0 && p == span.Length))
                 {
                     action(Lower(span[pieceStart..p], buffer));
                 }
@@ -179,19 +175,6 @@ public static partial class SearchText
         }
 
         return buffer[..text.Length];
-    }
-
-    private static bool HasCompoundBoundary(ReadOnlySpan<char> word)
-    {
-        for (var p = 1; p < word.Length; p++)
-        {
-            if (IsCompoundBoundary(word, p))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Where <see cref="CompoundBoundary"/> splits a word of ASCII letters and digits.</summary>

@@ -228,6 +228,7 @@ public static class SimilarPapers
         var changed = new List<int>();
         var removed = new List<int>();
         var frequencyDelta = new Dictionary<string, int>(StringComparer.Ordinal);
+        var deltas = frequencyDelta.GetAlternateLookup<ReadOnlySpan<char>>();
         using var upsert = Command(
             transaction, "INSERT INTO SimilarityDocuments (PaperId, Terms) VALUES ($id, $terms) ON CONFLICT (PaperId) DO UPDATE SET Terms = excluded.Terms", ("$id", 0), ("$terms", ""));
         foreach (var chunk in ids.Order().Chunk(Chunk))
@@ -271,7 +272,6 @@ public static class SimilarPapers
             foreach (var id in chunk)
             {
                 var had = stored.GetValueOrDefault(id);
-                var deltas = frequencyDelta.GetAlternateLookup<ReadOnlySpan<char>>();
                 if (current.TryGetValue(id, out var text))
                 {
                     if (had == text)
@@ -713,7 +713,7 @@ public static class SimilarPapers
                 }
             }
 
-            foreach (var (id, vector) in vectors.OrderBy(v => v.Key))
+            foreach (var (id, vector) in vectors)
             {
                 foreach (var (term, weight) in vector)
                 {
