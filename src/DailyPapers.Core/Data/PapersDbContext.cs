@@ -2,8 +2,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DailyPapers.Core.Data;
 
-public sealed class PapersDbContext(DbContextOptions<PapersDbContext> options) : DbContext(options)
+/// <summary>The app's tables. SQLite uses this class; PostgreSQL uses <see cref="PostgresPapersDbContext"/>, which keeps its own migrations.</summary>
+public class PapersDbContext : DbContext
 {
+    public PapersDbContext(DbContextOptions<PapersDbContext> options)
+        : base(options)
+    {
+    }
+
+    protected PapersDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<SourceFile> SourceFiles => Set<SourceFile>();
 
     public DbSet<Day> Days => Set<Day>();
