@@ -155,4 +155,17 @@ internal sealed class PostgresFactAttribute : Xunit.FactAttribute
             Skip = Missing;
         }
     }
+
+    /// <summary>The test also reads the real digests: skipped like a <see cref="CorpusFactAttribute"/> test without them.</summary>
+    public bool Corpus
+    {
+        get => false;
+        init
+        {
+            if (value && Skip is null && !Directory.Exists(Repository.Corpus) && Environment.GetEnvironmentVariable("DAILYPAPERS_REQUIRE_CORPUS") != "1")
+            {
+                Skip = $"Needs the real digests at {Repository.Corpus} (see CorpusFactAttribute) as well as PostgreSQL.";
+            }
+        }
+    }
 }

@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Security.Cryptography;
 using DailyPapers.Core.Parsing;
 using DailyPapers.Core.Rendering;
+using System.Data.Common;
+using DailyPapers.Core.Data;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace DailyPapers.Core.Ingestion;
 
@@ -15,7 +18,7 @@ namespace DailyPapers.Core.Ingestion;
 /// Writes go through prepared SQLite commands rather than EF change tracking: ingest is the one bulk path, and the
 /// tracking overhead would dominate it. The schema itself belongs to the EF model and its migrations.
 /// </remarks>
-public sealed class DigestImporter(string connectionString)
+public sealed class DigestImporter(string connectionString, DatabaseProvider provider = DatabaseProvider.Sqlite)
 {
     public IngestReport Ingest(string dataDirectory, CancellationToken cancellationToken = default) =>
         Ingest(dataDirectory, new IngestOptions(), cancellationToken);
@@ -30,16 +33,19 @@ public sealed class DigestImporter(string connectionString)
             throw new DirectoryNotFoundException($"The data directory '{dataDirectory}' does not exist.");
         }
 
-        using var writer = IngestLock.Acquire(connectionString, cancellationToken, options.Waiting);
-        using var connection = new SqliteConnection(connectionString);
+        using var writer = IngestLock.Acquire(provider, connectionString, cancellationToken, options.Waiting);
+        using DbConnection connection = provider == DatabaseProvider.Postgres ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
         connection.Open();
-        ExecuteSql(connection, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;");
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            ExecuteSql(connection, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;");
+        }
         using var run = new Run(connection, root, options, cancellationToken);
         run.Execute();
         return run.Report(System.Diagnostics.Stopwatch.GetElapsedTime(started));
     }
 
-    private static void ExecuteSql(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    private static void ExecuteSql(DbConnection connection, string sql, DbTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -47,19 +53,22 @@ public sealed class DigestImporter(string connectionString)
         command.ExecuteNonQuery();
     }
 
-    private static long Scalar(SqliteConnection connection, string sql)
+    private static long Scalar(DbConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>A file time as both databases keep it: to the microsecond (PostgreSQL's precision; the file system has more).</summary>
+    private static long Stamp(DateTime time) => time.Ticks - (time.Ticks % TimeSpan.TicksPerMicrosecond);
+
     private sealed record StoredFile(int Id, string Path, string Hash, long Length, long LastWriteTicks, bool HasErrors);
 
     /// <summary>A file rejected whole by an earlier run, with what was reported then.</summary>
     private sealed record Rejection(string Hash, long Length, long LastWriteTicks, DateTime RejectedUtc, IReadOnlyList<Diagnostic> Diagnostics);
 
-    private sealed class Run(SqliteConnection connection, string root, IngestOptions options, CancellationToken cancellationToken) : IDisposable
+    private sealed class Run(DbConnection connection, string root, IngestOptions options, CancellationToken cancellationToken) : IDisposable
     {
         private readonly List<ReadFile> _deferred = [];
         private bool _reparseAll;
@@ -152,8 +161,8 @@ public sealed class DigestImporter(string connectionString)
         private string? Meta(string key)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT Value FROM Meta WHERE Key = $key";
-            command.Parameters.AddWithValue("$key", key);
+            command.CommandText = "SELECT Value FROM Meta WHERE Key = @key";
+            command.Bind("@key", key);
             return command.ExecuteScalar() as string;
         }
 
@@ -181,7 +190,7 @@ public sealed class DigestImporter(string connectionString)
             var stored = new Dictionary<string, StoredFile>(StringComparer.Ordinal);
             while (reader.Read())
             {
-                var file = new StoredFile(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetDateTime(4).Ticks, reader.GetBoolean(5));
+                var file = new StoredFile(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), Stamp(reader.GetDateTime(4)), reader.GetBoolean(5));
                 stored[file.Path] = file;
             }
 
@@ -197,7 +206,7 @@ public sealed class DigestImporter(string connectionString)
             while (reader.Read())
             {
                 var path = reader.GetString(0);
-                rejections[path] = new Rejection(reader.GetString(1), reader.GetInt64(2), reader.GetDateTime(3).Ticks, reader.GetDateTime(4), RejectionLog.Read(path, reader.GetString(5)));
+                rejections[path] = new Rejection(reader.GetString(1), reader.GetInt64(2), Stamp(reader.GetDateTime(3)), reader.GetDateTime(4), RejectionLog.Read(path, reader.GetString(5)));
             }
 
             return rejections;
@@ -309,12 +318,12 @@ public sealed class DigestImporter(string connectionString)
             try
             {
                 info = new FileInfo(path);
-                if (compare is { HasErrors: false } && compare.Length == info.Length && compare.LastWriteTicks == info.LastWriteTimeUtc.Ticks)
+                if (compare is { HasErrors: false } && compare.Length == info.Length && compare.LastWriteTicks == Stamp(info.LastWriteTimeUtc))
                 {
                     return new ReadFile(relative, stored, null, null, null, null, Unchanged: true);
                 }
 
-                if (rejected is not null && rejected.Length == info.Length && rejected.LastWriteTicks == info.LastWriteTimeUtc.Ticks)
+                if (rejected is not null && rejected.Length == info.Length && rejected.LastWriteTicks == Stamp(info.LastWriteTimeUtc))
                 {
                     return new ReadFile(relative, stored, info, rejected.Hash, null, null, false, rejected);
                 }
@@ -379,7 +388,7 @@ public sealed class DigestImporter(string connectionString)
                     KeptPreviousVersion(relative, stored);
                 }
 
-                if (file.Info is { } seen && (seen.Length != remembered.Length || seen.LastWriteTimeUtc.Ticks != remembered.LastWriteTicks))
+                if (file.Info is { } seen && (seen.Length != remembered.Length || Stamp(seen.LastWriteTimeUtc) != remembered.LastWriteTicks))
                 {
                     // Same bytes under a new time stamp: the next run knows it by stat alone.
                     Remember(file, remembered.Diagnostics);

@@ -1,3 +1,4 @@
+using DailyPapers.Core.Data;
 using Microsoft.Data.Sqlite;
 
 namespace DailyPapers.Core.Ingestion;
@@ -6,13 +7,55 @@ namespace DailyPapers.Core.Ingestion;
 /// One writer at a time, across processes: an ingest holds an exclusive lock on a file beside the database
 /// (<c>papers.db.ingest-lock</c>) for as long as it writes. A second ingest (another command, or the app's watcher)
 /// waits for it rather than racing it; the operating system releases the lock if the holder dies, so a killed ingest
-/// never leaves it stuck.
+/// never leaves it stuck. On PostgreSQL the lock is a session-level advisory lock held on a connection of its own, so
+/// one node or command writes at a time across every machine sharing the server; the server frees it if the holder's
+/// connection drops.
 /// </summary>
 public sealed class IngestLock : IDisposable
 {
     private readonly FileStream? _file;
+    private readonly Npgsql.NpgsqlConnection? _holder;
 
     private IngestLock(FileStream? file) => _file = file;
+
+    private IngestLock(Npgsql.NpgsqlConnection holder) => _holder = holder;
+
+    /// <summary>Takes the lock for the database of either provider (<see cref="Acquire(string, CancellationToken, Action{string}?)"/>).</summary>
+    public static IngestLock Acquire(Data.DatabaseProvider provider, string connectionString, CancellationToken cancellationToken, Action<string>? waiting = null)
+    {
+        if (provider != Data.DatabaseProvider.Postgres)
+        {
+            return Acquire(connectionString, cancellationToken, waiting);
+        }
+
+        var holder = new Npgsql.NpgsqlConnection(connectionString);
+        try
+        {
+            holder.Open();
+            using var command = holder.CreateCommand();
+            command.CommandText = "SELECT pg_try_advisory_lock(@key)";
+            command.Bind("@key", Data.Postgres.PostgresDatabase.IngestLockKey);
+            var told = false;
+            while (!(bool)command.ExecuteScalar()!)
+            {
+                if (!told)
+                {
+                    waiting?.Invoke($"another ingest is writing to the {Data.Postgres.PostgresDatabase.Describe(connectionString)}; waiting for it to finish");
+                    told = true;
+                }
+
+                cancellationToken.WaitHandle.WaitOne(200);
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            return new IngestLock(holder);
+        }
+        catch
+        {
+            holder.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>Takes the lock for the database, waiting while another process holds it; <paramref name="waiting"/> is told once.</summary>
     public static IngestLock Acquire(string connectionString, CancellationToken cancellationToken, Action<string>? waiting = null)
@@ -20,7 +63,7 @@ public sealed class IngestLock : IDisposable
         var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
         if (string.IsNullOrEmpty(path) || path == ":memory:")
         {
-            return new IngestLock(null);
+            return new IngestLock((FileStream?)null);
         }
 
         var lockPath = Path.GetFullPath(path) + ".ingest-lock";
@@ -55,5 +98,20 @@ public sealed class IngestLock : IDisposable
     private const int SharingViolationUnix = 11;
     private const int SharingViolationWindows = unchecked((int)0x80070020);
 
-    public void Dispose() => _file?.Dispose();
+    public void Dispose()
+    {
+        _file?.Dispose();
+        if (_holder is not null)
+        {
+            // Freed explicitly: a pooled connection keeps its session, and with it the lock, until it is next used.
+            using (var command = _holder.CreateCommand())
+            {
+                command.CommandText = "SELECT pg_advisory_unlock(@key)";
+                command.Bind("@key", Data.Postgres.PostgresDatabase.IngestLockKey);
+                command.ExecuteNonQuery();
+            }
+
+            _holder.Dispose();
+        }
+    }
 }

@@ -1,21 +1,22 @@
 using DailyPapers.Core.Data;
 using DailyPapers.Core.Parsing;
 using DailyPapers.Core.Rendering;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace DailyPapers.Core.Ingestion;
 
 /// <summary>The importer's prepared statements: one set per run, reused for every file.</summary>
 internal sealed class Writer : IDisposable
 {
-    private readonly SqliteConnection _connection;
+    private readonly DbConnection _connection;
+    private readonly SqlDialect _sql;
     private readonly Dictionary<string, int> _authorIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> _slugs = new(StringComparer.Ordinal);
 
     // Every stored paper by arXiv id, and the day whose listing its content is: one read per run instead of one per paper.
     private readonly Dictionary<string, int> _paperIds = new(StringComparer.Ordinal);
     private readonly Dictionary<int, int?> _contentDays = [];
-    private readonly SqliteCommand _listingsOfPapers;
+    private readonly DbCommand _listingsOfPapers;
 
     // What this run wrote or unlinked: the stored listing columns (latest date, top votes, paper counts) are refreshed
     // for these rows at each commit, and only these can have become unreferenced, so no step ever walks the archive.
@@ -25,37 +26,39 @@ internal sealed class Writer : IDisposable
     private readonly HashSet<int> _runPapers = [];
     private readonly HashSet<int> _runAuthors = [];
     private readonly HashSet<string> _batchTags = new(StringComparer.Ordinal);
-    private readonly SqliteCommand _refreshPapers;
-    private readonly SqliteCommand _refreshAuthors;
-    private readonly SqliteCommand _papersOfFile;
-    private readonly SqliteCommand _indexAuthor;
-    private readonly SqliteCommand _unindexAuthor;
-    private readonly SqliteCommand _insertPaperAuthors;
+    private readonly DbCommand _refreshPapers;
+    private readonly DbCommand _refreshAuthors;
+    private readonly DbCommand _papersOfFile;
+    // SQLite's trigram table of author names; PostgreSQL indexes Authors.FoldedName itself (pg_trgm), so needs neither.
+    private readonly DbCommand? _indexAuthor;
+    private readonly DbCommand? _unindexAuthor;
+    private readonly DbCommand _insertPaperAuthors;
     private readonly Search.SearchIndex _search;
     private readonly Search.TermCounts _terms;
 
     // Files are written in batches: each file's replacement lies whole inside one transaction, and committing every
     // file on its own would rewrite the same index pages into the WAL thousands of times.
     private const int FilesPerCommit = 256;
-    private SqliteTransaction? _batch;
+    private DbTransaction? _batch;
     private int _filesInBatch;
     private bool _pendingMarked;
-    private readonly List<SqliteCommand> _commands = [];
-    private readonly SqliteCommand _touchFile;
-    private readonly SqliteCommand _insertFile;
-    private readonly SqliteCommand _updateFile;
-    private readonly SqliteCommand _deleteDays;
-    private readonly SqliteCommand _insertDay;
-    private readonly SqliteCommand _dayIdsOfFile;
-    private readonly SqliteCommand _insertPaper;
-    private readonly SqliteCommand _updatePaper;
-    private readonly SqliteCommand _deletePaperAuthors;
-    private readonly SqliteCommand _insertAuthor;
-    private readonly SqliteCommand _insertAppearance;
+    private readonly List<DbCommand> _commands = [];
+    private readonly DbCommand _touchFile;
+    private readonly DbCommand _insertFile;
+    private readonly DbCommand _updateFile;
+    private readonly DbCommand _deleteDays;
+    private readonly DbCommand _insertDay;
+    private readonly DbCommand _dayIdsOfFile;
+    private readonly DbCommand _insertPaper;
+    private readonly DbCommand _updatePaper;
+    private readonly DbCommand _deletePaperAuthors;
+    private readonly DbCommand _insertAuthor;
+    private readonly DbCommand _insertAppearance;
 
-    public Writer(SqliteConnection connection)
+    public Writer(DbConnection connection)
     {
         _connection = connection;
+        _sql = SqlDialect.Of(connection);
         using (var command = connection.CreateCommand())
         {
             // Keys are computed again from the names, so a database keyed by an older rule still finds every author.
@@ -81,66 +84,69 @@ internal sealed class Writer : IDisposable
 
         _search = new Search.SearchIndex(connection);
         _terms = new Search.TermCounts(connection);
-        _touchFile = Prepare("UPDATE SourceFiles SET Length = $length, LastWriteUtc = $lastWrite WHERE Id = $id", "$length", "$lastWrite", "$id");
+        _touchFile = Prepare("UPDATE SourceFiles SET Length = @length, LastWriteUtc = @lastWrite WHERE Id = @id", "@length", "@lastWrite", "@id");
         _insertFile = Prepare(
-            "INSERT INTO SourceFiles (Path, ContentHash, Length, LastWriteUtc, IngestedUtc, HasErrors, Warnings) VALUES ($path, $hash, $length, $lastWrite, $now, $errors, $warnings) RETURNING Id",
-            "$path", "$hash", "$length", "$lastWrite", "$now", "$errors", "$warnings");
+            "INSERT INTO SourceFiles (Path, ContentHash, Length, LastWriteUtc, IngestedUtc, HasErrors, Warnings) VALUES (@path, @hash, @length, @lastWrite, @now, @errors, @warnings) RETURNING Id",
+            "@path", "@hash", "@length", "@lastWrite", "@now", "@errors", "@warnings");
         _updateFile = Prepare(
-            "UPDATE SourceFiles SET ContentHash = $hash, Length = $length, LastWriteUtc = $lastWrite, IngestedUtc = $now, HasErrors = $errors, Warnings = $warnings WHERE Id = $id",
-            "$hash", "$length", "$lastWrite", "$now", "$errors", "$warnings", "$id");
-        _deleteDays = Prepare("DELETE FROM Days WHERE SourceFileId = $file", "$file");
+            "UPDATE SourceFiles SET ContentHash = @hash, Length = @length, LastWriteUtc = @lastWrite, IngestedUtc = @now, HasErrors = @errors, Warnings = @warnings WHERE Id = @id",
+            "@hash", "@length", "@lastWrite", "@now", "@errors", "@warnings", "@id");
+        _deleteDays = Prepare("DELETE FROM Days WHERE SourceFileId = @file", "@file");
         _insertDay = Prepare(
-            "INSERT INTO Days (Date, SourceFileId, Line, NotesMarkdown, NotesHtml, PaperCount) VALUES ($date, $file, $line, $notes, $notesHtml, $count) RETURNING Id",
-            "$date", "$file", "$line", "$notes", "$notesHtml", "$count");
-        _indexAuthor = Prepare(Search.AuthorIndex.InsertSql, "$id", "$name");
-        _unindexAuthor = Prepare(Search.AuthorIndex.DeleteSql, "$id");
-        _papersOfFile = Prepare("SELECT a.PaperId FROM Days d JOIN Appearances a ON a.DayId = d.Id WHERE d.SourceFileId = $file", "$file");
+            "INSERT INTO Days (Date, SourceFileId, Line, NotesMarkdown, NotesHtml, PaperCount) VALUES (@date, @file, @line, @notes, @notesHtml, @count) RETURNING Id",
+            "@date", "@file", "@line", "@notes", "@notesHtml", "@count");
+        if (!_sql.IsPostgres)
+        {
+            _indexAuthor = Prepare(Search.AuthorIndex.InsertSql, "@id", "@name");
+            _unindexAuthor = Prepare(Search.AuthorIndex.DeleteSql, "@id");
+        }
+        _papersOfFile = Prepare("SELECT a.PaperId FROM Days d JOIN Appearances a ON a.DayId = d.Id WHERE d.SourceFileId = @file", "@file");
         _refreshPapers = Prepare(
-            """
+            $"""
             UPDATE Papers SET
                 LatestDate = (SELECT MAX(d.Date) FROM Appearances a JOIN Days d ON d.Id = a.DayId WHERE a.PaperId = Papers.Id),
                 TopVotes = (SELECT MAX(a.Votes) FROM Appearances a WHERE a.PaperId = Papers.Id)
-            WHERE Id IN (SELECT value FROM json_each($ids))
+            WHERE Id IN ({_sql.Ids("@ids")})
             """,
-            "$ids");
+            "@ids");
         _refreshAuthors = Prepare(
-            """
+            $"""
             UPDATE Authors SET
                 PaperCount = (SELECT COUNT(*) FROM PaperAuthors pa WHERE pa.AuthorId = Authors.Id),
                 VoteCount = (SELECT COALESCE(SUM(p.TopVotes), 0) FROM PaperAuthors pa JOIN Papers p ON p.Id = pa.PaperId WHERE pa.AuthorId = Authors.Id),
                 Name = COALESCE((
                     SELECT pa.Name FROM PaperAuthors pa JOIN Papers p ON p.Id = pa.PaperId WHERE pa.AuthorId = Authors.Id
                     GROUP BY pa.Name ORDER BY COUNT(*) DESC, MAX(p.LatestDate) DESC, pa.Name LIMIT 1), Name)
-            WHERE Id IN (SELECT value FROM json_each($ids))
+            WHERE Id IN ({_sql.Ids("@ids")})
             """,
-            "$ids");
-        _dayIdsOfFile = Prepare("SELECT Date FROM Days WHERE SourceFileId = $file", "$file");
+            "@ids");
+        _dayIdsOfFile = Prepare("SELECT Date FROM Days WHERE SourceFileId = @file", "@file");
         _insertPaper = Prepare(
-            $"INSERT INTO Papers (ArxivId, {ContentColumns}) VALUES ($arxiv, {string.Join(", ", ContentParameters)}) RETURNING Id",
-            ["$arxiv", .. ContentParameters]);
+            $"INSERT INTO Papers (ArxivId, {ContentColumns}) VALUES (@arxiv, {string.Join(", ", ContentParameters)}) RETURNING Id",
+            ["@arxiv", .. ContentParameters]);
         _updatePaper = Prepare(
-            $"UPDATE Papers SET {string.Join(", ", ContentColumns.Split(", ").Zip(ContentParameters, (c, p) => $"{c} = {p}"))} WHERE Id = $id",
-            [.. ContentParameters, "$id"]);
+            $"UPDATE Papers SET {string.Join(", ", ContentColumns.Split(", ").Zip(ContentParameters, (c, p) => $"{c} = {p}"))} WHERE Id = @id",
+            [.. ContentParameters, "@id"]);
         // A paper's content is its best listing's: one with a summary, then one with authors, then the latest.
         _listingsOfPapers = Prepare(
-            """
+            $"""
             SELECT a.PaperId, a.DayId, a.Title, a.ThumbnailUrl, a.VideoUrl, a.VideoPosterUrl, a.SummaryMarkdown, a.SummaryHtml, a.AuthorsTruncated, a.Line, a.Authors, a.ArxivVersion, a.TitleHtml, a.SummaryText
             FROM Appearances a JOIN Days d ON d.Id = a.DayId
-            WHERE a.PaperId IN (SELECT value FROM json_each($ids))
+            WHERE a.PaperId IN ({_sql.Ids("@ids")})
             ORDER BY a.PaperId, a.SummaryMarkdown <> '' DESC, a.Authors <> '[]' DESC, d.Date DESC
             """,
-            "$ids");
-        _deletePaperAuthors = Prepare("DELETE FROM PaperAuthors WHERE PaperId = $paper RETURNING AuthorId", "$paper");
+            "@ids");
+        _deletePaperAuthors = Prepare("DELETE FROM PaperAuthors WHERE PaperId = @paper RETURNING AuthorId", "@paper");
         _insertPaperAuthors = Prepare(
-            "INSERT INTO PaperAuthors (PaperId, Position, AuthorId, Name) SELECT $paper, key, value ->> 0, value ->> 1 FROM json_each($authors)",
-            "$paper", "$authors");
-        _insertAuthor = Prepare("INSERT INTO Authors (Key, Name, FoldedName, Slug) VALUES ($key, $name, $folded, $slug) RETURNING Id", "$key", "$name", "$folded", "$slug");
+            $"INSERT INTO PaperAuthors (PaperId, Position, AuthorId, Name) SELECT @paper, key, {_sql.Int("value ->> 0")}, value ->> 1 FROM {_sql.Rows("@authors")}",
+            "@paper", "@authors");
+        _insertAuthor = Prepare("INSERT INTO Authors (Key, Name, FoldedName, Slug, PaperCount, VoteCount) VALUES (@key, @name, @folded, @slug, 0, 0) RETURNING Id", "@key", "@name", "@folded", "@slug");
         _insertAppearance = Prepare(
             """
             INSERT INTO Appearances (DayId, PaperId, Position, Votes, Title, ThumbnailUrl, VideoUrl, VideoPosterUrl, SummaryMarkdown, SummaryHtml, AuthorsTruncated, Line, Authors, ArxivVersion, TitleHtml, SummaryText)
-            VALUES ($day, $paper, $position, $votes, $title, $thumbnail, $video, $poster, $summary, $summaryHtml, $truncated, $line, $authors, $version, $titleHtml, $summaryText)
+            VALUES (@day, @paper, @position, @votes, @title, @thumbnail, @video, @poster, @summary, @summaryHtml, @truncated, @line, @authors, @version, @titleHtml, @summaryText)
             """,
-            "$day", "$paper", "$position", "$votes", "$title", "$thumbnail", "$video", "$poster", "$summary", "$summaryHtml", "$truncated", "$line", "$authors", "$version", "$titleHtml", "$summaryText");
+            "@day", "@paper", "@position", "@votes", "@title", "@thumbnail", "@video", "@poster", "@summary", "@summaryHtml", "@truncated", "@line", "@authors", "@version", "@titleHtml", "@summaryText");
     }
 
     public void Touch(int fileId, long length, DateTime lastWriteUtc)
@@ -163,7 +169,7 @@ internal sealed class Writer : IDisposable
         _pendingMarked = false;
     }
 
-    private SqliteTransaction Batch() => _batch ??= _connection.BeginTransaction();
+    private DbTransaction Batch() => _batch ??= _connection.BeginTransaction();
 
     /// <summary>Removes a vanished file with its days (their appearances cascade; papers whose content they held lose it).</summary>
     public void DeleteFile(int fileId)
@@ -172,8 +178,8 @@ internal sealed class Writer : IDisposable
         ForgetDaysOf(transaction, fileId);
         using var command = _connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "DELETE FROM SourceFiles WHERE Id = $id";
-        command.Parameters.AddWithValue("$id", fileId);
+        command.CommandText = "DELETE FROM SourceFiles WHERE Id = @id";
+        command.Bind("@id", fileId);
         command.ExecuteNonQuery();
     }
 
@@ -185,7 +191,7 @@ internal sealed class Writer : IDisposable
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value);
+            command.Bind(name, value);
         }
 
         command.ExecuteNonQuery();
@@ -219,8 +225,8 @@ internal sealed class Writer : IDisposable
         {
             // Their authors lose a paper, or the paper goes with them: either way their counts change.
             command.Transaction = transaction;
-            command.CommandText = "SELECT AuthorId FROM PaperAuthors WHERE PaperId IN (SELECT value FROM json_each($ids))";
-            command.Parameters.AddWithValue("$ids", papers);
+            command.CommandText = $"SELECT AuthorId FROM PaperAuthors WHERE PaperId IN ({_sql.Ids("@ids")})";
+            command.Bind("@ids", papers);
             ReadIds(command, _runAuthors, _batchAuthors);
         }
 
@@ -228,8 +234,8 @@ internal sealed class Writer : IDisposable
         using (var command = _connection.CreateCommand())
         {
             command.Transaction = transaction;
-            command.CommandText = "DELETE FROM Papers WHERE Id IN (SELECT value FROM json_each($ids)) AND NOT EXISTS (SELECT 1 FROM Appearances a WHERE a.PaperId = Papers.Id) RETURNING Id, ArxivId";
-            command.Parameters.AddWithValue("$ids", papers);
+            command.CommandText = $"DELETE FROM Papers WHERE Id IN ({_sql.Ids("@ids")}) AND NOT EXISTS (SELECT 1 FROM Appearances a WHERE a.PaperId = Papers.Id) RETURNING Id, ArxivId";
+            command.Bind("@ids", papers);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -243,8 +249,8 @@ internal sealed class Writer : IDisposable
         using (var command = _connection.CreateCommand())
         {
             command.Transaction = transaction;
-            command.CommandText = "DELETE FROM Authors WHERE Id IN (SELECT value FROM json_each($ids)) AND NOT EXISTS (SELECT 1 FROM PaperAuthors pa WHERE pa.AuthorId = Authors.Id) RETURNING Id, Slug";
-            command.Parameters.AddWithValue("$ids", IdList(_runAuthors));
+            command.CommandText = $"DELETE FROM Authors WHERE Id IN ({_sql.Ids("@ids")}) AND NOT EXISTS (SELECT 1 FROM PaperAuthors pa WHERE pa.AuthorId = Authors.Id) RETURNING Id, Slug";
+            command.Bind("@ids", IdList(_runAuthors));
             var gone = new List<int>();
             using (var reader = command.ExecuteReader())
             {
@@ -257,17 +263,20 @@ internal sealed class Writer : IDisposable
 
             foreach (var id in gone)
             {
-                Run(_unindexAuthor, transaction, id);
+                if (_unindexAuthor is not null)
+                {
+                    Run(_unindexAuthor, transaction, id);
+                }
             }
         }
 
         // The all-time ranking and the author list page through every row; they read the totals here instead of counting.
-        Execute("INSERT INTO Meta (Key, Value) SELECT 'PaperCount', COUNT(*) FROM Papers WHERE true ON CONFLICT (Key) DO UPDATE SET Value = excluded.Value");
-        Execute("INSERT INTO Meta (Key, Value) SELECT 'AuthorCount', COUNT(*) FROM Authors WHERE true ON CONFLICT (Key) DO UPDATE SET Value = excluded.Value");
+        Execute("INSERT INTO Meta (Key, Value) SELECT 'PaperCount', CAST(COUNT(*) AS TEXT) FROM Papers WHERE true ON CONFLICT (Key) DO UPDATE SET Value = excluded.Value");
+        Execute("INSERT INTO Meta (Key, Value) SELECT 'AuthorCount', CAST(COUNT(*) AS TEXT) FROM Authors WHERE true ON CONFLICT (Key) DO UPDATE SET Value = excluded.Value");
     }
 
     /// <summary>Brings the batch's listing columns up to date and logs what it changed for running apps to evict.</summary>
-    private void RefreshListingColumns(SqliteTransaction transaction)
+    private void RefreshListingColumns(DbTransaction transaction)
     {
         RefreshContent(transaction);
 
@@ -279,8 +288,8 @@ internal sealed class Writer : IDisposable
             // An author's vote total follows their papers' best votes, which a new listing can raise without a relink.
             using var command = _connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = "SELECT AuthorId FROM PaperAuthors WHERE PaperId IN (SELECT value FROM json_each($ids))";
-            command.Parameters.AddWithValue("$ids", papers);
+            command.CommandText = $"SELECT AuthorId FROM PaperAuthors WHERE PaperId IN ({_sql.Ids("@ids")})";
+            command.Bind("@ids", papers);
             ReadIds(command, _runAuthors, _batchAuthors);
         }
 
@@ -301,13 +310,13 @@ internal sealed class Writer : IDisposable
         else if (count > 0)
         {
             Execute(
-                """
+                $"""
                 INSERT INTO Changes (Tag)
-                SELECT value FROM json_each($tags)
-                UNION ALL SELECT 'paper:' || ArxivId FROM Papers WHERE Id IN (SELECT value FROM json_each($papers))
-                UNION ALL SELECT 'author:' || Slug FROM Authors WHERE Id IN (SELECT value FROM json_each($authors))
+                {_sql.Texts("@tags")}
+                UNION ALL SELECT 'paper:' || ArxivId FROM Papers WHERE Id IN ({_sql.Ids("@papers")})
+                UNION ALL SELECT 'author:' || Slug FROM Authors WHERE Id IN ({_sql.Ids("@authors")})
                 """,
-                ("$tags", System.Text.Json.JsonSerializer.Serialize(_batchTags)), ("$papers", papers), ("$authors", authors));
+                ("@tags", System.Text.Json.JsonSerializer.Serialize(_batchTags)), ("@papers", papers), ("@authors", authors));
         }
 
         _batchTags.Clear();
@@ -320,7 +329,7 @@ internal sealed class Writer : IDisposable
     /// the batch's transaction: those are settled once at the end of the run (<see cref="SettlePending"/>), so a full
     /// ingest counts each period and scores each paper once rather than once per batch that touches it.
     /// </summary>
-    private void MarkPending(SqliteTransaction transaction)
+    private void MarkPending(DbTransaction transaction)
     {
         if (_pendingMarked)
         {
@@ -331,8 +340,8 @@ internal sealed class Writer : IDisposable
         using (var command = _connection.CreateCommand())
         {
             command.Transaction = transaction;
-            command.CommandText = "INSERT INTO PendingSimilarity (PaperId) SELECT value FROM json_each($ids) WHERE true ON CONFLICT DO NOTHING";
-            command.Parameters.AddWithValue("$ids", IdList(_batchPapers));
+            command.CommandText = $"INSERT INTO PendingSimilarity (PaperId) {_sql.Ids("@ids")} WHERE true ON CONFLICT DO NOTHING";
+            command.Bind("@ids", IdList(_batchPapers));
             command.ExecuteNonQuery();
         }
 
@@ -340,8 +349,8 @@ internal sealed class Writer : IDisposable
         using (var command = _connection.CreateCommand())
         {
             command.Transaction = transaction;
-            command.CommandText = "INSERT INTO PendingTermCounts (Period, Start) SELECT value ->> 0, value ->> 1 FROM json_each($periods) WHERE true ON CONFLICT DO NOTHING";
-            command.Parameters.AddWithValue("$periods", System.Text.Json.JsonSerializer.Serialize(periods.Select(p => new object[] { (int)p.Period, p.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) })));
+            command.CommandText = $"INSERT INTO PendingTermCounts (Period, Start) SELECT {_sql.Int("value ->> 0")}, {_sql.Date("value ->> 1")} FROM {_sql.Rows("@periods")} WHERE true ON CONFLICT DO NOTHING";
+            command.Bind("@periods", System.Text.Json.JsonSerializer.Serialize(periods.Select(p => new object[] { (int)p.Period, p.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) })));
             command.ExecuteNonQuery();
         }
     }
@@ -365,7 +374,7 @@ internal sealed class Writer : IDisposable
     /// Brings similar papers and term counts up to date for everything marked (by this run, or by one stopped before
     /// its end), inside the run's last transaction, and clears the marks with it.
     /// </summary>
-    private void SettlePending(SqliteTransaction transaction)
+    private void SettlePending(DbTransaction transaction)
     {
         MarkPending(transaction);
         // Marked papers are among this run's: DeleteUnreferencedRows read them in.
@@ -378,7 +387,7 @@ internal sealed class Writer : IDisposable
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                periods.Add(((TermPeriod)reader.GetInt32(0), DateOnly.ParseExact(reader.GetString(1), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+                periods.Add(((TermPeriod)reader.GetInt32(0), reader.GetFieldValue<DateOnly>(1)));
             }
         }
 
@@ -401,7 +410,7 @@ internal sealed class Writer : IDisposable
 
     private static string IdList(IEnumerable<int> ids) => "[" + string.Join(',', ids) + "]";
 
-    private static void ReadIds(SqliteCommand command, HashSet<int> run, HashSet<int> batch)
+    private static void ReadIds(DbCommand command, HashSet<int> run, HashSet<int> batch)
     {
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -429,17 +438,17 @@ internal sealed class Writer : IDisposable
     public void RememberRejection(string path, string hash, long length, DateTime lastWriteUtc, int line, string errors) =>
         Execute(
             """
-            INSERT INTO RejectedFiles (Path, ContentHash, Length, LastWriteUtc, RejectedUtc, Line, Errors) VALUES ($path, $hash, $length, $written, $now, $line, $errors)
+            INSERT INTO RejectedFiles (Path, ContentHash, Length, LastWriteUtc, RejectedUtc, Line, Errors) VALUES (@path, @hash, @length, @written, @now, @line, @errors)
             ON CONFLICT (Path) DO UPDATE SET ContentHash = excluded.ContentHash, Length = excluded.Length, LastWriteUtc = excluded.LastWriteUtc,
                 RejectedUtc = CASE WHEN RejectedFiles.ContentHash = excluded.ContentHash THEN RejectedFiles.RejectedUtc ELSE excluded.RejectedUtc END,
                 Line = excluded.Line, Errors = excluded.Errors
             """,
-            ("$path", path), ("$hash", hash), ("$length", length), ("$written", lastWriteUtc), ("$now", DateTime.UtcNow), ("$line", line), ("$errors", errors));
+            ("@path", path), ("@hash", hash), ("@length", length), ("@written", lastWriteUtc), ("@now", DateTime.UtcNow), ("@line", line), ("@errors", errors));
 
-    public void ForgetRejection(string path) => Execute("DELETE FROM RejectedFiles WHERE Path = $path", ("$path", path));
+    public void ForgetRejection(string path) => Execute("DELETE FROM RejectedFiles WHERE Path = @path", ("@path", path));
 
     public void SetMeta(string key, string value) =>
-        Execute("INSERT INTO Meta (Key, Value) VALUES ($k, $v) ON CONFLICT (Key) DO UPDATE SET Value = excluded.Value", ("$k", key), ("$v", value));
+        Execute("INSERT INTO Meta (Key, Value) VALUES (@k, @v) ON CONFLICT (Key) DO UPDATE SET Value = excluded.Value", ("@k", key), ("@v", value));
 
     /// <summary>Replaces everything stored from one file with its newly parsed days; the change commits whole or not at all.</summary>
     public int ReplaceFile(int? storedId, string path, string hash, FileInfo info, bool hasErrors, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<ParsedDay> days, CancellationToken cancellationToken)
@@ -487,7 +496,7 @@ internal sealed class Writer : IDisposable
     }
 
     /// <summary>The stored paper a listing is of; a paper seen for the first time is stored with this listing's content.</summary>
-    private int PaperFor(SqliteTransaction transaction, int dayId, ParsedPaper paper)
+    private int PaperFor(DbTransaction transaction, int dayId, ParsedPaper paper)
     {
         if (_paperIds.TryGetValue(paper.ArxivId.Value, out var id))
         {
@@ -509,7 +518,7 @@ internal sealed class Writer : IDisposable
     /// replaces a listing with one, and a paper whose listing went with a replaced file takes the best one left.
     /// Nothing is read from the digest files again.
     /// </summary>
-    private void RefreshContent(SqliteTransaction transaction)
+    private void RefreshContent(DbTransaction transaction)
     {
         if (_contentPending.Count == 0)
         {
@@ -552,10 +561,10 @@ internal sealed class Writer : IDisposable
             _contentDays[paperId] = listing.DayId;
         }
 
-        static string? Text(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
+        static string? Text(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
     }
 
-    private void ForgetDaysOf(SqliteTransaction transaction, int fileId)
+    private void ForgetDaysOf(DbTransaction transaction, int fileId)
     {
         _dayIdsOfFile.Transaction = transaction;
         _dayIdsOfFile.Parameters[0].Value = fileId;
@@ -579,7 +588,7 @@ internal sealed class Writer : IDisposable
 
     private const string ContentColumns = "ArxivVersion, Title, TitleHtml, ThumbnailUrl, VideoUrl, VideoPosterUrl, SummaryMarkdown, SummaryHtml, SummaryText, AuthorsTruncated, ContentDayId, Line";
 
-    private static readonly string[] ContentParameters = ["$version", "$title", "$titleHtml", "$thumbnail", "$video", "$poster", "$summary", "$summaryHtml", "$summaryText", "$truncated", "$day", "$line"];
+    private static readonly string[] ContentParameters = ["@version", "@title", "@titleHtml", "@thumbnail", "@video", "@poster", "@summary", "@summaryHtml", "@summaryText", "@truncated", "@day", "@line"];
 
     /// <summary>What one day's listing says of a paper: the content a paper takes from its best listing.</summary>
     private sealed record Listing(
@@ -594,10 +603,10 @@ internal sealed class Writer : IDisposable
     }
 
     /// <summary>
-    /// One statement per paper: the authors travel as one JSON array of [id, spelling] pairs that SQLite expands with
-    /// json_each, which binds a single parameter instead of four per author.
+    /// One statement per paper: the authors travel as one JSON array of [id, spelling] pairs that the database expands
+    /// (<see cref="SqlDialect.Rows"/>), which binds a single parameter instead of four per author.
     /// </summary>
-    private void StoreAuthors(SqliteTransaction transaction, int paperId, IReadOnlyList<string> names)
+    private void StoreAuthors(DbTransaction transaction, int paperId, IReadOnlyList<string> names)
     {
         if (names.Count == 0)
         {
@@ -615,7 +624,7 @@ internal sealed class Writer : IDisposable
         Run(_insertPaperAuthors, transaction, paperId, System.Text.Json.JsonSerializer.Serialize(links));
     }
 
-    private int AuthorId(SqliteTransaction transaction, string name)
+    private int AuthorId(DbTransaction transaction, string name)
     {
         var key = AuthorNames.Key(name);
         if (_authorIds.TryGetValue(key, out var id))
@@ -631,25 +640,28 @@ internal sealed class Writer : IDisposable
 
         var folded = AuthorNames.Fold(name);
         id = Insert(_insertAuthor, transaction, key, name, folded, slug);
-        Run(_indexAuthor, transaction, id, folded);
+        if (_indexAuthor is not null)
+        {
+            Run(_indexAuthor, transaction, id, folded);
+        }
         _authorIds[key] = id;
         return id;
     }
 
-    private SqliteCommand Prepare(string sql, params string[] parameters)
+    private DbCommand Prepare(string sql, params string[] parameters)
     {
         var command = _connection.CreateCommand();
         command.CommandText = sql;
         foreach (var name in parameters)
         {
-            command.Parameters.Add(new SqliteParameter(name, null));
+            command.Bind(name, null);
         }
 
         _commands.Add(command);
         return command;
     }
 
-    private static void Bind(SqliteCommand command, SqliteTransaction? transaction, object?[] values)
+    private static void Bind(DbCommand command, DbTransaction? transaction, object?[] values)
     {
         command.Transaction = transaction;
         for (var i = 0; i < values.Length; i++)
@@ -658,13 +670,13 @@ internal sealed class Writer : IDisposable
         }
     }
 
-    private static void Run(SqliteCommand command, SqliteTransaction? transaction, params object?[] values)
+    private static void Run(DbCommand command, DbTransaction? transaction, params object?[] values)
     {
         Bind(command, transaction, values);
         command.ExecuteNonQuery();
     }
 
-    private static int Insert(SqliteCommand command, SqliteTransaction transaction, params object?[] values)
+    private static int Insert(DbCommand command, DbTransaction transaction, params object?[] values)
     {
         Bind(command, transaction, values);
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);

@@ -76,7 +76,7 @@ public static class AuthorIndex
         return ids;
     }
 
-    internal const string InsertSql = $"INSERT INTO {Table} (rowid, name) VALUES ($id, $name)";
+    internal const string InsertSql = $"INSERT INTO {Table} (rowid, name) VALUES (@id, @name)";
 
-    internal const string DeleteSql = $"DELETE FROM {Table} WHERE rowid = $id";
+    internal const string DeleteSql = $"DELETE FROM {Table} WHERE rowid = @id";
 }

@@ -1,17 +1,18 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using DailyPapers.Core.Data;
 
 namespace DailyPapers.Core.Search;
 
 /// <summary>A command made once and run many times with new parameter values: the search index's and term counts' bulk writes.</summary>
 internal static class PreparedCommand
 {
-    public static SqliteCommand Create(SqliteConnection connection, string sql, params string[] parameters)
+    public static DbCommand Create(DbConnection connection, string sql, params string[] parameters)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var name in parameters)
         {
-            command.Parameters.Add(new SqliteParameter(name, null));
+            command.Bind(name, null);
         }
 
         return command;

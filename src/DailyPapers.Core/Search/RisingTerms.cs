@@ -1,6 +1,6 @@
 using System.Globalization;
 using DailyPapers.Core.Data;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace DailyPapers.Core.Search;
 
@@ -38,7 +38,7 @@ public static class RisingTerms
     /// The rising terms of the latest week and month as the last ingest left them (<see cref="Store"/>): one key read,
     /// however many terms the archive holds.
     /// </summary>
-    public static IReadOnlyList<RisingList> Latest(SqliteConnection connection, int limit)
+    public static IReadOnlyList<RisingList> Latest(DbConnection connection, int limit)
     {
         ArgumentNullException.ThrowIfNull(connection);
         using var command = connection.CreateCommand();
@@ -53,29 +53,34 @@ public static class RisingTerms
     }
 
     /// <summary>Ranks the rising terms against the counts just written and keeps them for readers, inside the ingest's transaction.</summary>
-    internal static void Store(SqliteConnection connection, SqliteTransaction transaction)
+    internal static void Store(DbConnection connection, DbTransaction transaction)
     {
         var lists = Compute(connection, transaction, Stored);
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO Meta (Key, Value) VALUES ('{MetaKey}', $value) ON CONFLICT (Key) DO UPDATE SET Value = excluded.Value";
-        command.Parameters.AddWithValue("$value", System.Text.Json.JsonSerializer.Serialize(lists));
+        command.CommandText = $"INSERT INTO Meta (Key, Value) VALUES ('{MetaKey}', @value) ON CONFLICT (Key) DO UPDATE SET Value = excluded.Value";
+        command.Bind("@value", System.Text.Json.JsonSerializer.Serialize(lists));
         command.ExecuteNonQuery();
     }
 
     /// <summary>The rising terms of the latest week and month, or no lists when nothing is stored.</summary>
-    internal static IReadOnlyList<RisingList> Compute(SqliteConnection connection, SqliteTransaction? transaction, int limit)
+    internal static IReadOnlyList<RisingList> Compute(DbConnection connection, DbTransaction? transaction, int limit)
     {
         ArgumentNullException.ThrowIfNull(connection);
         using var latest = connection.CreateCommand();
         latest.Transaction = transaction;
         latest.CommandText = "SELECT MAX(Date) FROM Days";
-        if (latest.ExecuteScalar() is not string text)
+        DateOnly day;
+        using (var reader = latest.ExecuteReader())
         {
-            return [];
+            if (!reader.Read() || reader.IsDBNull(0))
+            {
+                return [];
+            }
+
+            day = reader.GetFieldValue<DateOnly>(0);
         }
 
-        var day = DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var week = TermCounts.WeekOf(day);
         var month = TermCounts.MonthOf(day);
         var periods = new[] { (TermPeriod.Week, week, week.AddDays(-7 * BaselinePeriods(TermPeriod.Week))), (TermPeriod.Month, month, month.AddMonths(-BaselinePeriods(TermPeriod.Month))) };
@@ -86,23 +91,23 @@ public static class RisingTerms
         // paper count), and the same terms' counts summed over its baseline periods, each a range of the key.
         command.CommandText = $"""
             WITH c AS (
-                SELECT Period, Start, Term, PaperCount FROM {TermCounts.Table} WHERE Period = $p1 AND Start = $s1 AND PaperCount >= $min
+                SELECT Period, Start, Term, PaperCount FROM {TermCounts.Table} WHERE Period = @p1 AND Start = @s1 AND PaperCount >= @min
                 UNION ALL
-                SELECT Period, Start, Term, PaperCount FROM {TermCounts.Table} WHERE Period = $p2 AND Start = $s2 AND PaperCount >= $min),
+                SELECT Period, Start, Term, PaperCount FROM {TermCounts.Table} WHERE Period = @p2 AND Start = @s2 AND PaperCount >= @min),
             b AS (
                 SELECT Period, Term, SUM(PaperCount) AS Total FROM {TermCounts.Table}
-                WHERE ((Period = $p1 AND Start >= $b1 AND Start < $s1) OR (Period = $p2 AND Start >= $b2 AND Start < $s2)) AND Term IN (SELECT Term FROM c)
+                WHERE ((Period = @p1 AND Start >= @b1 AND Start < @s1) OR (Period = @p2 AND Start >= @b2 AND Start < @s2)) AND Term IN (SELECT Term FROM c)
                 GROUP BY Period, Term)
-            SELECT c.Period, c.Term, c.PaperCount, COALESCE(b.Total, 0)
+            SELECT c.Period, c.Term, c.PaperCount, CAST(COALESCE(b.Total, 0) AS INTEGER)
             FROM c LEFT JOIN b ON b.Period = c.Period AND b.Term = c.Term
             """;
-        command.Parameters.AddWithValue("$p1", (int)TermPeriod.Week);
-        command.Parameters.AddWithValue("$s1", Text(week));
-        command.Parameters.AddWithValue("$b1", Text(periods[0].Item3));
-        command.Parameters.AddWithValue("$p2", (int)TermPeriod.Month);
-        command.Parameters.AddWithValue("$s2", Text(month));
-        command.Parameters.AddWithValue("$b2", Text(periods[1].Item3));
-        command.Parameters.AddWithValue("$min", MinPapers);
+        command.Bind("@p1", (int)TermPeriod.Week);
+        command.Bind("@s1", week);
+        command.Bind("@b1", periods[0].Item3);
+        command.Bind("@p2", (int)TermPeriod.Month);
+        command.Bind("@s2", month);
+        command.Bind("@b2", periods[1].Item3);
+        command.Bind("@min", MinPapers);
         var rows = new List<(TermPeriod Period, string Term, int Now, int Before)>();
         using (var reader = command.ExecuteReader())
         {
@@ -141,5 +146,4 @@ public static class RisingTerms
         return new RisingList(period, start, total.Now, terms);
     }
 
-    private static string Text(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using DailyPapers.Core.Data;
 
 namespace DailyPapers.Core.Search;
 
@@ -6,7 +7,8 @@ namespace DailyPapers.Core.Search;
 /// The write side of full-text search: one FTS5 table keyed by paper id, kept in step with Papers inside the ingest
 /// transaction. It indexes <see cref="SearchText.IndexTokens"/> of title, summary and authors with the unicode61
 /// tokenizer (case- and accent-insensitive). It is contentless: the text lives in Papers, the table holds only the index.
-/// All SQLite-specific search SQL lives here and in <see cref="PaperSearch"/>.
+/// All SQLite-specific search SQL lives here and in <see cref="PaperSearch"/>. On PostgreSQL the same words go into a
+/// <c>tsvector</c> column with a GIN index (<see cref="SearchVector"/>), one row per paper.
 /// </summary>
 /// <remarks>
 /// The trigram tokenizer was measured first (bench search, ≈ 35,000 papers): its index was 126 MiB against 43 MiB,
@@ -21,18 +23,45 @@ public sealed class SearchIndex : IDisposable
 
     internal const string DropSql = $"DROP TABLE IF EXISTS {Table};";
 
-    private readonly SqliteCommand _delete;
-    private readonly SqliteCommand _insert;
+    /// <summary>
+    /// The PostgreSQL index: one row per paper, its words in a <c>tsvector</c> (<see cref="SearchVector"/>) under a GIN
+    /// index; and author names by any part of them, a trigram GIN index on the folded name (<c>pg_trgm</c>, shipped with
+    /// PostgreSQL), in place of SQLite's trigram table (<see cref="AuthorIndex"/>).
+    /// </summary>
+    internal const string PostgresCreateSql = $"""
+        CREATE TABLE {Table} (PaperId integer PRIMARY KEY REFERENCES Papers (Id) ON DELETE CASCADE, Words tsvector NOT NULL);
+        CREATE INDEX IX_{Table}_Words ON {Table} USING gin (Words);
+        CREATE EXTENSION IF NOT EXISTS pg_trgm;
+        CREATE INDEX IX_Authors_FoldedName_Trigrams ON Authors USING gin (FoldedName gin_trgm_ops);
+        """;
 
-    public SearchIndex(SqliteConnection connection)
+    internal const string PostgresDropSql = $"""
+        DROP INDEX IF EXISTS IX_Authors_FoldedName_Trigrams;
+        DROP TABLE IF EXISTS {Table};
+        """;
+
+    private readonly DbCommand _delete;
+    private readonly DbCommand _insert;
+    private readonly bool _vector;
+
+    public SearchIndex(DbConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        _delete = Command(connection, $"DELETE FROM {Table} WHERE rowid = $id", "$id");
-        _insert = Command(connection, $"INSERT INTO {Table} (rowid, title, summary, authors) VALUES ($id, $title, $summary, $authors)", "$id", "$title", "$summary", "$authors");
+        _vector = SqlDialect.Of(connection).IsPostgres;
+        if (_vector)
+        {
+            _delete = Command(connection, $"DELETE FROM {Table} WHERE PaperId = @id", "@id");
+            _insert = Command(connection, $"INSERT INTO {Table} (PaperId, Words) VALUES (@id, CAST(@words AS tsvector))", "@id", "@words");
+        }
+        else
+        {
+            _delete = Command(connection, $"DELETE FROM {Table} WHERE rowid = @id", "@id");
+            _insert = Command(connection, $"INSERT INTO {Table} (rowid, title, summary, authors) VALUES (@id, @title, @summary, @authors)", "@id", "@title", "@summary", "@authors");
+        }
     }
 
     /// <summary>Indexes a paper's current title, summary and authors, replacing what was indexed for it before.</summary>
-    public void Put(SqliteTransaction transaction, int paperId, bool isNew, string title, string summary, IReadOnlyList<string> authors)
+    public void Put(DbTransaction transaction, int paperId, bool isNew, string title, string summary, IReadOnlyList<string> authors)
     {
         ArgumentNullException.ThrowIfNull(authors);
         if (!isNew)
@@ -41,6 +70,12 @@ public sealed class SearchIndex : IDisposable
         }
 
         // TeX is indexed as written and as read: VILA^2 and VILA² both find $VILA^2$.
+        if (_vector)
+        {
+            Run(_insert, transaction, paperId, SearchVector.Of(WithPlainMath(title), WithPlainMath(summary), string.Join(", ", authors)));
+            return;
+        }
+
         Run(_insert, transaction, paperId, SearchText.IndexTokens(WithPlainMath(title)), SearchText.IndexTokens(WithPlainMath(summary)), SearchText.IndexTokens(string.Join(", ", authors)));
     }
 
@@ -48,7 +83,7 @@ public sealed class SearchIndex : IDisposable
         Rendering.TexMath.HasMath(text) ? text + "\n" + Rendering.TexMath.TextToPlain(text) : text;
 
     /// <summary>Drops the index rows of deleted papers.</summary>
-    public void Delete(SqliteTransaction transaction, IEnumerable<int> paperIds)
+    public void Delete(DbTransaction transaction, IEnumerable<int> paperIds)
     {
         ArgumentNullException.ThrowIfNull(paperIds);
         foreach (var id in paperIds)
@@ -58,7 +93,7 @@ public sealed class SearchIndex : IDisposable
     }
 
     /// <summary>Builds the index from Papers when it does not hold every paper (a database from before search, or a damaged index).</summary>
-    public static void EnsureComplete(SqliteConnection connection)
+    public static void EnsureComplete(DbConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
         using (var count = connection.CreateCommand())
@@ -112,10 +147,10 @@ public sealed class SearchIndex : IDisposable
         transaction.Commit();
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, string sql, params string[] parameters) =>
+    private static DbCommand Command(DbConnection connection, string sql, params string[] parameters) =>
         PreparedCommand.Create(connection, sql, parameters);
 
-    private static void Run(SqliteCommand command, SqliteTransaction transaction, params object?[] values)
+    private static void Run(DbCommand command, DbTransaction transaction, params object?[] values)
     {
         command.Transaction = transaction;
         for (var i = 0; i < values.Length; i++)

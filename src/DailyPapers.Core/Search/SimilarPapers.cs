@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using DailyPapers.Core.Data;
 
 namespace DailyPapers.Core.Search;
 
@@ -43,7 +44,7 @@ public static class SimilarPapers
     /// Brings the similarity index and the neighbour lists up to date for papers an ingest touched (written, relisted
     /// or removed), inside its transaction. Returns the arXiv ids of the papers whose lists changed.
     /// </summary>
-    public static IReadOnlyCollection<string> Update(SqliteTransaction transaction, IReadOnlyCollection<int> touched)
+    public static IReadOnlyCollection<string> Update(DbTransaction transaction, IReadOnlyCollection<int> touched)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(touched);
@@ -82,7 +83,7 @@ public static class SimilarPapers
     /// Computes the lists of the given papers again from the stored index, every posting read from it: what an ingest
     /// does for papers whose lists named a changed paper. Returns the arXiv ids of the papers whose lists changed.
     /// </summary>
-    internal static IReadOnlyCollection<string> Rescore(SqliteTransaction transaction, IReadOnlyCollection<int> papers)
+    internal static IReadOnlyCollection<string> Rescore(DbTransaction transaction, IReadOnlyCollection<int> papers)
     {
         var vocabulary = new Vocabulary();
         var vectors = new Dictionary<int, Entry[]>();
@@ -92,11 +93,11 @@ public static class SimilarPapers
     }
 
     /// <summary>Stored vectors (the papers' postings) into <paramref name="vectors"/>.</summary>
-    private static void ReadVectors(SqliteTransaction transaction, IEnumerable<int> papers, Vocabulary vocabulary, Dictionary<int, Entry[]> vectors)
+    private static void ReadVectors(DbTransaction transaction, IEnumerable<int> papers, Vocabulary vocabulary, Dictionary<int, Entry[]> vectors)
     {
         foreach (var chunk in papers.Chunk(Chunk))
         {
-            using var command = Command(transaction, "SELECT PaperId, Term, Weight FROM SimilarityPostings WHERE PaperId IN (SELECT value FROM json_each($ids)) ORDER BY PaperId", ("$ids", IdList(chunk)));
+            using var command = Command(transaction, $"SELECT PaperId, Term, Weight FROM SimilarityPostings WHERE PaperId IN ({Sql(transaction).Ids("@ids")}) ORDER BY PaperId", ("@ids", IdList(chunk)));
             using var reader = command.ExecuteReader();
             var entries = new List<Entry>();
             var paper = -1;
@@ -126,11 +127,11 @@ public static class SimilarPapers
     /// papers a changed paper now beats; drops the lists of removed papers. Returns the arXiv ids of the papers whose lists changed.
     /// </summary>
     private static List<string> StoreLists(
-        SqliteTransaction transaction, Dictionary<int, Entry[]> vectors, Scorer scorer, Vocabulary vocabulary, HashSet<int> changedSet, List<int> removed)
+        DbTransaction transaction, Dictionary<int, Entry[]> vectors, Scorer scorer, Vocabulary vocabulary, HashSet<int> changedSet, List<int> removed)
     {
         var lists = new Dictionary<int, List<(int Id, double Score)>>();
         var offers = new Dictionary<int, List<(int Id, double Score)>>();
-        using var postingsOf = Command(transaction, "SELECT Term, Weight FROM SimilarityPostings WHERE PaperId = $id", ("$id", 0));
+        using var postingsOf = Command(transaction, "SELECT Term, Weight FROM SimilarityPostings WHERE PaperId = @id", ("@id", 0));
         var read = new Dictionary<int, Entry[]>();
         Entry[] VectorOf(int paper)
         {
@@ -169,7 +170,7 @@ public static class SimilarPapers
             }
         }
 
-        Execute(transaction, "DELETE FROM SimilarPapers WHERE PaperId IN (SELECT value FROM json_each($ids))", ("$ids", IdList(removed)));
+        Execute(transaction, $"DELETE FROM SimilarPapers WHERE PaperId IN ({Sql(transaction).Ids("@ids")})", ("@ids", IdList(removed)));
         var before = ReadLists(transaction, lists.Keys.Concat(offers.Keys));
         foreach (var (id, offered) in offers)
         {
@@ -178,11 +179,11 @@ public static class SimilarPapers
         }
 
         var rewritten = lists.Where(l => !Same(before.GetValueOrDefault(l.Key), l.Value)).Select(l => l.Key).ToList();
-        using (var insert = Command(transaction, "INSERT INTO SimilarPapers (PaperId, Rank, SimilarPaperId, Score) VALUES ($id, $rank, $similar, $score)", ("$id", 0), ("$rank", 0), ("$similar", 0), ("$score", 0.0)))
+        using (var insert = Command(transaction, "INSERT INTO SimilarPapers (PaperId, Rank, SimilarPaperId, Score) VALUES (@id, @rank, @similar, @score)", ("@id", 0), ("@rank", 0), ("@similar", 0), ("@score", 0.0)))
         {
             foreach (var chunk in rewritten.Chunk(Chunk))
             {
-                Execute(transaction, "DELETE FROM SimilarPapers WHERE PaperId IN (SELECT value FROM json_each($ids))", ("$ids", IdList(chunk)));
+                Execute(transaction, $"DELETE FROM SimilarPapers WHERE PaperId IN ({Sql(transaction).Ids("@ids")})", ("@ids", IdList(chunk)));
                 foreach (var id in chunk)
                 {
                     insert.Parameters[0].Value = id;
@@ -201,7 +202,7 @@ public static class SimilarPapers
         var names = new List<string>();
         foreach (var chunk in rewritten.Chunk(Chunk))
         {
-            using var arxiv = Command(transaction, "SELECT ArxivId FROM Papers WHERE Id IN (SELECT value FROM json_each($ids))", ("$ids", IdList(chunk)));
+            using var arxiv = Command(transaction, $"SELECT ArxivId FROM Papers WHERE Id IN ({Sql(transaction).Ids("@ids")})", ("@ids", IdList(chunk)));
             using var reader = arxiv.ExecuteReader();
             while (reader.Read())
             {
@@ -223,19 +224,19 @@ public static class SimilarPapers
     /// included), drops those of papers gone, and moves the document frequencies by the difference. Returns the papers
     /// whose terms changed, the papers gone, and the other papers whose lists named one of them (computed again whole).
     /// </summary>
-    private static (List<int> Changed, List<int> Removed, HashSet<int> Referrers) StoreDocuments(SqliteTransaction transaction, HashSet<int> ids)
+    private static (List<int> Changed, List<int> Removed, HashSet<int> Referrers) StoreDocuments(DbTransaction transaction, HashSet<int> ids)
     {
         var changed = new List<int>();
         var removed = new List<int>();
         var frequencyDelta = new Dictionary<string, int>(StringComparer.Ordinal);
         var deltas = frequencyDelta.GetAlternateLookup<ReadOnlySpan<char>>();
         using var upsert = Command(
-            transaction, "INSERT INTO SimilarityDocuments (PaperId, Terms) VALUES ($id, $terms) ON CONFLICT (PaperId) DO UPDATE SET Terms = excluded.Terms", ("$id", 0), ("$terms", ""));
+            transaction, "INSERT INTO SimilarityDocuments (PaperId, Terms) VALUES (@id, @terms) ON CONFLICT (PaperId) DO UPDATE SET Terms = excluded.Terms", ("@id", 0), ("@terms", ""));
         foreach (var chunk in ids.Order().Chunk(Chunk))
         {
             var idList = IdList(chunk);
             var texts = new List<(int Id, string Title, string Summary)>();
-            using (var command = Command(transaction, "SELECT Id, Title, SummaryMarkdown FROM Papers WHERE Id IN (SELECT value FROM json_each($ids))", ("$ids", idList)))
+            using (var command = Command(transaction, $"SELECT Id, Title, SummaryMarkdown FROM Papers WHERE Id IN ({Sql(transaction).Ids("@ids")})", ("@ids", idList)))
             using (var reader = command.ExecuteReader())
             {
                 while (reader.Read())
@@ -259,7 +260,7 @@ public static class SimilarPapers
             }
 
             var stored = new Dictionary<int, string>();
-            using (var command = Command(transaction, "SELECT PaperId, Terms FROM SimilarityDocuments WHERE PaperId IN (SELECT value FROM json_each($ids))", ("$ids", idList)))
+            using (var command = Command(transaction, $"SELECT PaperId, Terms FROM SimilarityDocuments WHERE PaperId IN ({Sql(transaction).Ids("@ids")})", ("@ids", idList)))
             using (var reader = command.ExecuteReader())
             {
                 while (reader.Read())
@@ -312,26 +313,26 @@ public static class SimilarPapers
         {
             // Lists naming a paper that changed or went are computed again whole.
             var idList = IdList(chunk);
-            referrers.UnionWith(ReadInts(transaction, "SELECT DISTINCT PaperId FROM SimilarPapers WHERE SimilarPaperId IN (SELECT value FROM json_each($ids))", idList));
-            Execute(transaction, "DELETE FROM SimilarityPostings WHERE PaperId IN (SELECT value FROM json_each($ids))", ("$ids", idList));
+            referrers.UnionWith(ReadInts(transaction, $"SELECT DISTINCT PaperId FROM SimilarPapers WHERE SimilarPaperId IN ({Sql(transaction).Ids("@ids")})", idList));
+            Execute(transaction, $"DELETE FROM SimilarityPostings WHERE PaperId IN ({Sql(transaction).Ids("@ids")})", ("@ids", idList));
         }
 
         foreach (var chunk in removed.Chunk(Chunk))
         {
-            Execute(transaction, "DELETE FROM SimilarityDocuments WHERE PaperId IN (SELECT value FROM json_each($ids))", ("$ids", IdList(chunk)));
+            Execute(transaction, $"DELETE FROM SimilarityDocuments WHERE PaperId IN ({Sql(transaction).Ids("@ids")})", ("@ids", IdList(chunk)));
         }
 
         referrers.ExceptWith(changed);
         referrers.ExceptWith(removed);
         Execute(
             transaction,
-            """
-            INSERT INTO SimilarityTerms (Term, DocumentCount) SELECT value ->> 0, value ->> 1 FROM json_each($deltas) WHERE true
-            ON CONFLICT (Term) DO UPDATE SET DocumentCount = DocumentCount + excluded.DocumentCount
+            $"""
+            INSERT INTO SimilarityTerms (Term, DocumentCount) SELECT value ->> 0, {Sql(transaction).Int("value ->> 1")} FROM {Sql(transaction).Rows("@deltas")} WHERE true
+            ON CONFLICT (Term) DO UPDATE SET DocumentCount = SimilarityTerms.DocumentCount + excluded.DocumentCount
             """,
-            ("$deltas", System.Text.Json.JsonSerializer.Serialize(frequencyDelta.Where(d => d.Value != 0).Select(d => new object[] { d.Key, d.Value }))));
-        Execute(transaction, "DELETE FROM SimilarityTerms WHERE Term IN (SELECT value ->> 0 FROM json_each($deltas)) AND DocumentCount <= 0",
-            ("$deltas", System.Text.Json.JsonSerializer.Serialize(frequencyDelta.Where(d => d.Value < 0).Select(d => new object[] { d.Key }))));
+            ("@deltas", System.Text.Json.JsonSerializer.Serialize(frequencyDelta.Where(d => d.Value != 0).Select(d => new object[] { d.Key, d.Value }))));
+        Execute(transaction, $"DELETE FROM SimilarityTerms WHERE Term IN (SELECT value ->> 0 FROM {Sql(transaction).Rows("@deltas")}) AND DocumentCount <= 0",
+            ("@deltas", System.Text.Json.JsonSerializer.Serialize(frequencyDelta.Where(d => d.Value < 0).Select(d => new object[] { d.Key }))));
         return (changed, removed, referrers);
     }
 
@@ -340,7 +341,7 @@ public static class SimilarPapers
     /// now stand, written to the inverted index; returned for scoring, their terms numbered by <paramref name="vocabulary"/>.
     /// </summary>
     private static (Dictionary<int, Entry[]> Vectors, Dictionary<string, int>? AllFrequencies) StorePostings(
-        SqliteTransaction transaction, List<int> changed, int paperCount, Vocabulary vocabulary)
+        DbTransaction transaction, List<int> changed, int paperCount, Vocabulary vocabulary)
     {
         var vectors = new Dictionary<int, Entry[]>();
         // Most of the index written afresh (a first ingest, or a rebuild): the term index is built once after the rows,
@@ -353,11 +354,11 @@ public static class SimilarPapers
             allFrequencies = Frequencies(transaction, null);
         }
 
-        using var insertPostings = Command(transaction, "INSERT INTO SimilarityPostings (Term, PaperId, Weight) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each($postings)", ("$postings", ""));
+        using var insertPostings = Command(transaction, $"INSERT INTO SimilarityPostings (Term, PaperId, Weight) SELECT value ->> 0, {Sql(transaction).Int("value ->> 1")}, {Sql(transaction).Real("value ->> 2")} FROM {Sql(transaction).Rows("@postings")}", ("@postings", ""));
         foreach (var chunk in changed.Order().Chunk(Chunk))
         {
             var documents = new List<(int Id, string Text)>();
-            using (var command = Command(transaction, "SELECT PaperId, Terms FROM SimilarityDocuments WHERE PaperId IN (SELECT value FROM json_each($ids)) ORDER BY PaperId", ("$ids", IdList(chunk))))
+            using (var command = Command(transaction, $"SELECT PaperId, Terms FROM SimilarityDocuments WHERE PaperId IN ({Sql(transaction).Ids("@ids")}) ORDER BY PaperId", ("@ids", IdList(chunk))))
             using (var reader = command.ExecuteReader())
             {
                 while (reader.Read())
@@ -542,12 +543,12 @@ public static class SimilarPapers
     }
 
     /// <summary>Document frequencies of the given terms, or of every term when <paramref name="terms"/> is null.</summary>
-    private static Dictionary<string, int> Frequencies(SqliteTransaction transaction, IEnumerable<string>? terms)
+    private static Dictionary<string, int> Frequencies(DbTransaction transaction, IEnumerable<string>? terms)
     {
         var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
         using var command = terms is null
             ? Command(transaction, "SELECT Term, DocumentCount FROM SimilarityTerms")
-            : Command(transaction, "SELECT Term, DocumentCount FROM SimilarityTerms WHERE Term IN (SELECT value FROM json_each($terms))", ("$terms", System.Text.Json.JsonSerializer.Serialize(terms)));
+            : Command(transaction, $"SELECT Term, DocumentCount FROM SimilarityTerms WHERE Term IN ({Sql(transaction).Texts("@terms")})", ("@terms", System.Text.Json.JsonSerializer.Serialize(terms)));
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -612,10 +613,10 @@ public static class SimilarPapers
         }
     }
 
-    private static Dictionary<int, List<(int Id, double Score)>> ReadLists(SqliteTransaction transaction, IEnumerable<int> ids)
+    private static Dictionary<int, List<(int Id, double Score)>> ReadLists(DbTransaction transaction, IEnumerable<int> ids)
     {
         var lists = new Dictionary<int, List<(int Id, double Score)>>();
-        using var command = Command(transaction, "SELECT PaperId, SimilarPaperId, Score FROM SimilarPapers WHERE PaperId IN (SELECT value FROM json_each($ids)) ORDER BY PaperId, Rank", ("$ids", IdList(ids)));
+        using var command = Command(transaction, $"SELECT PaperId, SimilarPaperId, Score FROM SimilarPapers WHERE PaperId IN ({Sql(transaction).Ids("@ids")}) ORDER BY PaperId, Rank", ("@ids", IdList(ids)));
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -646,7 +647,7 @@ public static class SimilarPapers
         /// <see cref="Followed"/> heaviest only, read along the (Term, Weight) index. A term in more than a tenth of the
         /// papers is not followed: it says little, and would make every candidate set large.
         /// </summary>
-        public static Scorer Load(SqliteTransaction transaction, Vocabulary vocabulary, int paperCount)
+        public static Scorer Load(DbTransaction transaction, Vocabulary vocabulary, int paperCount)
         {
             var scorer = new Scorer();
             var limit = Math.Max(20, paperCount / 10);
@@ -659,8 +660,8 @@ public static class SimilarPapers
 
             using var command = Command(
                 transaction,
-                "SELECT PaperId, Weight FROM SimilarityPostings WHERE Term = $term ORDER BY Weight DESC LIMIT $followed",
-                ("$term", ""), ("$followed", Followed));
+                "SELECT PaperId, Weight FROM SimilarityPostings WHERE Term = @term ORDER BY Weight DESC LIMIT @followed",
+                ("@term", ""), ("@followed", Followed));
             foreach (var chunk in vocabulary.Terms.Chunk(Chunk))
             {
                 foreach (var (term, count) in Frequencies(transaction, chunk))
@@ -857,36 +858,38 @@ public static class SimilarPapers
         }
     }
 
+    private static SqlDialect Sql(DbTransaction transaction) => SqlDialect.Of(transaction.Connection!);
+
     private static string IdList(IEnumerable<int> ids) => "[" + string.Join(',', ids) + "]";
 
-    private static SqliteCommand Command(SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
+    private static DbCommand Command(DbTransaction transaction, string sql, params (string Name, object Value)[] parameters)
     {
         var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value);
+            command.Bind(name, value);
         }
 
         return command;
     }
 
-    private static void Execute(SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
+    private static void Execute(DbTransaction transaction, string sql, params (string Name, object Value)[] parameters)
     {
         using var command = Command(transaction, sql, parameters);
         command.ExecuteNonQuery();
     }
 
-    private static int Scalar(SqliteTransaction transaction, string sql)
+    private static int Scalar(DbTransaction transaction, string sql)
     {
         using var command = Command(transaction, sql);
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private static List<int> ReadInts(SqliteTransaction transaction, string sql, string? ids)
+    private static List<int> ReadInts(DbTransaction transaction, string sql, string? ids)
     {
-        using var command = ids is null ? Command(transaction, sql) : Command(transaction, sql, ("$ids", ids));
+        using var command = ids is null ? Command(transaction, sql) : Command(transaction, sql, ("@ids", ids));
         using var reader = command.ExecuteReader();
         var values = new List<int>();
         while (reader.Read())

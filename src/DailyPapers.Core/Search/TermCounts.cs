@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using DailyPapers.Core.Data;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace DailyPapers.Core.Search;
 
@@ -16,23 +16,24 @@ public sealed partial class TermCounts : IDisposable
 {
     public const string Table = "TermCounts";
 
-    private readonly SqliteCommand _delete;
-    private readonly SqliteCommand _papers;
-    private readonly SqliteCommand _insert;
+    private readonly DbCommand _delete;
+    private readonly DbCommand _papers;
+    private readonly DbCommand _insert;
 
-    public TermCounts(SqliteConnection connection)
+    public TermCounts(DbConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        _delete = Command(connection, $"DELETE FROM {Table} WHERE Period = $period AND Start = $start", "$period", "$start");
+        var sql = SqlDialect.Of(connection);
+        _delete = Command(connection, $"DELETE FROM {Table} WHERE Period = @period AND Start = @start", "@period", "@start");
         // A paper listed twice in a period counts once; its content is the stored one (its best listing).
         _papers = Command(
             connection,
-            "SELECT p.Id, p.Title, p.SummaryMarkdown FROM Papers p WHERE p.Id IN (SELECT a.PaperId FROM Days d JOIN Appearances a ON a.DayId = d.Id WHERE d.Date >= $from AND d.Date < $to)",
-            "$from", "$to");
+            "SELECT p.Id, p.Title, p.SummaryMarkdown FROM Papers p WHERE p.Id IN (SELECT a.PaperId FROM Days d JOIN Appearances a ON a.DayId = d.Id WHERE d.Date >= @from AND d.Date < @to)",
+            "@from", "@to");
         _insert = Command(
             connection,
-            $"INSERT INTO {Table} (Term, Period, Start, PaperCount) SELECT value ->> 0, $period, $start, value ->> 1 FROM json_each($rows)",
-            "$period", "$start", "$rows");
+            $"INSERT INTO {Table} (Term, Period, Start, PaperCount) SELECT value ->> 0, @period, @start, {sql.Int("value ->> 1")} FROM {sql.Rows("@rows")}",
+            "@period", "@start", "@rows");
     }
 
     /// <summary>The weeks and months holding these days.</summary>
@@ -43,7 +44,7 @@ public sealed partial class TermCounts : IDisposable
     }
 
     /// <summary>Counts these weeks and months again (those an ingest wrote or removed days in), then ranks the rising terms.</summary>
-    public void Refresh(SqliteTransaction transaction, IEnumerable<(TermPeriod Period, DateOnly Start)> periods)
+    public void Refresh(DbTransaction transaction, IEnumerable<(TermPeriod Period, DateOnly Start)> periods)
     {
         ArgumentNullException.ThrowIfNull(periods);
         var all = periods.Distinct().ToList();
@@ -65,7 +66,7 @@ public sealed partial class TermCounts : IDisposable
     }
 
     /// <summary>Counts every period of a database stored before terms were counted (the ingest skips its unchanged files).</summary>
-    public static void EnsureComplete(SqliteConnection connection)
+    public static void EnsureComplete(DbConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var days = new List<DateOnly>();
@@ -75,7 +76,7 @@ public sealed partial class TermCounts : IDisposable
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                days.Add(DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture));
+                days.Add(reader.GetFieldValue<DateOnly>(0));
             }
         }
 
@@ -90,7 +91,7 @@ public sealed partial class TermCounts : IDisposable
         transaction.Commit();
     }
 
-    private void Recount(SqliteTransaction transaction, TermPeriod period, DateOnly start, Dictionary<int, IReadOnlySet<string>> termsOfPaper)
+    private void Recount(DbTransaction transaction, TermPeriod period, DateOnly start, Dictionary<int, IReadOnlySet<string>> termsOfPaper)
     {
         Bind(_delete, transaction, (int)period, start).ExecuteNonQuery();
         var end = period == TermPeriod.Week ? start.AddDays(7) : start.AddMonths(1);
@@ -198,15 +199,15 @@ public sealed partial class TermCounts : IDisposable
     [GeneratedRegex(@"[\p{L}\p{N}\p{M}]+")]
     private static partial Regex Word();
 
-    private static SqliteCommand Command(SqliteConnection connection, string sql, params string[] parameters) =>
+    private static DbCommand Command(DbConnection connection, string sql, params string[] parameters) =>
         PreparedCommand.Create(connection, sql, parameters);
 
-    private static SqliteCommand Bind(SqliteCommand command, SqliteTransaction transaction, params object[] values)
+    private static DbCommand Bind(DbCommand command, DbTransaction transaction, params object[] values)
     {
         command.Transaction = transaction;
         for (var i = 0; i < values.Length; i++)
         {
-            command.Parameters[i].Value = values[i] is DateOnly d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : values[i];
+            command.Parameters[i].Value = values[i];
         }
 
         return command;

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text;
+
+namespace DailyPapers.Core.Search;
+
+/// <summary>
+/// The PostgreSQL side of the search index: a paper's words as a <c>tsvector</c> literal, cut here rather than by the
+/// server's text-search parser, so both providers index the same words (<see cref="SearchText.IndexTokens"/>, then
+/// split and folded as SQLite's unicode61 tokenizer with <c>remove_diacritics 2</c> does: lower case, accents off, cut at
+/// anything that is not a letter or digit). Title words carry weight A, summary words B and author words C, so a query
+/// can ask for one column; each column's positions start past the previous one's, so no phrase spans two columns.
+/// </summary>
+public static class SearchVector
+{
+    // PostgreSQL keeps positions up to 16,383 and words up to 2,047 bytes; past those it refuses the literal.
+    private const int MaxPosition = 16383;
+    private const int MaxWordBytes = 2046;
+
+    public static string Of(string title, string summary, string authors)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(authors);
+        var positions = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        var next = 1;
+        foreach (var (text, weight) in new[] { (title, 'A'), (summary, 'B'), (authors, 'C') })
+        {
+            foreach (var word in Words(SearchText.IndexTokens(text)))
+            {
+                if (Encoding.UTF8.GetByteCount(word) > MaxWordBytes)
+                {
+                    continue;
+                }
+
+                if (!positions.TryGetValue(word, out var list))
+                {
+                    positions[word] = list = [];
+                }
+
+                list.Add(string.Create(CultureInfo.InvariantCulture, $"{Math.Min(next, MaxPosition)}{weight}"));
+                next++;
+            }
+
+            // A gap between columns: "end of title" followed by "start of summary" is not a phrase.
+            next++;
+        }
+
+        var vector = new StringBuilder();
+        foreach (var (word, list) in positions)
+        {
+            if (vector.Length > 0)
+            {
+                vector.Append(' ');
+            }
+
+            // Words hold letters and digits only, so no quote or backslash needs escaping.
+            vector.Append('\'').Append(word).Append("':").AppendJoin(',', list.Distinct().Take(256));
+        }
+
+        return vector.ToString();
+    }
+
+    /// <summary>The words of tokenized text, as the index stores them.</summary>
+    public static IEnumerable<string> Words(string tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var start = -1;
+        for (var i = 0; i <= tokens.Length; i++)
+        {
+            if (i < tokens.Length && char.IsLetterOrDigit(tokens[i]))
+            {
+                start = start < 0 ? i : start;
+                continue;
+            }
+
+            if (start >= 0)
+            {
+                yield return Fold(tokens.AsSpan(start, i - start));
+            }
+
+            start = -1;
+        }
+    }
+
+    /// <summary>Lower case without accents (é → e), leaving Hangul and other scripts whole.</summary>
+    public static string Fold(ReadOnlySpan<char> word)
+    {
+        var folded = new StringBuilder(word.Length);
+        foreach (var c in word)
+        {
+            var lower = char.ToLowerInvariant(c);
+            if (lower < '\u00C0' || SearchText.IsHangul(lower))
+            {
+                folded.Append(lower);
+                continue;
+            }
+
+            // The base letter of a composed one (é = e + ◌́), for letters whose decomposition starts with a letter.
+            var decomposed = lower.ToString().Normalize(NormalizationForm.FormD);
+            folded.Append(decomposed.Length > 1 && char.IsLetter(decomposed[0]) && decomposed.Skip(1).All(m => CharUnicodeInfo.GetUnicodeCategory(m) == UnicodeCategory.NonSpacingMark)
+                ? decomposed[0]
+                : lower);
+        }
+
+        return folded.ToString();
+    }
+}
