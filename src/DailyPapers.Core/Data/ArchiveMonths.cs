@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace DailyPapers.Core.Data;
@@ -19,9 +18,18 @@ public static class ArchiveMonths
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            var connection = db.Database.GetDbConnection();
             using var command = connection.CreateCommand();
-            command.CommandText = """
+            command.CommandText = SqlDialect.Of(connection).IsPostgres
+                ? """
+                WITH RECURSIVE m(Start) AS (
+                    SELECT CAST(date_trunc('month', MIN(d.Date)) AS date) FROM Days AS d
+                    UNION ALL
+                    SELECT (SELECT CAST(date_trunc('month', MIN(d.Date)) AS date) FROM Days AS d WHERE d.Date >= m.Start + interval '1 month')
+                    FROM m WHERE m.Start IS NOT NULL)
+                SELECT m.Start, (SELECT MAX(d.Date) FROM Days AS d WHERE d.Date < m.Start + interval '1 month') FROM m WHERE m.Start IS NOT NULL
+                """
+                : """
                 WITH RECURSIVE m(Start) AS (
                     SELECT date(MIN(d.Date), 'start of month') FROM Days AS d
                     UNION ALL

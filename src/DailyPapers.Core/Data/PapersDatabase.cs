@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,6 +57,10 @@ public static class PapersDatabase
             return false;
         }
     }
+
+    /// <summary>A new, closed connection to the database of either provider.</summary>
+    public static DbConnection Connection(DatabaseProvider provider, string connectionString) =>
+        provider == DatabaseProvider.Postgres ? new Npgsql.NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
 
     public static DbContextOptions<PapersDbContext> Options(string connectionString) =>
         new DbContextOptionsBuilder<PapersDbContext>().UseSqlite(connectionString).Options;
@@ -179,7 +184,7 @@ public static class PapersDatabase
     }
 
     /// <summary>The id of the newest logged change (0 before any): it grows with every ingest that changed stored rows.</summary>
-    public static long LatestChange(SqliteConnection connection)
+    public static long LatestChange(DbConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
         using var command = connection.CreateCommand();
@@ -188,20 +193,20 @@ public static class PapersDatabase
     }
 
     /// <summary>The newest logged change, read on a connection of its own: proves the database can be opened and read.</summary>
-    public static long LatestChange(string connectionString)
+    public static long LatestChange(string connectionString, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        using var connection = new SqliteConnection(connectionString);
+        using var connection = Connection(provider, connectionString);
         connection.Open();
         return LatestChange(connection);
     }
 
     /// <summary>The changes logged after <paramref name="afterId"/>, oldest first, and whether older ones were pruned in between.</summary>
-    public static (List<(long Id, string Tag)> Changes, bool Gap) ChangesAfter(SqliteConnection connection, long afterId)
+    public static (List<(long Id, string Tag)> Changes, bool Gap) ChangesAfter(DbConnection connection, long afterId)
     {
         ArgumentNullException.ThrowIfNull(connection);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Id, Tag FROM Changes WHERE Id > $after ORDER BY Id";
-        command.Parameters.AddWithValue("$after", afterId);
+        command.CommandText = "SELECT Id, Tag FROM Changes WHERE Id > @after ORDER BY Id";
+        command.Bind("@after", afterId);
         var changes = new List<(long Id, string Tag)>();
         using (var reader = command.ExecuteReader())
         {
@@ -217,12 +222,12 @@ public static class PapersDatabase
     }
 
     /// <summary>The stored days just before and just after a date (each found by one step along the date index).</summary>
-    public static IEnumerable<DateOnly> Neighbours(SqliteConnection connection, DateOnly date)
+    public static IEnumerable<DateOnly> Neighbours(DbConnection connection, DateOnly date)
     {
         ArgumentNullException.ThrowIfNull(connection);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT MAX(Date) FROM Days WHERE Date < $date UNION ALL SELECT MIN(Date) FROM Days WHERE Date > $date";
-        command.Parameters.AddWithValue("$date", date);
+        command.CommandText = "SELECT MAX(Date) FROM Days WHERE Date < @date UNION ALL SELECT MIN(Date) FROM Days WHERE Date > @date";
+        command.Bind("@date", date);
         var found = new List<DateOnly>();
         using var reader = command.ExecuteReader();
         while (reader.Read())

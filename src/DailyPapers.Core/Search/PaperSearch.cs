@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using DailyPapers.Core.Parsing;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using DailyPapers.Core.Data;
 
 namespace DailyPapers.Core.Search;
 
@@ -63,11 +64,11 @@ public static partial class PaperSearch
         return terms;
     }
 
-    public static SearchHits Find(SqliteConnection connection, IReadOnlyList<string> terms, SearchFilter filter, SearchSort sort, int offset, int limit) =>
+    public static SearchHits Find(DbConnection connection, IReadOnlyList<string> terms, SearchFilter filter, SearchSort sort, int offset, int limit) =>
         Find(connection, terms, filter, sort, offset, limit, FullScoreLimit);
 
     /// <param name="fullScoreLimit">Up to this many matches, every match is scored; above it, tiers go newest first.</param>
-    internal static SearchHits Find(SqliteConnection connection, IReadOnlyList<string> terms, SearchFilter filter, SearchSort sort, int offset, int limit, int fullScoreLimit)
+    internal static SearchHits Find(DbConnection connection, IReadOnlyList<string> terms, SearchFilter filter, SearchSort sort, int offset, int limit, int fullScoreLimit)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(terms);
@@ -78,13 +79,14 @@ public static partial class PaperSearch
             return new SearchHits([], 0);
         }
 
+        var index = IndexSyntax.Of(connection);
         using var command = connection.CreateCommand();
         // Only the last word is a prefix, as in typing: each prefix expands to every word it starts.
-        var match = string.Join(" AND ", phrases.Select((p, i) => Phrase(p, prefix: i == phrases.Count - 1)));
-        command.Parameters.AddWithValue("$match", match);
+        var match = index.All(phrases, column: null);
+        command.Bind("@match", match);
         var where = new StringBuilder();
         AppendFilter(where, command, filter);
-        var total = Count(connection, match, where.ToString(), command);
+        var total = Count(connection, index, where.ToString(), command);
         if (total == 0 || offset >= total)
         {
             return new SearchHits([], total);
@@ -95,19 +97,16 @@ public static partial class PaperSearch
         var scoreAll = total <= fullScoreLimit;
         if (!scoreAll && sort == SearchSort.Relevance && filter.IsEmpty)
         {
-            return new SearchHits(TieredPage(connection, phrases, match, offset, limit), total);
+            return new SearchHits(TieredPage(connection, index, phrases, offset, limit), total);
         }
-
-        var score = scoreAll ? $", bm25({SearchIndex.Table}, 10.0, 1.0, 3.0) AS Score" : "";
 
         // Every full-text lookup is materialised once: inside IN (…) SQLite would otherwise probe the FTS table row by
         // row, decoding the same doclist again for each candidate.
-        var sets = new List<string> { $"m AS MATERIALIZED (SELECT rowid AS Id{score} FROM {SearchIndex.Table} WHERE {SearchIndex.Table} MATCH $match)" };
+        var sets = new List<string> { $"m AS MATERIALIZED ({index.Select("@match", scoreAll)})" };
         string Set(string name, string query, bool withScore = false)
         {
-            command.Parameters.AddWithValue("$" + name, query);
-            var columns = withScore ? $"rowid AS Id, bm25({SearchIndex.Table}, 10.0, 1.0, 3.0) AS Score" : "rowid AS Id";
-            sets.Add($"{name} AS MATERIALIZED (SELECT {columns} FROM {SearchIndex.Table} WHERE {SearchIndex.Table} MATCH ${name})");
+            command.Bind("@" + name, query);
+            sets.Add($"{name} AS MATERIALIZED ({index.Select("@" + name, withScore)})");
             return name;
         }
 
@@ -127,10 +126,10 @@ public static partial class PaperSearch
                 var whole = phrases.SelectMany(p => p).ToList();
                 if (phrases.Count > 1)
                 {
-                    order.Append(CultureInfo.InvariantCulture, $"(m.Id IN (SELECT Id FROM {Set("tp", "title : " + Phrase(whole, prefix: true))})) DESC, ");
+                    order.Append(CultureInfo.InvariantCulture, $"(m.Id IN (SELECT Id FROM {Set("tp", index.All([whole], "title"))})) DESC, ");
                 }
 
-                var title = Set("t", "title : (" + match + ")", withScore: scoreAll);
+                var title = Set("t", index.All(phrases, "title"), withScore: scoreAll);
                 join = $" LEFT JOIN {title} ON {title}.Id = m.Id";
                 order.Append(CultureInfo.InvariantCulture, $"({title}.Id IS NOT NULL) DESC, ");
                 if (scoreAll)
@@ -140,16 +139,16 @@ public static partial class PaperSearch
 
                 if (phrases.Count > 1 && scoreAll)
                 {
-                    order.Append(CultureInfo.InvariantCulture, $"(m.Id IN (SELECT Id FROM {Set("sp", "summary : " + Phrase(whole, prefix: true))})) DESC, ");
+                    order.Append(CultureInfo.InvariantCulture, $"(m.Id IN (SELECT Id FROM {Set("sp", index.All([whole], "summary"))})) DESC, ");
                 }
 
                 order.Append(scoreAll ? "m.Score, m.Id DESC" : "m.Id DESC");
                 break;
         }
 
-        command.CommandText = $"WITH {string.Join(", ", sets)} SELECT m.Id FROM m{join} WHERE 1 = 1{where} ORDER BY {order} LIMIT $limit OFFSET $offset";
-        command.Parameters.AddWithValue("$limit", limit);
-        command.Parameters.AddWithValue("$offset", offset);
+        command.CommandText = $"WITH {string.Join(", ", sets)} SELECT m.Id FROM m{join} WHERE 1 = 1{where} ORDER BY {order} LIMIT @limit OFFSET @offset";
+        command.Bind("@limit", limit);
+        command.Bind("@offset", offset);
         var ids = new List<int>();
         using (var reader = command.ExecuteReader())
         {
@@ -166,10 +165,15 @@ public static partial class PaperSearch
     /// The FTS5 expression a search for <paramref name="query"/> runs (every term, the last one a prefix), or null when
     /// the query has no searchable term: what matches it is exactly what the search page finds.
     /// </summary>
-    internal static string? MatchExpression(string query)
+    internal static string? MatchExpression(string query) => MatchExpression(query, IndexSyntax.Sqlite);
+
+    /// <summary>The same, in the query language of the index <paramref name="connection"/> reaches.</summary>
+    internal static string? MatchExpression(string query, DbConnection connection) => MatchExpression(query, IndexSyntax.Of(connection));
+
+    private static string? MatchExpression(string query, IndexSyntax index)
     {
         var phrases = Terms(query).Select(Tokens).Where(t => t.Count > 0).ToList();
-        return phrases.Count == 0 ? null : string.Join(" AND ", phrases.Select((p, i) => Phrase(p, prefix: i == phrases.Count - 1)));
+        return phrases.Count == 0 ? null : index.All(phrases, column: null);
     }
 
     private const int FullScoreLimit = 2000;
@@ -178,21 +182,21 @@ public static partial class PaperSearch
     /// Relevance for a broad query without filters: the tiers (whole query as a title phrase, every word in the title,
     /// the rest), newest first within each, read straight from the index in rowid order so no tier is sorted in full.
     /// </summary>
-    private static List<int> TieredPage(SqliteConnection connection, List<List<string>> phrases, string match, int offset, int limit)
+    private static List<int> TieredPage(DbConnection connection, IndexSyntax index, List<List<string>> phrases, int offset, int limit)
     {
-        var titleAll = $"title : ({match})";
-        List<string> tiers = phrases.Count > 1
-            ? [$"title : {Phrase([.. phrases.SelectMany(p => p)], prefix: true)}", $"({titleAll}) NOT (title : {Phrase([.. phrases.SelectMany(p => p)], prefix: true)})"]
-            : [titleAll];
-        tiers.Add($"({match}) NOT ({titleAll})");
+        var match = index.All(phrases, column: null);
+        var titleAll = index.All(phrases, "title");
+        var titlePhrase = index.All([[.. phrases.SelectMany(p => p)]], "title");
+        List<string> tiers = phrases.Count > 1 ? [titlePhrase, index.Not(titleAll, titlePhrase)] : [titleAll];
+        tiers.Add(index.Not(match, titleAll));
         var ids = new List<int>();
         foreach (var tier in tiers)
         {
             using var command = connection.CreateCommand();
-            command.Parameters.AddWithValue("$match", tier);
+            command.Bind("@match", tier);
             if (offset > 0)
             {
-                command.CommandText = $"SELECT COUNT(*) FROM {SearchIndex.Table} WHERE {SearchIndex.Table} MATCH $match";
+                command.CommandText = $"SELECT COUNT(*) FROM ({index.Select("@match", withScore: false)}) m";
                 var size = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
                 if (offset >= size)
                 {
@@ -201,9 +205,9 @@ public static partial class PaperSearch
                 }
             }
 
-            command.CommandText = $"SELECT rowid FROM {SearchIndex.Table} WHERE {SearchIndex.Table} MATCH $match ORDER BY rowid DESC LIMIT $limit OFFSET $offset";
-            command.Parameters.AddWithValue("$limit", limit - ids.Count);
-            command.Parameters.AddWithValue("$offset", offset);
+            command.CommandText = index.Newest("@match");
+            command.Bind("@limit", limit - ids.Count);
+            command.Bind("@offset", offset);
             using (var reader = command.ExecuteReader())
             {
                 while (reader.Read())
@@ -222,15 +226,13 @@ public static partial class PaperSearch
         return ids;
     }
 
-    private static int Count(SqliteConnection connection, string match, string where, SqliteCommand filterParameters)
+    private static int Count(DbConnection connection, IndexSyntax index, string where, DbCommand filterParameters)
     {
         using var count = connection.CreateCommand();
-        count.CommandText = where.Length == 0
-            ? $"SELECT COUNT(*) FROM {SearchIndex.Table} WHERE {SearchIndex.Table} MATCH $match"
-            : $"SELECT COUNT(*) FROM (SELECT rowid AS Id FROM {SearchIndex.Table} WHERE {SearchIndex.Table} MATCH $match) m WHERE 1 = 1{where}";
-        foreach (SqliteParameter parameter in filterParameters.Parameters)
+        count.CommandText = $"SELECT COUNT(*) FROM ({index.Select("@match", withScore: false)}) m WHERE 1 = 1{where}";
+        foreach (DbParameter parameter in filterParameters.Parameters)
         {
-            count.Parameters.AddWithValue(parameter.ParameterName, parameter.Value);
+            count.Bind(parameter.ParameterName, parameter.Value);
         }
 
         return Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
@@ -241,38 +243,25 @@ public static partial class PaperSearch
 
     private const string BestVotes = "SELECT p.TopVotes FROM Papers p WHERE p.Id = m.Id";
 
-    private static void AppendFilter(StringBuilder sql, SqliteCommand command, SearchFilter filter)
+    private static void AppendFilter(StringBuilder sql, DbCommand command, SearchFilter filter)
     {
         if (filter.From is not null || filter.To is not null)
         {
-            sql.Append(" AND EXISTS (SELECT 1 FROM Appearances a JOIN Days d ON d.Id = a.DayId WHERE a.PaperId = m.Id AND d.Date >= $from AND d.Date <= $to)");
-            command.Parameters.AddWithValue("$from", filter.From ?? DateOnly.MinValue);
-            command.Parameters.AddWithValue("$to", filter.To ?? DateOnly.MaxValue);
+            sql.Append(" AND EXISTS (SELECT 1 FROM Appearances a JOIN Days d ON d.Id = a.DayId WHERE a.PaperId = m.Id AND d.Date >= @from AND d.Date <= @to)");
+            command.Bind("@from", filter.From ?? DateOnly.MinValue);
+            command.Bind("@to", filter.To ?? DateOnly.MaxValue);
         }
 
         if (filter.MinVotes is { } minVotes)
         {
-            sql.Append(CultureInfo.InvariantCulture, $" AND ({BestVotes}) >= $minVotes");
-            command.Parameters.AddWithValue("$minVotes", minVotes);
+            sql.Append(CultureInfo.InvariantCulture, $" AND ({BestVotes}) >= @minVotes");
+            command.Bind("@minVotes", minVotes);
         }
     }
 
     /// <summary>A term cut the way the index cuts text: Hangul runs into syllable pairs, everything else into words.</summary>
     private static List<string> Tokens(string term) =>
         [.. WordPattern().Matches(SearchText.QueryTokens(term)).Select(m => m.Value)];
-
-    /// <summary>
-    /// The tokens as one FTS5 phrase, always quoted (quotes doubled), so query text is never FTS5 syntax. A lone Hangul
-    /// syllable always matches as a prefix ("모" finds "모델"); with <paramref name="prefix"/>, so does a trailing word of
-    /// three letters or more ("model" finds "models").
-    /// </summary>
-    private static string Phrase(List<string> tokens, bool prefix)
-    {
-        var quoted = "\"" + string.Join(' ', tokens).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-        var last = tokens[^1];
-        var hangul = SearchText.IsHangul(last[0]);
-        return (hangul && last.Length == 1) || (prefix && !hangul && last.Length >= 3) ? quoted + "*" : quoted;
-    }
 
     [GeneratedRegex("\"([^\"]*)\"|(\\S+)")]
     private static partial Regex TermPattern();

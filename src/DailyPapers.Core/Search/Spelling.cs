@@ -1,5 +1,6 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using DailyPapers.Core.Data;
 
 namespace DailyPapers.Core.Search;
 
@@ -8,7 +9,7 @@ namespace DailyPapers.Core.Search;
 /// nearest to it (edit distance at most 2, at most 1 for short words), the most used on a tie. Candidates are read from
 /// the index's own vocabulary (an fts5vocab table over <see cref="SearchIndex"/>), only those sharing the word's first
 /// letter and about its length, so the cost follows that slice, not the whole vocabulary. Korean is left alone: its
-/// syllable pairs are not words.
+/// syllable pairs are not words. PostgreSQL keeps the same vocabulary in a table (<see cref="PostgresCreateSql"/>).
 /// </summary>
 public static class Spelling
 {
@@ -18,8 +19,37 @@ public static class Spelling
 
     internal const string DropSql = $"DROP TABLE IF EXISTS {VocabularyTable};";
 
+    /// <summary>
+    /// PostgreSQL has no fts5vocab: the same vocabulary (each indexed word and how many papers hold it, columns named as
+    /// fts5vocab names them) is a table kept by a trigger on the search index, in the ingest's own transaction.
+    /// </summary>
+    internal const string PostgresCreateSql = $$"""
+        CREATE TABLE {{VocabularyTable}} (term text COLLATE "C" PRIMARY KEY, doc bigint NOT NULL);
+        CREATE FUNCTION {{VocabularyTable}}_count() RETURNS trigger LANGUAGE plpgsql AS $body$
+        BEGIN
+            IF TG_OP IN ('DELETE', 'UPDATE') THEN
+                UPDATE {{VocabularyTable}} v SET doc = v.doc - 1 FROM unnest(tsvector_to_array(OLD.Words)) AS w(word) WHERE v.term = w.word;
+                DELETE FROM {{VocabularyTable}} v USING unnest(tsvector_to_array(OLD.Words)) AS w(word) WHERE v.term = w.word AND v.doc <= 0;
+            END IF;
+            IF TG_OP IN ('INSERT', 'UPDATE') THEN
+                INSERT INTO {{VocabularyTable}} (term, doc) SELECT w.word, 1 FROM unnest(tsvector_to_array(NEW.Words)) AS w(word)
+                ON CONFLICT (term) DO UPDATE SET doc = {{VocabularyTable}}.doc + 1;
+            END IF;
+            RETURN NULL;
+        END
+        $body$;
+        CREATE TRIGGER {{VocabularyTable}}_Count AFTER INSERT OR UPDATE OR DELETE ON {{SearchIndex.Table}} FOR EACH ROW EXECUTE FUNCTION {{VocabularyTable}}_count();
+        INSERT INTO {{VocabularyTable}} (term, doc) SELECT w.word, COUNT(*) FROM {{SearchIndex.Table}} s, unnest(tsvector_to_array(s.Words)) AS w(word) GROUP BY w.word;
+        """;
+
+    internal const string PostgresDropSql = $"""
+        DROP TRIGGER IF EXISTS {VocabularyTable}_Count ON {SearchIndex.Table};
+        DROP FUNCTION IF EXISTS {VocabularyTable}_count();
+        DROP TABLE IF EXISTS {VocabularyTable};
+        """;
+
     /// <summary>The query with its misspelt words corrected, or null when there is nothing to correct.</summary>
-    public static string? Suggest(SqliteConnection connection, string query)
+    public static string? Suggest(DbConnection connection, string query)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(query);
@@ -43,21 +73,21 @@ public static class Spelling
         return changed ? string.Join(' ', words) : null;
     }
 
-    private static long DocumentCount(SqliteConnection connection, string term)
+    private static long DocumentCount(DbConnection connection, string term)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT doc FROM {VocabularyTable} WHERE term = $term";
-        command.Parameters.AddWithValue("$term", term);
+        command.CommandText = $"SELECT doc FROM {VocabularyTable} WHERE term = @term";
+        command.Bind("@term", term);
         return command.ExecuteScalar() is { } count ? Convert.ToInt64(count, CultureInfo.InvariantCulture) : 0;
     }
 
-    private static string? Nearest(SqliteConnection connection, string word)
+    private static string? Nearest(DbConnection connection, string word)
     {
         var limit = word.Length <= 5 ? 1 : 2;
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT term, doc FROM {VocabularyTable} WHERE term >= $from AND term < $to";
-        command.Parameters.AddWithValue("$from", word[..1]);
-        command.Parameters.AddWithValue("$to", ((char)(word[0] + 1)).ToString());
+        command.CommandText = $"SELECT term, doc FROM {VocabularyTable} WHERE term >= @from AND term < @to";
+        command.Bind("@from", word[..1]);
+        command.Bind("@to", ((char)(word[0] + 1)).ToString());
         string? best = null;
         var (bestDistance, bestCount) = (int.MaxValue, 0L);
         using var reader = command.ExecuteReader();

@@ -1,5 +1,6 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using DailyPapers.Core.Data;
 
 namespace DailyPapers.Core.Search;
 
@@ -25,10 +26,11 @@ public static class TopicTrends
     /// <summary>True when a term has something to search for (letters or digits the index keeps).</summary>
     public static bool IsSearchable(string term) => PaperSearch.MatchExpression(term) is not null;
 
-    public static TrendData Monthly(SqliteConnection connection, IReadOnlyList<string> terms)
+    public static TrendData Monthly(DbConnection connection, IReadOnlyList<string> terms)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(terms);
+        var postgres = SqlDialect.Of(connection).IsPostgres;
         var months = new List<TrendMonth>();
         var firstId = int.MaxValue;
         using (var command = connection.CreateCommand())
@@ -40,7 +42,7 @@ public static class TopicTrends
             // the speed depends on the order), so a term's cost follows the window, not the archive.
             command.CommandText = $"""
                 SELECT Date, PaperCount, (SELECT MIN(a.PaperId) FROM Appearances a WHERE a.DayId = Days.Id) FROM Days
-                WHERE Date >= (SELECT date(MAX(Date), 'start of month', '-{Months - 1} months') FROM Days) ORDER BY Date
+                WHERE Date >= (SELECT {(postgres ? $"CAST(date_trunc('month', MAX(Date)) - interval '{Months - 1} months' AS date)" : $"date(MAX(Date), 'start of month', '-{Months - 1} months')")} FROM Days) ORDER BY Date
                 """;
             using var reader = command.ExecuteReader();
             while (reader.Read())
@@ -50,7 +52,7 @@ public static class TopicTrends
                     firstId = Math.Min(firstId, reader.GetInt32(2));
                 }
 
-                var day = DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                var day = reader.GetFieldValue<DateOnly>(0);
                 var month = new DateOnly(day.Year, day.Month, 1);
                 if (months.Count > 0 && months[^1].Month == month)
                 {
@@ -75,24 +77,31 @@ public static class TopicTrends
         }
 
         var index = months.Select((m, i) => (m.Month, i)).ToDictionary(x => x.Month, x => x.i);
-        var from = months[0].Month.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var from = months[0].Month;
         var series = new List<TrendSeries>();
         foreach (var term in terms)
         {
             var matches = new int[months.Count];
-            if (PaperSearch.MatchExpression(term) is { } match)
+            if (PaperSearch.MatchExpression(term, connection) is { } match)
             {
                 using var command = connection.CreateCommand();
                 // CROSS JOIN keeps the order: the index's matches first, then their listings and days by key.
-                command.CommandText = $"""
-                    SELECT substr(d.Date, 1, 7), COUNT(*)
-                    FROM {SearchIndex.Table} s CROSS JOIN Appearances a CROSS JOIN Days d
-                    WHERE {SearchIndex.Table} MATCH $match AND s.rowid >= $firstId AND a.PaperId = s.rowid AND d.Id = a.DayId AND d.Date >= $from
-                    GROUP BY 1
-                    """;
-                command.Parameters.AddWithValue("$match", match);
-                command.Parameters.AddWithValue("$firstId", firstId);
-                command.Parameters.AddWithValue("$from", from);
+                command.CommandText = postgres
+                    ? $"""
+                        SELECT to_char(d.Date, 'YYYY-MM'), CAST(COUNT(*) AS integer)
+                        FROM {SearchIndex.Table} s JOIN Appearances a ON a.PaperId = s.PaperId JOIN Days d ON d.Id = a.DayId
+                        WHERE s.Words @@ CAST(@match AS tsquery) AND s.PaperId >= @firstId AND d.Date >= @from
+                        GROUP BY 1
+                        """
+                    : $"""
+                        SELECT substr(d.Date, 1, 7), COUNT(*)
+                        FROM {SearchIndex.Table} s CROSS JOIN Appearances a CROSS JOIN Days d
+                        WHERE {SearchIndex.Table} MATCH @match AND s.rowid >= @firstId AND a.PaperId = s.rowid AND d.Id = a.DayId AND d.Date >= @from
+                        GROUP BY 1
+                        """;
+                command.Bind("@match", match);
+                command.Bind("@firstId", firstId);
+                command.Bind("@from", from);
                 using var reader = command.ExecuteReader();
                 while (reader.Read())
                 {

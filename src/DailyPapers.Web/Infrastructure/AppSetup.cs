@@ -12,19 +12,8 @@ internal static partial class AppSetup
 
     public static void AddDailyPapers(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(DailyPapersOptions.Section).Get<DailyPapersOptions>() ?? new DailyPapersOptions();
-        var databasePath = options.ResolveDatabase(builder.Environment.ContentRootPath);
-        // A database this process cannot write (a read-only file, folder or mount) is served as it is, with ingest off.
-        var readOnly = File.Exists(databasePath) && !PapersDatabase.CanWrite(databasePath);
-        var location = new DatabaseLocation(
-            readOnly ? PapersDatabase.ReadOnlyConnectionString(databasePath) : PapersDatabase.ConnectionString(databasePath),
-            options.ResolveDataDirectory(builder.Environment.ContentRootPath),
-            options.IngestOnStartup && !readOnly,
-            options.OutputCache,
-            options.WatchDataDirectory && options.IngestOnStartup && !readOnly,
-            options.IngestBeforeServing,
-            TimeSpan.FromMinutes(Math.Max(1, options.RescanMinutes)),
-            readOnly ? databasePath : null);
+        var options = ReadOptions(builder.Configuration);
+        var location = Locate(options, builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(location);
         // Checked at start-up: a wrong PublicUrl is a configuration error named with the setting, not a broken feed later.
         PublicOrigin.Parse(options.PublicUrl);
@@ -34,9 +23,19 @@ internal static partial class AppSetup
         builder.Services.AddScoped<DailyPapers.Web.Pages.Feeds.FeedContext>();
         // A 1,000-character Korean query is about 9 KB once percent-encoded; Kestrel's default request line is 8 KB.
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = 32 * 1024);
-        builder.Services.AddDbContextPool<PapersDbContext>(o => o
-            .UseSqlite(location.ConnectionString)
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+        if (location.Provider == DatabaseProvider.Postgres)
+        {
+            builder.Services.AddDbContextPool<PapersDbContext, DailyPapers.Core.Data.Postgres.PostgresPapersDbContext>(o => o
+                .UseNpgsql(location.ConnectionString)
+                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+        }
+        else
+        {
+            builder.Services.AddDbContextPool<PapersDbContext>(o => o
+                .UseSqlite(location.ConnectionString)
+                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+        }
+
         builder.Services.AddHostedService<ChangeMonitor>();
         builder.Services.AddSingleton<DataFolderIngest>();
         builder.Services.AddHostedService<DataFolderWatcher>();
@@ -79,6 +78,63 @@ internal static partial class AppSetup
         });
     }
 
+    /// <summary>The <c>DailyPapers</c> section; a value that cannot be read is a configuration error naming the setting.</summary>
+    internal static DailyPapersOptions ReadOptions(IConfiguration configuration)
+    {
+        try
+        {
+            return configuration.GetSection(DailyPapersOptions.Section).Get<DailyPapersOptions>() ?? new DailyPapersOptions();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidSettingException($"{e.Message} (DailyPapers:Provider takes {string.Join(" or ", Enum.GetNames<DatabaseProvider>())}.)", e);
+        }
+    }
+
+    /// <summary>
+    /// Where the data lives. On PostgreSQL, the server <c>ConnectionStrings:Postgres</c> names, and no SQLite file is made
+    /// or read; on SQLite, the configured file, served read-only with ingest off when this process cannot write it.
+    /// </summary>
+    internal static DatabaseLocation Locate(DailyPapersOptions options, IConfiguration configuration, string contentRoot)
+    {
+        var dataDirectory = options.ResolveDataDirectory(contentRoot);
+        var rescan = TimeSpan.FromMinutes(Math.Max(1, options.RescanMinutes));
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            var connectionString = configuration.GetConnectionString("Postgres");
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidSettingException("DailyPapers:Provider is Postgres but ConnectionStrings:Postgres is not set (e.g. --ConnectionStrings:Postgres=\"Host=db.lan;Database=dailypapers;Username=papers\").");
+            }
+
+            try
+            {
+                _ = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            }
+            catch (ArgumentException e)
+            {
+                throw new InvalidSettingException($"ConnectionStrings:Postgres is not a PostgreSQL connection string: {e.Message}", e);
+            }
+
+            return new DatabaseLocation(
+                connectionString, dataDirectory, options.IngestOnStartup, options.OutputCache, options.WatchDataDirectory && options.IngestOnStartup,
+                options.IngestBeforeServing, rescan, Provider: DatabaseProvider.Postgres);
+        }
+
+        var databasePath = options.ResolveDatabase(contentRoot);
+        // A database this process cannot write (a read-only file, folder or mount) is served as it is, with ingest off.
+        var readOnly = File.Exists(databasePath) && !PapersDatabase.CanWrite(databasePath);
+        return new DatabaseLocation(
+            readOnly ? PapersDatabase.ReadOnlyConnectionString(databasePath) : PapersDatabase.ConnectionString(databasePath),
+            dataDirectory,
+            options.IngestOnStartup && !readOnly,
+            options.OutputCache,
+            options.WatchDataDirectory && options.IngestOnStartup && !readOnly,
+            options.IngestBeforeServing,
+            rescan,
+            readOnly ? databasePath : null);
+    }
+
     /// <summary>
     /// Migrates the database; ingests the data directory before the first request when so configured, otherwise leaves
     /// the first ingest to <see cref="DataFolderWatcher"/> so the app listens at once.
@@ -86,7 +142,7 @@ internal static partial class AppSetup
     public static void IngestOnStartup(this WebApplication app)
     {
         var location = app.Services.GetRequiredService<DatabaseLocation>();
-        PapersDatabase.Migrate(location.ConnectionString);
+        location.Migrate();
         if (location.ReadOnlyPath is { } readOnlyPath)
         {
             LogReadOnly(app.Logger, readOnlyPath);
@@ -174,4 +230,24 @@ internal static partial class AppSetup
 /// <summary>Where the data lives, resolved once from configuration.</summary>
 public sealed record DatabaseLocation(
     string ConnectionString, string DataDirectory, bool IngestOnStartup, bool OutputCache = true, bool WatchDataDirectory = false,
-    bool IngestBeforeServing = true, TimeSpan Rescan = default, string? ReadOnlyPath = null);
+    bool IngestBeforeServing = true, TimeSpan Rescan = default, string? ReadOnlyPath = null, DatabaseProvider Provider = DatabaseProvider.Sqlite)
+{
+    /// <summary>A new, closed connection of its own (outside any request's context).</summary>
+    public System.Data.Common.DbConnection Connection() => PapersDatabase.Connection(Provider, ConnectionString);
+
+    /// <summary>Applies the pending migrations of the configured provider.</summary>
+    public void Migrate()
+    {
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            DailyPapers.Core.Data.Postgres.PostgresDatabase.Migrate(ConnectionString);
+        }
+        else
+        {
+            PapersDatabase.Migrate(ConnectionString);
+        }
+    }
+
+    /// <summary>Runs an ingest of <paramref name="directory"/> into this database.</summary>
+    public DailyPapers.Core.Ingestion.DigestImporter Importer() => new(ConnectionString, Provider);
+}

@@ -63,12 +63,35 @@ internal static class CommandLine
     private static int Run(string directory, string? database, bool replace, string[] configuration, TextWriter output, TextWriter error)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = configuration });
-        var options = builder.Configuration.GetSection(DailyPapersOptions.Section).Get<DailyPapersOptions>() ?? new DailyPapersOptions();
-        var databasePath = database ?? options.ResolveDatabase(builder.Environment.ContentRootPath);
-        var connectionString = PapersDatabase.ConnectionString(databasePath);
+        DatabaseLocation location;
         try
         {
-            PapersDatabase.Migrate(connectionString);
+            var options = AppSetup.ReadOptions(builder.Configuration);
+            if (database is not null && options.Provider != DatabaseProvider.Sqlite)
+            {
+                error.WriteLine("ingest: --db names a SQLite file, but DailyPapers:Provider is Postgres; the server is ConnectionStrings:Postgres.");
+                return UsageError;
+            }
+
+            location = AppSetup.Locate(options, builder.Configuration, builder.Environment.ContentRootPath);
+            if (location.Provider == DatabaseProvider.Sqlite)
+            {
+                // An ingest opens the file for writing whatever its permissions say; one it cannot write fails clearly.
+                location = location with { ConnectionString = PapersDatabase.ConnectionString(database ?? options.ResolveDatabase(builder.Environment.ContentRootPath)), ReadOnlyPath = null };
+            }
+        }
+        catch (InvalidSettingException e)
+        {
+            error.WriteLine("ingest: " + e.Message);
+            return UsageError;
+        }
+
+        var target = location.Provider == DatabaseProvider.Postgres
+            ? DailyPapers.Core.Data.Postgres.PostgresDatabase.Describe(location.ConnectionString)
+            : new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(location.ConnectionString).DataSource;
+        try
+        {
+            location.Migrate();
         }
         catch (DatabaseUnusableException e)
         {
@@ -79,7 +102,7 @@ internal static class CommandLine
         IngestReport report;
         try
         {
-            report = new DigestImporter(connectionString).Ingest(directory, new IngestOptions(replace, message => error.WriteLine("ingest: " + message)));
+            report = location.Importer().Ingest(directory, new IngestOptions(replace, message => error.WriteLine("ingest: " + message)));
         }
         catch (IngestRefusedException e)
         {
@@ -92,7 +115,7 @@ internal static class CommandLine
             error.WriteLine(diagnostic);
         }
 
-        output.WriteLine($"Ingested {directory} into {databasePath}");
+        output.WriteLine($"Ingested {directory} into {target}");
         output.WriteLine($"  files:    {report.FilesSeen} ({report.FilesIngested} ingested, {report.FilesUnchanged} unchanged, {report.FilesRemoved} removed, {report.FilesRejected} rejected)");
         output.WriteLine($"  days:     {report.DaysStored}");
         output.WriteLine($"  papers:   {report.PapersStored} ({report.PapersRead} read in this run)");

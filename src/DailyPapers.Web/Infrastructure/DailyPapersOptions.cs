@@ -1,3 +1,5 @@
+using DailyPapers.Core.Data;
+
 namespace DailyPapers.Web.Infrastructure;
 
 /// <summary>The <c>DailyPapers</c> configuration section: appsettings.json, DailyPapers__X environment variables or --DailyPapers:X=… arguments.</summary>
@@ -7,6 +9,12 @@ public sealed class DailyPapersOptions
 
     /// <summary>The folder of digest files ingested at startup. Relative paths resolve against the content root.</summary>
     public string DataDirectory { get; set; } = "data";
+
+    /// <summary>
+    /// Where the tables live: <see cref="DatabaseProvider.Sqlite"/> (the default, a local file: <see cref="Database"/>) or
+    /// <see cref="DatabaseProvider.Postgres"/> (a server several web nodes share: <c>ConnectionStrings:Postgres</c>).
+    /// </summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
     /// <summary>The SQLite file. Default: App_Data/dailypapers.db under the content root (ignored by git).</summary>
     public string? Database { get; set; }

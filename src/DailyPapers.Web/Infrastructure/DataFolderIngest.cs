@@ -34,7 +34,7 @@ public sealed partial class DataFolderIngest(DatabaseLocation location, ILogger<
             IngestReport report;
             try
             {
-                report = new DigestImporter(location.ConnectionString).Ingest(location.DataDirectory, cancellationToken);
+                report = location.Importer().Ingest(location.DataDirectory, cancellationToken);
             }
             catch (IngestRefusedException e)
             {

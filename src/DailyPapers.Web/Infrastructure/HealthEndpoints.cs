@@ -1,6 +1,5 @@
 using DailyPapers.Core.Data;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.Data.Sqlite;
 
 namespace DailyPapers.Web.Infrastructure;
 
@@ -20,9 +19,9 @@ internal static class HealthEndpoints
     {
         try
         {
-            PapersDatabase.LatestChange(location.ConnectionString);
+            PapersDatabase.LatestChange(location.ConnectionString, location.Provider);
         }
-        catch (SqliteException e)
+        catch (System.Data.Common.DbException e)
         {
             context.Response.Headers.RetryAfter = "10";
             return TypedResults.Text($"database not reachable: {e.Message}\n", statusCode: StatusCodes.Status503ServiceUnavailable);

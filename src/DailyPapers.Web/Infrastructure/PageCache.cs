@@ -4,7 +4,6 @@ using DailyPapers.Web.Pages.Authors;
 using DailyPapers.Web.Pages.Days;
 using DailyPapers.Web.Pages.Papers;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.Data.Sqlite;
 
 namespace DailyPapers.Web.Infrastructure;
 
@@ -92,7 +91,7 @@ internal sealed partial class ChangeMonitor(DatabaseLocation location, IOutputCa
             {
                 await CatchUpAsync(stoppingToken).ConfigureAwait(false);
             }
-            catch (SqliteException e)
+            catch (System.Data.Common.DbException e)
             {
                 LogFailed(logger, e);
             }
@@ -103,7 +102,7 @@ internal sealed partial class ChangeMonitor(DatabaseLocation location, IOutputCa
     /// <summary>Evicts what the changes logged since the last call touched. The first call only notes where the log stands.</summary>
     internal async Task CatchUpAsync(CancellationToken cancellationToken)
     {
-        using var connection = new SqliteConnection(location.ConnectionString);
+        using var connection = location.Connection();
         connection.Open();
         var latest = PapersDatabase.LatestChange(connection);
         if (_seen < 0 || latest <= _seen)

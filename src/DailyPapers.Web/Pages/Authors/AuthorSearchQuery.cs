@@ -2,7 +2,6 @@ using DailyPapers.Core.Parsing;
 using System.Globalization;
 using DailyPapers.Core.Data;
 using DailyPapers.Core.Search;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace DailyPapers.Web.Pages.Authors;
@@ -48,7 +47,7 @@ public static class AuthorSearchQuery
         List<int> byCitation = [];
         try
         {
-            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            var connection = db.Database.GetDbConnection();
             found = AuthorIndex.Find(connection, folded);
             if (citation is not null)
             {

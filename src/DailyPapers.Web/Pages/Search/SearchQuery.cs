@@ -2,7 +2,6 @@ using DailyPapers.Core.Data;
 using DailyPapers.Core.Search;
 using DailyPapers.Web.Pages.Authors;
 using DailyPapers.Web.Pages.Shared;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace DailyPapers.Web.Pages.Search;
@@ -40,7 +39,7 @@ public static class SearchQuery
         string? suggestion = null;
         try
         {
-            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            var connection = db.Database.GetDbConnection();
             hits = PaperSearch.Find(connection, terms, request.Filter, request.Sort, (request.Page - 1) * SearchView.PageSize, SearchView.PageSize);
             if (hits.Total == 0 && terms.Count > 0)
             {

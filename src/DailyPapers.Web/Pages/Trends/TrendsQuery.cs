@@ -3,7 +3,6 @@ using System.Text;
 using DailyPapers.Core.Data;
 using DailyPapers.Core.Search;
 using DailyPapers.Web.Pages.Shared;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace DailyPapers.Web.Pages.Trends;
@@ -94,12 +93,12 @@ public static class TrendsQuery
         }),
     ];
 
-    private static async Task<T> WithConnectionAsync<T>(PapersDbContext db, Func<SqliteConnection, T> read, CancellationToken cancellationToken)
+    private static async Task<T> WithConnectionAsync<T>(PapersDbContext db, Func<System.Data.Common.DbConnection, T> read, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            return read((SqliteConnection)db.Database.GetDbConnection());
+            return read(db.Database.GetDbConnection());
         }
         finally
         {
