@@ -33,6 +33,19 @@ internal sealed class IngestFolder : IDisposable
         return this;
     }
 
+    /// <summary>The real digests of ../shared/corpus, in their folders (tests using it are <c>CorpusFact</c>s).</summary>
+    public IngestFolder WithCorpus()
+    {
+        foreach (var file in Directory.GetFiles(DailyPapers.Testing.Repository.Corpus, "*.md", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(DataDirectory, Path.GetRelativePath(DailyPapers.Testing.Repository.Corpus, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return this;
+    }
+
     public string Write(string relativePath, string text) => WriteBytes(relativePath, System.Text.Encoding.UTF8.GetBytes(text));
 
     public string WriteBytes(string relativePath, byte[] bytes)

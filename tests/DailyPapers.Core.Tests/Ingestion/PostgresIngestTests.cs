@@ -90,11 +90,7 @@ public sealed class PostgresIngestTests
     [PostgresFact(Corpus = true)]
     public void The_corpus_leaves_the_same_rows_on_both_providers()
     {
-        using var folder = new IngestFolder();
-        foreach (var file in Directory.GetFiles(Repository.Corpus, "*.md", SearchOption.AllDirectories))
-        {
-            folder.Write(Path.GetRelativePath(Repository.Corpus, file), File.ReadAllText(file));
-        }
+        using var folder = new IngestFolder().WithCorpus();
 
         var postgres = PostgresServer.Shared.CreateDatabase();
         PostgresDatabase.Migrate(postgres);

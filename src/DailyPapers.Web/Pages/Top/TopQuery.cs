@@ -119,7 +119,7 @@ public static class TopQuery
         var pageCount = PageCount(total);
         page = Math.Clamp(page, 1, pageCount);
         var cards = await db.Papers
-            .OrderByDescending(p => p.TopVotes).ThenByDescending(p => p.LatestDate).ThenBy(p => p.ArxivId)
+            .ByVotes(db)
             .Skip((page - 1) * TopView.PageSize).Take(TopView.PageSize)
             .Select(PaperCards.FromPaper)
             .ToCardsAsync(db, cancellationToken);
