@@ -319,6 +319,12 @@ internal sealed class Writer : IDisposable
                 ("@tags", System.Text.Json.JsonSerializer.Serialize(_batchTags)), ("@papers", papers), ("@authors", authors));
         }
 
+        if (count > 0 && _sql.IsPostgres)
+        {
+            // Delivered when this transaction commits: every web node reads the log at once.
+            Execute($"NOTIFY {ChangeTags.Channel}");
+        }
+
         _batchTags.Clear();
         _batchPapers.Clear();
         _batchAuthors.Clear();

@@ -76,27 +76,94 @@ internal sealed class ListingsByDefault : IOutputCachePolicy
 /// <summary>
 /// Reads the change log every two seconds, so an ingest run by the app or from the command line shows up without a
 /// restart, and evicts only the pages showing what changed: the changed days and the days beside them (their previous
-/// and next links), the papers and authors, and the listings.
+/// and next links), the papers and authors, and the listings. On PostgreSQL every node also listens for the ingest's
+/// notification (<see cref="ChangeTags.Channel"/>, sent as its transaction commits), so a change shows on every node
+/// at once; the two-second read stays as the fallback if the notification connection drops.
 /// </summary>
 internal sealed partial class ChangeMonitor(DatabaseLocation location, IOutputCacheStore cache, ILogger<ChangeMonitor> logger) : BackgroundService
 {
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
+    private readonly SemaphoreSlim _notified = new(0, 1);
     private long _seen = -1;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(2));
-        do
+        var listening = location.Provider == DatabaseProvider.Postgres ? ListenAsync(stoppingToken) : Task.CompletedTask;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await CatchUpAsync(stoppingToken).ConfigureAwait(false);
+                }
+                catch (System.Data.Common.DbException e)
+                {
+                    LogFailed(logger, e);
+                }
+
+                await _notified.WaitAsync(Interval, stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+
+        await listening.ConfigureAwait(false);
+    }
+
+    /// <summary>Wakes the loop whenever an ingest on any node commits; reconnects after a lost connection.</summary>
+    private async Task ListenAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await CatchUpAsync(stoppingToken).ConfigureAwait(false);
+                await using var connection = new Npgsql.NpgsqlConnection(location.ConnectionString);
+                await connection.OpenAsync(stoppingToken).ConfigureAwait(false);
+                connection.Notification += (_, _) => Wake();
+                await using (var command = connection.CreateCommand())
+                {
+                    command.CommandText = $"LISTEN {ChangeTags.Channel}";
+                    await command.ExecuteNonQueryAsync(stoppingToken).ConfigureAwait(false);
+                }
+
+                // Changes committed while the connection was being made are caught by this read.
+                Wake();
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    await connection.WaitAsync(stoppingToken).ConfigureAwait(false);
+                }
             }
-            catch (System.Data.Common.DbException e)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or IOException or TimeoutException)
             {
                 LogFailed(logger, e);
+                await Task.Delay(Interval, stoppingToken).ConfigureAwait(false);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    private void Wake()
+    {
+        try
+        {
+            _notified.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already woken: one catch-up reads every change since the last.
+        }
+    }
+
+    public override void Dispose()
+    {
+        _notified.Dispose();
+        base.Dispose();
     }
 
     /// <summary>Evicts what the changes logged since the last call touched. The first call only notes where the log stands.</summary>
