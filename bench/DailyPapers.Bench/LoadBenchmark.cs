@@ -81,7 +81,7 @@ internal static partial class LoadBenchmark
         }
     }
 
-    internal static Process Start(string publish, string corpus, string database, int port, bool ingestOnStartup = true, bool outputCache = true)
+    internal static Process Start(string publish, string corpus, string database, int port, bool ingestOnStartup = true, bool outputCache = true, string? postgres = null)
     {
         var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(publish, "DailyPapers.Web.dll")}\" --urls http://127.0.0.1:{port}")
         {
@@ -96,6 +96,12 @@ internal static partial class LoadBenchmark
         start.Environment["DailyPapers__IngestBeforeServing"] = "true";
         start.Environment["DailyPapers__OutputCache"] = outputCache ? "true" : "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        if (postgres is not null)
+        {
+            start.Environment["DailyPapers__Provider"] = "Postgres";
+            start.Environment["ConnectionStrings__Postgres"] = postgres;
+        }
+
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) =>

@@ -30,10 +30,13 @@ switch (command)
     case "similar":
         SimilarBenchmark.Run(options);
         return 0;
+    case "postgres":
+        PostgresBenchmark.Run(options);
+        return 0;
     case "bigfile":
         BigFileBenchmark.Run(options);
         return 0;
     default:
-        Console.WriteLine("usage: DailyPapers.Bench ingest|load|search|cold|scale|trends|soak|bigfile|similar [--copies N] [--corpus DIR] [--rounds N] [--seconds N]");
+        Console.WriteLine("usage: DailyPapers.Bench ingest|load|search|cold|scale|trends|soak|bigfile|similar|postgres [--copies N] [--corpus DIR] [--rounds N] [--seconds N]");
         return command == "help" ? 0 : 1;
 }

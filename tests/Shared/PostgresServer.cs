@@ -20,7 +20,7 @@ internal sealed class PostgresServer
 
     private PostgresServer()
     {
-        _bin = BinFolder() ?? throw new InvalidOperationException(PostgresFactAttribute.Missing);
+        _bin = BinFolder() ?? throw new InvalidOperationException(Missing);
         _folder = Path.Combine(Path.GetTempPath(), "dailypapers-pg-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(_folder);
         var asRoot = Environment.UserName == "root";
@@ -38,6 +38,9 @@ internal sealed class PostgresServer
         StartWatchdog(data, asRoot);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(data, asRoot);
     }
+
+    public const string Missing = "Needs PostgreSQL's server programs (Debian: apt-get install postgresql; or set DAILYPAPERS_PG_BIN " +
+        "to the folder holding initdb and pg_ctl). The test starts a throwaway server of its own on a loopback port.";
 
     public static PostgresServer Shared => Instance.Value;
 
@@ -133,39 +136,6 @@ internal sealed class PostgresServer
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"{Path.GetFileName(program)} {string.Join(' ', arguments)} exited with {process.ExitCode}: {error}{output.Result}");
-        }
-    }
-}
-
-/// <summary>
-/// A test that needs a PostgreSQL server (<see cref="PostgresServer"/>). Where PostgreSQL is not installed it is skipped
-/// with a message saying what to install; with DAILYPAPERS_REQUIRE_POSTGRES=1 (set by .ci/run, which installs it) a
-/// missing server fails the test instead.
-/// </summary>
-[AttributeUsage(AttributeTargets.Method)]
-internal sealed class PostgresFactAttribute : Xunit.FactAttribute
-{
-    public const string Missing = "Needs PostgreSQL's server programs (Debian: apt-get install postgresql; or set DAILYPAPERS_PG_BIN " +
-        "to the folder holding initdb and pg_ctl). The test starts a throwaway server of its own on a loopback port.";
-
-    public PostgresFactAttribute()
-    {
-        if (PostgresServer.BinFolder() is null && Environment.GetEnvironmentVariable("DAILYPAPERS_REQUIRE_POSTGRES") != "1")
-        {
-            Skip = Missing;
-        }
-    }
-
-    /// <summary>The test also reads the real digests: skipped like a <see cref="CorpusFactAttribute"/> test without them.</summary>
-    public bool Corpus
-    {
-        get => false;
-        init
-        {
-            if (value && Skip is null && !Directory.Exists(Repository.Corpus) && Environment.GetEnvironmentVariable("DAILYPAPERS_REQUIRE_CORPUS") != "1")
-            {
-                Skip = $"Needs the real digests at {Repository.Corpus} (see CorpusFactAttribute) as well as PostgreSQL.";
-            }
         }
     }
 }
