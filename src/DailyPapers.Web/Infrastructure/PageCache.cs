@@ -123,11 +123,7 @@ internal sealed partial class ChangeMonitor(DatabaseLocation location, IOutputCa
                 await using var connection = new Npgsql.NpgsqlConnection(location.ConnectionString);
                 await connection.OpenAsync(stoppingToken).ConfigureAwait(false);
                 connection.Notification += (_, _) => Wake();
-                await using (var command = connection.CreateCommand())
-                {
-                    command.CommandText = $"LISTEN {ChangeTags.Channel}";
-                    await command.ExecuteNonQueryAsync(stoppingToken).ConfigureAwait(false);
-                }
+                await DailyPapers.Core.Data.Postgres.PostgresDatabase.ListenForChangesAsync(connection, stoppingToken).ConfigureAwait(false);
 
                 // Changes committed while the connection was being made are caught by this read.
                 Wake();

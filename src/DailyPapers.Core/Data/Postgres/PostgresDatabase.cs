@@ -57,6 +57,15 @@ public static class PostgresDatabase
         }
     }
 
+    /// <summary>Subscribes <paramref name="connection"/> to the notices each ingest commit sends (<see cref="Ingestion.ChangeTags.Channel"/>).</summary>
+    public static async Task ListenForChangesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"LISTEN {Ingestion.ChangeTags.Channel}";
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// Takes (waiting as long as it takes) or frees a session-level advisory lock on <paramref name="holder"/>. Freed
     /// explicitly: a pooled connection keeps its session, and with it the lock, until it is next used.
