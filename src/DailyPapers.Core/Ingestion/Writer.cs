@@ -160,6 +160,7 @@ internal sealed class Writer : IDisposable
         if (_batch is not null)
         {
             RefreshListingColumns(_batch);
+            _search.Flush(_batch);
         }
 
         _batch?.Commit();

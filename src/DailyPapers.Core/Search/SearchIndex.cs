@@ -29,7 +29,7 @@ public sealed class SearchIndex : IDisposable
     /// PostgreSQL), in place of SQLite's trigram table (<see cref="AuthorIndex"/>).
     /// </summary>
     internal const string PostgresCreateSql = $"""
-        CREATE TABLE {Table} (PaperId integer PRIMARY KEY REFERENCES Papers (Id) ON DELETE CASCADE, Words tsvector NOT NULL);
+        CREATE TABLE {Table} (PaperId integer PRIMARY KEY, Words tsvector NOT NULL);
         CREATE INDEX IX_{Table}_Words ON {Table} USING gin (Words);
         CREATE EXTENSION IF NOT EXISTS pg_trgm;
         CREATE INDEX IX_Authors_FoldedName_Trigrams ON Authors USING gin (FoldedName gin_trgm_ops);
@@ -44,13 +44,18 @@ public sealed class SearchIndex : IDisposable
     private readonly DbCommand _insert;
     private readonly bool _vector;
 
+    // PostgreSQL's vocabulary (Spelling): how many more or fewer papers hold each word since the last flush. Counted
+    // here and written once per commit: a row per word per paper would update the same rows thousands of times in one
+    // transaction, each update a new row version the next one must step over.
+    private readonly Dictionary<string, int> _vocabulary = new(StringComparer.Ordinal);
+
     public SearchIndex(DbConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
         _vector = SqlDialect.Of(connection).IsPostgres;
         if (_vector)
         {
-            _delete = Command(connection, $"DELETE FROM {Table} WHERE PaperId = @id", "@id");
+            _delete = Command(connection, $"DELETE FROM {Table} WHERE PaperId = @id RETURNING array_to_string(tsvector_to_array(Words), ' ')", "@id");
             _insert = Command(connection, $"INSERT INTO {Table} (PaperId, Words) VALUES (@id, CAST(@words AS tsvector))", "@id", "@words");
         }
         else
@@ -66,13 +71,13 @@ public sealed class SearchIndex : IDisposable
         ArgumentNullException.ThrowIfNull(authors);
         if (!isNew)
         {
-            Run(_delete, transaction, paperId);
+            Unindex(transaction, paperId);
         }
 
         // TeX is indexed as written and as read: VILA^2 and VILA² both find $VILA^2$.
         if (_vector)
         {
-            Run(_insert, transaction, paperId, SearchVector.Of(WithPlainMath(title), WithPlainMath(summary), string.Join(", ", authors)));
+            Run(_insert, transaction, paperId, SearchVector.Of(WithPlainMath(title), WithPlainMath(summary), string.Join(", ", authors), word => Count(word, 1)));
             return;
         }
 
@@ -88,8 +93,62 @@ public sealed class SearchIndex : IDisposable
         ArgumentNullException.ThrowIfNull(paperIds);
         foreach (var id in paperIds)
         {
-            Run(_delete, transaction, id);
+            Unindex(transaction, id);
         }
+    }
+
+    /// <summary>Removes a paper's row; on PostgreSQL its words leave the vocabulary.</summary>
+    private void Unindex(DbTransaction transaction, int paperId)
+    {
+        if (!_vector)
+        {
+            Run(_delete, transaction, paperId);
+            return;
+        }
+
+        _delete.Transaction = transaction;
+        _delete.Parameters[0].Value = paperId;
+        if (_delete.ExecuteScalar() is string words)
+        {
+            foreach (var word in words.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                Count(word, -1);
+            }
+        }
+    }
+
+    private void Count(string word, int delta)
+    {
+        var count = _vocabulary.GetValueOrDefault(word) + delta;
+        if (count == 0)
+        {
+            _vocabulary.Remove(word);
+        }
+        else
+        {
+            _vocabulary[word] = count;
+        }
+    }
+
+    /// <summary>On PostgreSQL, writes the vocabulary's changes since the last flush: once per commit, before it.</summary>
+    public void Flush(DbTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        if (_vocabulary.Count == 0)
+        {
+            return;
+        }
+
+        using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"""
+            INSERT INTO {Spelling.VocabularyTable} (term, doc) SELECT value ->> 0, CAST(value ->> 1 AS bigint) FROM jsonb_array_elements(CAST(@counts AS jsonb))
+            ON CONFLICT (term) DO UPDATE SET doc = {Spelling.VocabularyTable}.doc + excluded.doc;
+            DELETE FROM {Spelling.VocabularyTable} WHERE doc <= 0 AND term IN (SELECT value ->> 0 FROM jsonb_array_elements(CAST(@counts AS jsonb)));
+            """;
+        command.Bind("@counts", System.Text.Json.JsonSerializer.Serialize(_vocabulary.Select(w => new object[] { w.Key, w.Value })));
+        command.ExecuteNonQuery();
+        _vocabulary.Clear();
     }
 
     /// <summary>Builds the index from Papers when it does not hold every paper (a database from before search, or a damaged index).</summary>
@@ -109,7 +168,7 @@ public sealed class SearchIndex : IDisposable
         using (var clear = connection.CreateCommand())
         {
             clear.Transaction = transaction;
-            clear.CommandText = $"DELETE FROM {Table};";
+            clear.CommandText = SqlDialect.Of(connection).IsPostgres ? $"DELETE FROM {Table}; DELETE FROM {Spelling.VocabularyTable};" : $"DELETE FROM {Table};";
             clear.ExecuteNonQuery();
         }
 
@@ -144,6 +203,7 @@ public sealed class SearchIndex : IDisposable
             index.Put(transaction, row.Id, isNew: true, row.Title, row.Summary, row.Authors);
         }
 
+        index.Flush(transaction);
         transaction.Commit();
     }
 

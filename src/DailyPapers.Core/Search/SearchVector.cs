@@ -16,7 +16,8 @@ public static class SearchVector
     private const int MaxPosition = 16383;
     private const int MaxWordBytes = 2046;
 
-    public static string Of(string title, string summary, string authors)
+    /// <param name="eachWord">Told each distinct word once (the vocabulary counts papers per word).</param>
+    public static string Of(string title, string summary, string authors, Action<string>? eachWord = null)
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(summary);
@@ -48,6 +49,7 @@ public static class SearchVector
         var vector = new StringBuilder();
         foreach (var (word, list) in positions)
         {
+            eachWord?.Invoke(word);
             if (vector.Length > 0)
             {
                 vector.Append(' ');

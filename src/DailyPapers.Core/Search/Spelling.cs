@@ -21,32 +21,15 @@ public static class Spelling
 
     /// <summary>
     /// PostgreSQL has no fts5vocab: the same vocabulary (each indexed word and how many papers hold it, columns named as
-    /// fts5vocab names them) is a table kept by a trigger on the search index, in the ingest's own transaction.
+    /// fts5vocab names them) is a table the search index keeps (<see cref="SearchIndex.Flush"/>), in the ingest's own
+    /// transaction.
     /// </summary>
-    internal const string PostgresCreateSql = $$"""
-        CREATE TABLE {{VocabularyTable}} (term text COLLATE "C" PRIMARY KEY, doc bigint NOT NULL);
-        CREATE FUNCTION {{VocabularyTable}}_count() RETURNS trigger LANGUAGE plpgsql AS $body$
-        BEGIN
-            IF TG_OP IN ('DELETE', 'UPDATE') THEN
-                UPDATE {{VocabularyTable}} v SET doc = v.doc - 1 FROM unnest(tsvector_to_array(OLD.Words)) AS w(word) WHERE v.term = w.word;
-                DELETE FROM {{VocabularyTable}} v USING unnest(tsvector_to_array(OLD.Words)) AS w(word) WHERE v.term = w.word AND v.doc <= 0;
-            END IF;
-            IF TG_OP IN ('INSERT', 'UPDATE') THEN
-                INSERT INTO {{VocabularyTable}} (term, doc) SELECT w.word, 1 FROM unnest(tsvector_to_array(NEW.Words)) AS w(word)
-                ON CONFLICT (term) DO UPDATE SET doc = {{VocabularyTable}}.doc + 1;
-            END IF;
-            RETURN NULL;
-        END
-        $body$;
-        CREATE TRIGGER {{VocabularyTable}}_Count AFTER INSERT OR UPDATE OR DELETE ON {{SearchIndex.Table}} FOR EACH ROW EXECUTE FUNCTION {{VocabularyTable}}_count();
-        INSERT INTO {{VocabularyTable}} (term, doc) SELECT w.word, COUNT(*) FROM {{SearchIndex.Table}} s, unnest(tsvector_to_array(s.Words)) AS w(word) GROUP BY w.word;
+    internal const string PostgresCreateSql = $"""
+        CREATE TABLE {VocabularyTable} (term text COLLATE "C" PRIMARY KEY, doc bigint NOT NULL);
+        INSERT INTO {VocabularyTable} (term, doc) SELECT w.word, COUNT(*) FROM {SearchIndex.Table} s, unnest(tsvector_to_array(s.Words)) AS w(word) GROUP BY w.word;
         """;
 
-    internal const string PostgresDropSql = $"""
-        DROP TRIGGER IF EXISTS {VocabularyTable}_Count ON {SearchIndex.Table};
-        DROP FUNCTION IF EXISTS {VocabularyTable}_count();
-        DROP TABLE IF EXISTS {VocabularyTable};
-        """;
+    internal const string PostgresDropSql = $"DROP TABLE IF EXISTS {VocabularyTable};";
 
     /// <summary>The query with its misspelt words corrected, or null when there is nothing to correct.</summary>
     public static string? Suggest(DbConnection connection, string query)

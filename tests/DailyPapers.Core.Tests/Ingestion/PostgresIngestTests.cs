@@ -57,6 +57,8 @@ public sealed class PostgresIngestTests
 
         edited.FilesRemoved.Should().Be(1);
         SameRows(Dump(Postgres(postgres)), Dump(Sqlite(folder.ConnectionString)));
+        // The spelling vocabulary: FTS5's own on SQLite, kept by the ingest on PostgreSQL.
+        Vocabulary(Postgres(postgres)).Should().Equal(Vocabulary(Sqlite(folder.ConnectionString))).And.HaveCountGreaterThan(1000);
         Scalar(Postgres(postgres), "SELECT COUNT(*) FROM SearchWords").Should().Be(edited.PapersStored);
 
         var again = importer.Ingest(folder.DataDirectory);
@@ -111,6 +113,24 @@ public sealed class PostgresIngestTests
         onlyPostgres.Should().BeEmpty("PostgreSQL should hold exactly SQLite's rows; SQLite has instead: {0}", string.Join("\n", onlySqlite));
         onlySqlite.Should().BeEmpty();
         postgres.Should().HaveCount(sqlite.Count);
+    }
+
+    private static List<string> Vocabulary(DbConnection connection)
+    {
+        using (connection)
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT term, doc FROM SearchVocabulary ORDER BY term";
+            using var reader = command.ExecuteReader();
+            var rows = new List<string>();
+            while (reader.Read())
+            {
+                rows.Add(reader.GetString(0) + "=" + reader.GetInt64(1).ToString(CultureInfo.InvariantCulture));
+            }
+
+            return rows;
+        }
     }
 
     private static SqliteConnection Sqlite(string connectionString) => new(connectionString);

@@ -10,7 +10,7 @@ namespace DailyPapers.Core.Data.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // "Did you mean": the search index's vocabulary, kept by a trigger (Spelling reads it).
+            // "Did you mean": the search index's vocabulary, kept by the ingest (SearchIndex.Flush; Spelling reads it).
             migrationBuilder.Sql(DailyPapers.Core.Search.Spelling.PostgresCreateSql);
         }
 
