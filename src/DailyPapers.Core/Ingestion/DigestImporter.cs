@@ -34,7 +34,10 @@ public sealed class DigestImporter(string connectionString, DatabaseProvider pro
         }
 
         using var writer = IngestLock.Acquire(provider, connectionString, cancellationToken, options.Waiting);
-        using DbConnection connection = provider == DatabaseProvider.Postgres ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
+        // On PostgreSQL the writer's statements, run thousands of times, are prepared on the server after their second use.
+        using DbConnection connection = provider == DatabaseProvider.Postgres
+            ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64, AutoPrepareMinUsages = 2 }.ConnectionString)
+            : new SqliteConnection(connectionString);
         connection.Open();
         if (provider == DatabaseProvider.Sqlite)
         {

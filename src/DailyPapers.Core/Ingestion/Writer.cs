@@ -55,10 +55,19 @@ internal sealed class Writer : IDisposable
     private readonly DbCommand _insertAuthor;
     private readonly DbCommand _insertAppearance;
 
+    // PostgreSQL: listings written by COPY (binary) at the next flush, before anything reads or deletes them.
+    private readonly Data.Postgres.CopyRows? _appearances;
+
     public Writer(DbConnection connection)
     {
         _connection = connection;
         _sql = SqlDialect.Of(connection);
+        if (_sql.IsPostgres)
+        {
+            _appearances = new Data.Postgres.CopyRows(
+                "Appearances", "DayId", "PaperId", "Position", "Votes", "Title", "ThumbnailUrl", "VideoUrl", "VideoPosterUrl", "SummaryMarkdown",
+                "SummaryHtml", "AuthorsTruncated", "Line", "Authors", "ArxivVersion", "TitleHtml", "SummaryText");
+        }
         using (var command = connection.CreateCommand())
         {
             // Keys are computed again from the names, so a database keyed by an older rule still finds every author.
@@ -487,9 +496,20 @@ internal sealed class Writer : IDisposable
             foreach (var paper in day.Papers)
             {
                 var paperId = PaperFor(transaction, dayId, paper);
-                Run(
-                    _insertAppearance, transaction, dayId, paperId, paper.Position, paper.Votes, paper.Title, paper.ThumbnailUrl, paper.VideoUrl, paper.VideoPosterUrl,
-                    paper.SummaryMarkdown, paper.SummaryHtml, paper.AuthorsTruncated, paper.Line, System.Text.Json.JsonSerializer.Serialize(paper.Authors), paper.ArxivId.Version, paper.TitleHtml, paper.SummaryText);
+                object?[] listing =
+                [
+                    dayId, paperId, paper.Position, paper.Votes, paper.Title, paper.ThumbnailUrl, paper.VideoUrl, paper.VideoPosterUrl, paper.SummaryMarkdown,
+                    paper.SummaryHtml, paper.AuthorsTruncated, paper.Line, System.Text.Json.JsonSerializer.Serialize(paper.Authors), paper.ArxivId.Version, paper.TitleHtml, paper.SummaryText,
+                ];
+                if (_appearances is not null)
+                {
+                    _appearances.Add(listing);
+                }
+                else
+                {
+                    Run(_insertAppearance, transaction, listing);
+                }
+
                 TouchPaper(paperId);
             }
         }
@@ -527,6 +547,7 @@ internal sealed class Writer : IDisposable
     /// </summary>
     private void RefreshContent(DbTransaction transaction)
     {
+        _appearances?.Flush(transaction);
         if (_contentPending.Count == 0)
         {
             return;
@@ -573,6 +594,7 @@ internal sealed class Writer : IDisposable
 
     private void ForgetDaysOf(DbTransaction transaction, int fileId)
     {
+        _appearances?.Flush(transaction);
         _dayIdsOfFile.Transaction = transaction;
         _dayIdsOfFile.Parameters[0].Value = fileId;
         using (var reader = _dayIdsOfFile.ExecuteReader())

@@ -49,6 +49,9 @@ public sealed class SearchIndex : IDisposable
     // transaction, each update a new row version the next one must step over.
     private readonly Dictionary<string, int> _vocabulary = new(StringComparer.Ordinal);
 
+    // PostgreSQL: new papers' rows, written by COPY at the next flush.
+    private readonly Data.Postgres.CopyRows _rows = new(Table, "PaperId", "Words");
+
     public SearchIndex(DbConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -77,7 +80,7 @@ public sealed class SearchIndex : IDisposable
         // TeX is indexed as written and as read: VILA^2 and VILA² both find $VILA^2$.
         if (_vector)
         {
-            Run(_insert, transaction, paperId, SearchVector.Of(WithPlainMath(title), WithPlainMath(summary), string.Join(", ", authors), word => Count(word, 1)));
+            _rows.Add(paperId, new Data.Postgres.CopyRows.Words(SearchVector.Of(WithPlainMath(title), WithPlainMath(summary), string.Join(", ", authors), word => Count(word, 1))));
             return;
         }
 
@@ -106,6 +109,8 @@ public sealed class SearchIndex : IDisposable
             return;
         }
 
+        // The paper's row may still be waiting to be copied.
+        _rows.Flush(transaction);
         _delete.Transaction = transaction;
         _delete.Parameters[0].Value = paperId;
         if (_delete.ExecuteScalar() is string words)
@@ -130,10 +135,15 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
-    /// <summary>On PostgreSQL, writes the vocabulary's changes since the last flush: once per commit, before it.</summary>
+    /// <summary>On PostgreSQL, writes the rows and the vocabulary's changes held since the last flush: once per commit, before it.</summary>
     public void Flush(DbTransaction transaction)
     {
         ArgumentNullException.ThrowIfNull(transaction);
+        if (_vector)
+        {
+            _rows.Flush(transaction);
+        }
+
         if (_vocabulary.Count == 0)
         {
             return;

@@ -179,6 +179,8 @@ public static class SimilarPapers
         }
 
         var rewritten = lists.Where(l => !Same(before.GetValueOrDefault(l.Key), l.Value)).Select(l => l.Key).ToList();
+        // SQLite takes the rows one prepared statement at a time; PostgreSQL takes each chunk as one COPY.
+        var copy = Sql(transaction).IsPostgres ? new Data.Postgres.CopyRows("SimilarPapers", "PaperId", "Rank", "SimilarPaperId", "Score") : null;
         using (var insert = Command(transaction, "INSERT INTO SimilarPapers (PaperId, Rank, SimilarPaperId, Score) VALUES (@id, @rank, @similar, @score)", ("@id", 0), ("@rank", 0), ("@similar", 0), ("@score", 0.0)))
         {
             foreach (var chunk in rewritten.Chunk(Chunk))
@@ -190,12 +192,20 @@ public static class SimilarPapers
                     var rank = 0;
                     foreach (var (similar, score) in lists[id])
                     {
+                        if (copy is not null)
+                        {
+                            copy.Add(id, ++rank, similar, score);
+                            continue;
+                        }
+
                         insert.Parameters[1].Value = ++rank;
                         insert.Parameters[2].Value = similar;
                         insert.Parameters[3].Value = score;
                         insert.ExecuteNonQuery();
                     }
                 }
+
+                copy?.Flush(transaction);
             }
         }
 
