@@ -57,6 +57,7 @@ internal sealed class Writer : IDisposable
 
     // PostgreSQL: listings written by COPY (binary) at the next flush, before anything reads or deletes them.
     private readonly Data.Postgres.CopyRows? _appearances;
+    private readonly Data.Postgres.CopyRows? _paperAuthors;
 
     public Writer(DbConnection connection)
     {
@@ -67,6 +68,7 @@ internal sealed class Writer : IDisposable
             _appearances = new Data.Postgres.CopyRows(
                 "Appearances", "DayId", "PaperId", "Position", "Votes", "Title", "ThumbnailUrl", "VideoUrl", "VideoPosterUrl", "SummaryMarkdown",
                 "SummaryHtml", "AuthorsTruncated", "Line", "Authors", "ArxivVersion", "TitleHtml", "SummaryText");
+            _paperAuthors = new Data.Postgres.CopyRows("PaperAuthors", "PaperId", "Position", "AuthorId", "Name");
         }
         using (var command = connection.CreateCommand())
         {
@@ -548,6 +550,7 @@ internal sealed class Writer : IDisposable
     private void RefreshContent(DbTransaction transaction)
     {
         _appearances?.Flush(transaction);
+        _paperAuthors?.Flush(transaction);
         if (_contentPending.Count == 0)
         {
             return;
@@ -582,12 +585,16 @@ internal sealed class Writer : IDisposable
             }
 
             Run(_updatePaper, transaction, [.. listing.ContentValues(), paperId]);
+            _paperAuthors?.Flush(transaction);
             Bind(_deletePaperAuthors, transaction, [paperId]);
             ReadIds(_deletePaperAuthors, _runAuthors, _batchAuthors);
             StoreAuthors(transaction, paperId, listing.Authors);
             _search.Put(transaction, paperId, isNew: false, listing.Title, listing.SummaryMarkdown, listing.Authors);
             _contentDays[paperId] = listing.DayId;
         }
+
+        // What follows (listing columns, counts, deletions) reads the links.
+        _paperAuthors?.Flush(transaction);
 
         static string? Text(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
     }
@@ -648,6 +655,16 @@ internal sealed class Writer : IDisposable
             var authorId = AuthorId(transaction, name);
             TouchAuthor(authorId);
             links.Add([authorId, name]);
+        }
+
+        if (_paperAuthors is not null)
+        {
+            for (var position = 0; position < links.Count; position++)
+            {
+                _paperAuthors.Add(paperId, position, links[position][0], links[position][1]);
+            }
+
+            return;
         }
 
         Run(_insertPaperAuthors, transaction, paperId, System.Text.Json.JsonSerializer.Serialize(links));

@@ -107,13 +107,22 @@ internal static partial class AppSetup
                 throw new InvalidSettingException("DailyPapers:Provider is Postgres but ConnectionStrings:Postgres is not set (e.g. --ConnectionStrings:Postgres=\"Host=db.lan;Database=dailypapers;Username=papers\").");
             }
 
+            Npgsql.NpgsqlConnectionStringBuilder builder;
             try
             {
-                _ = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+                builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
             }
             catch (ArgumentException e)
             {
                 throw new InvalidSettingException($"ConnectionStrings:Postgres is not a PostgreSQL connection string: {e.Message}", e);
+            }
+
+            // Every page runs the same few queries: prepared on the server once per connection, unless the operator chose.
+            if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+            {
+                builder.MaxAutoPrepare = 256;
+                builder.AutoPrepareMinUsages = 2;
+                connectionString = builder.ConnectionString;
             }
 
             return new DatabaseLocation(
