@@ -23,7 +23,7 @@ public sealed class PostgresParityTests
         "/search?q=model&sort=newest", "/search?q=model&sort=votes", "/search?q=model&sort=newest&page=2", "/search?q=language&sort=votes&page=3", "/search?q=model&minVotes=10",
         "/search?q=model&from=2024-01-01&to=2024-03-31", "/search?q=title%3A+model", "/search?q=Kolle", "/search?q=wang",
         "/authors?q=wang", "/authors?q=tao+wa", "/authors?q=Wang%2C+X.", "/authors?q=xi", "/authors",
-        "/trends?terms=diffusion", "/trends?terms=모델,agent", "/api/search?q=diffusion&sort=newest", "/api/search?q=모델&sort=votes&page=2", "/api/trends?terms=diffusion",
+        "/trends?q=diffusion", "/trends?q=모델,agent", "/api/search?q=diffusion&sort=newest", "/api/search?q=모델&sort=votes&page=2", "/api/trends?q=diffusion", "/api/trends?q=diffusion&format=csv",
     ];
 
     [PostgresFact]
