@@ -22,20 +22,7 @@ public sealed class PostgresIngestTests
     ];
 
     [PostgresFact]
-    public void The_seed_digests_leave_the_same_rows_on_both_providers()
-    {
-        using var folder = new IngestFolder().WithSeeds();
-        var postgres = PostgresServer.Shared.CreateDatabase();
-        PostgresDatabase.Migrate(postgres);
-
-        var onSqlite = folder.Ingest();
-        var onPostgres = new DigestImporter(postgres, DatabaseProvider.Postgres).Ingest(folder.DataDirectory);
-
-        onPostgres.Should().BeEquivalentTo(onSqlite, o => o.Excluding(r => r.Elapsed).Excluding(r => r.Summary));
-        onPostgres.PapersStored.Should().BeGreaterThan(20);
-        SameRows(Dump(Postgres(postgres)), Dump(Sqlite(folder.ConnectionString)));
-        Scalar(Postgres(postgres), "SELECT COUNT(*) FROM SearchWords").Should().Be(onPostgres.PapersStored);
-    }
+    public void The_seed_digests_leave_the_same_rows_on_both_providers() => IngestBoth(new IngestFolder().WithSeeds(), minimumPapers: 20);
 
     [PostgresFact]
     public void Edits_and_removals_leave_the_same_rows_on_both_providers_and_an_unchanged_folder_is_skipped()
@@ -90,10 +77,12 @@ public sealed class PostgresIngestTests
     }
 
     [PostgresFact(Corpus = true)]
-    public void The_corpus_leaves_the_same_rows_on_both_providers()
-    {
-        using var folder = new IngestFolder().WithCorpus();
+    public void The_corpus_leaves_the_same_rows_on_both_providers() => IngestBoth(new IngestFolder().WithCorpus(), minimumPapers: 1000);
 
+    /// <summary>Ingests the folder into SQLite and into a new PostgreSQL database: the same report, the same rows.</summary>
+    private static void IngestBoth(IngestFolder filled, int minimumPapers)
+    {
+        using var folder = filled;
         var postgres = PostgresServer.Shared.CreateDatabase();
         PostgresDatabase.Migrate(postgres);
 
@@ -101,8 +90,9 @@ public sealed class PostgresIngestTests
         var onPostgres = new DigestImporter(postgres, DatabaseProvider.Postgres).Ingest(folder.DataDirectory);
 
         onPostgres.Should().BeEquivalentTo(onSqlite, o => o.Excluding(r => r.Elapsed).Excluding(r => r.Summary));
-        onPostgres.PapersStored.Should().BeGreaterThan(1000);
+        onPostgres.PapersStored.Should().BeGreaterThan(minimumPapers);
         SameRows(Dump(Postgres(postgres)), Dump(Sqlite(folder.ConnectionString)));
+        Scalar(Postgres(postgres), "SELECT COUNT(*) FROM SearchWords").Should().Be(onPostgres.PapersStored);
     }
 
     /// <summary>Both dumps hold the same rows; a failure shows the first rows each has that the other lacks.</summary>
