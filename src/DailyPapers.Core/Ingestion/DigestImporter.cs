@@ -15,8 +15,9 @@ namespace DailyPapers.Core.Ingestion;
 /// parsed is reported and leaves what was stored from it before untouched.
 /// </summary>
 /// <remarks>
-/// Writes go through prepared SQLite commands rather than EF change tracking: ingest is the one bulk path, and the
-/// tracking overhead would dominate it. The schema itself belongs to the EF model and its migrations.
+/// Writes go through prepared commands (SQLite, or PostgreSQL with <c>COPY</c> for bulk rows) rather than EF change
+/// tracking: ingest is the one bulk path, and the tracking overhead would dominate it. The schema itself belongs to the
+/// EF model and each provider's migrations.
 /// </remarks>
 public sealed class DigestImporter(string connectionString, DatabaseProvider provider = DatabaseProvider.Sqlite)
 {

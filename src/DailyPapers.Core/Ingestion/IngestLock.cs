@@ -103,12 +103,18 @@ public sealed class IngestLock : IDisposable
         _file?.Dispose();
         if (_holder is not null)
         {
-            // Freed explicitly: a pooled connection keeps its session, and with it the lock, until it is next used.
-            using (var command = _holder.CreateCommand())
+            // Freed explicitly: a pooled connection keeps its session, and with it the lock, until it is next used. A
+            // connection that broke meanwhile has lost its session, and the lock with it, already.
+            try
             {
+                using var command = _holder.CreateCommand();
                 command.CommandText = "SELECT pg_advisory_unlock(@key)";
                 command.Bind("@key", Data.Postgres.PostgresDatabase.IngestLockKey);
                 command.ExecuteNonQuery();
+            }
+            catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException)
+            {
+                Npgsql.NpgsqlConnection.ClearPool(_holder);
             }
 
             _holder.Dispose();
