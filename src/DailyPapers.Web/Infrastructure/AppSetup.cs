@@ -257,6 +257,6 @@ public sealed record DatabaseLocation(
         }
     }
 
-    /// <summary>Runs an ingest of <paramref name="directory"/> into this database.</summary>
+    /// <summary>An importer that ingests into this database.</summary>
     public DailyPapers.Core.Ingestion.DigestImporter Importer() => new(ConnectionString, Provider);
 }
