@@ -242,8 +242,11 @@ public static class SimilarPapers
         var deltas = frequencyDelta.GetAlternateLookup<ReadOnlySpan<char>>();
         using var upsert = Command(
             transaction, "INSERT INTO SimilarityDocuments (PaperId, Terms) VALUES (@id, @terms) ON CONFLICT (PaperId) DO UPDATE SET Terms = excluded.Terms", ("@id", 0), ("@terms", ""));
+        // PostgreSQL replaces a chunk's changed documents with one delete and one COPY instead of a statement per paper.
+        var copy = Sql(transaction).IsPostgres ? new Data.Postgres.CopyRows("SimilarityDocuments", "PaperId", "Terms") : null;
         foreach (var chunk in ids.Order().Chunk(Chunk))
         {
+            var copied = new List<int>();
             var idList = IdList(chunk);
             var texts = new List<(int Id, string Title, string Summary)>();
             using (var command = Command(transaction, $"SELECT Id, Title, SummaryMarkdown FROM Papers WHERE Id IN ({Sql(transaction).Ids("@ids")})", ("@ids", idList)))
@@ -291,9 +294,18 @@ public static class SimilarPapers
                     }
 
                     changed.Add(id);
-                    upsert.Parameters[0].Value = id;
-                    upsert.Parameters[1].Value = text;
-                    upsert.ExecuteNonQuery();
+                    if (copy is not null)
+                    {
+                        copy.Add(id, text);
+                        copied.Add(id);
+                    }
+                    else
+                    {
+                        upsert.Parameters[0].Value = id;
+                        upsert.Parameters[1].Value = text;
+                        upsert.ExecuteNonQuery();
+                    }
+
                     for (var document = new DocumentReader(text); document.Next(out var term, out _);)
                     {
                         deltas[term] = deltas.TryGetValue(term, out var delta) ? delta + 1 : 1;
@@ -315,6 +327,12 @@ public static class SimilarPapers
                         deltas[term] = deltas.TryGetValue(term, out var delta) ? delta - 1 : -1;
                     }
                 }
+            }
+
+            if (copy is { Count: > 0 })
+            {
+                Execute(transaction, $"DELETE FROM SimilarityDocuments WHERE PaperId IN ({Sql(transaction).Ids("@ids")})", ("@ids", IdList(copied)));
+                copy.Flush(transaction);
             }
         }
 
