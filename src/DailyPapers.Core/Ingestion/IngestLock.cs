@@ -107,10 +107,7 @@ public sealed class IngestLock : IDisposable
             // connection that broke meanwhile has lost its session, and the lock with it, already.
             try
             {
-                using var command = _holder.CreateCommand();
-                command.CommandText = "SELECT pg_advisory_unlock(@key)";
-                command.Bind("@key", Data.Postgres.PostgresDatabase.IngestLockKey);
-                command.ExecuteNonQuery();
+                Data.Postgres.PostgresDatabase.AdvisoryLock(_holder, Data.Postgres.PostgresDatabase.IngestLockKey, take: false);
             }
             catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException)
             {

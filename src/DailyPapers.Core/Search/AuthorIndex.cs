@@ -36,8 +36,9 @@ public static class AuthorIndex
         command.Bind("@to", folded + "\uffff");
         command.Bind("@limit", MaxCandidates + 1);
         const string prefix = "FROM Authors WHERE FoldedName >= @from AND FoldedName < @to";
+        var postgres = SqlDialect.Of(connection).IsPostgres;
         string inner;
-        if (SqlDialect.Of(connection).IsPostgres)
+        if (postgres)
         {
             // LIKE with its wildcards escaped: the names holding the text, found through the trigram index.
             command.Bind("@match", "%" + folded.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%");
@@ -57,7 +58,7 @@ public static class AuthorIndex
         var capped = ids.Count > MaxCandidates;
         if (inside)
         {
-            command.CommandText = SqlDialect.Of(connection).IsPostgres ? $"SELECT Id {inner} ORDER BY Id LIMIT @limit" : $"SELECT rowid {inner} ORDER BY rowid LIMIT @limit";
+            command.CommandText = postgres ? $"SELECT Id {inner} ORDER BY Id LIMIT @limit" : $"SELECT rowid {inner} ORDER BY rowid LIMIT @limit";
             var more = ReadIds(command);
             capped |= more.Count > MaxCandidates;
             ids = [.. ids.Take(MaxCandidates).Union(more.Take(MaxCandidates))];

@@ -44,7 +44,7 @@ public static partial class SearchText
     public static IEnumerable<string> Terms(string text)
     {
         var tokens = IndexTokens(text).ToLowerInvariant();
-        foreach (var (start, length) in TermRanges(tokens))
+        foreach (var (start, length) in TermRanges(tokens, minLength: 2))
         {
             yield return tokens.Substring(start, length);
         }
@@ -187,7 +187,8 @@ public static partial class SearchText
             || (char.IsAsciiDigit(before) && char.IsAsciiLetter(at));
     }
 
-    private static IEnumerable<(int Start, int Length)> TermRanges(string tokens)
+    /// <summary>Runs of letters and digits in <paramref name="tokens"/> (unicode61's words), of at least <paramref name="minLength"/>.</summary>
+    internal static IEnumerable<(int Start, int Length)> TermRanges(string tokens, int minLength)
     {
         var start = -1;
         for (var i = 0; i <= tokens.Length; i++)
@@ -198,7 +199,7 @@ public static partial class SearchText
                 continue;
             }
 
-            if (start >= 0 && i - start > 1)
+            if (start >= 0 && i - start >= minLength)
             {
                 yield return (start, i - start);
             }

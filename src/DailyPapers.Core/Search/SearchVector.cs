@@ -66,22 +66,8 @@ public static class SearchVector
     public static IEnumerable<string> Words(string tokens)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        var start = -1;
-        for (var i = 0; i <= tokens.Length; i++)
-        {
-            if (i < tokens.Length && char.IsLetterOrDigit(tokens[i]))
-            {
-                start = start < 0 ? i : start;
-                continue;
-            }
-
-            if (start >= 0)
-            {
-                yield return Fold(tokens.AsSpan(start, i - start));
-            }
-
-            start = -1;
-        }
+        // Every word, one letter or more: the index keeps them all (similarity's terms start at two).
+        return SearchText.TermRanges(tokens, minLength: 1).Select(r => Fold(tokens.AsSpan(r.Start, r.Length)));
     }
 
     /// <summary>Lower case without accents (é → e), leaving Hangul and other scripts whole.</summary>

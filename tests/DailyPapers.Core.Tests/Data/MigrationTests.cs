@@ -91,8 +91,12 @@ public sealed class MigrationTests
         Rows(folder, "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%WITHOUT ROWID' AND name IN ('SimilarityPostings', 'TermCounts', 'SimilarityTerms', 'SimilarPapers', 'Papers') ORDER BY name");
 
     private static List<string> Rows(IngestFolder folder, string sql)
+        => Rows(new SqliteConnection(folder.ConnectionString), sql);
+
+    /// <summary>Each row of a query as its values joined by '|', on a connection of either provider (opened and disposed here).</summary>
+    internal static List<string> Rows(System.Data.Common.DbConnection opening, string sql)
     {
-        using var connection = new SqliteConnection(folder.ConnectionString);
+        using var connection = opening;
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;

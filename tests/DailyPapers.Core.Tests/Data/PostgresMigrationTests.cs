@@ -59,19 +59,5 @@ public class PostgresMigrationTests
             .Which.Message.Should().Contain("PostgreSQL database 'missing' on 127.0.0.1").And.Contain("ConnectionStrings:Postgres").And.NotContain("secret-word");
     }
 
-    internal static List<string> Rows(string connectionString, string sql)
-    {
-        using var connection = new NpgsqlConnection(connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
-        }
-
-        return rows;
-    }
+    internal static List<string> Rows(string connectionString, string sql) => MigrationTests.Rows(new NpgsqlConnection(connectionString), sql);
 }
