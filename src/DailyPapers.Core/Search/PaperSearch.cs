@@ -21,7 +21,10 @@ public sealed record SearchFilter(DateOnly? From = null, DateOnly? To = null, in
 }
 
 /// <summary>One page of matching paper ids in order, and how many match in all.</summary>
-public sealed record SearchHits(IReadOnlyList<int> PaperIds, int Total);
+/// <param name="Total">How many papers match, counted up to <see cref="PaperSearch.CountLimit"/>.</param>
+/// <param name="Capped">More papers than <see cref="PaperSearch.CountLimit"/> match: <paramref name="Total"/> is the limit, and
+/// pages go no further than it.</param>
+public sealed record SearchHits(IReadOnlyList<int> PaperIds, int Total, bool Capped = false);
 
 /// <summary>
 /// The read side of full-text search. Every paper must contain every term (case- and accent-insensitive; Korean inside
@@ -34,6 +37,14 @@ public static partial class PaperSearch
 {
     public const int MaxQueryLength = 1000;
     public const int MaxTerms = 12;
+
+    /// <summary>
+    /// A search counts its matches up to this many and pages through no more. Counting every match of a broad query
+    /// reads every match, a cost that grows with the archive however the index is kept (on PostgreSQL each match is a
+    /// row visited); no one reads past the fiftieth page of a query, and narrowing it (another word, a period, a vote
+    /// floor) finds what is beyond.
+    /// </summary>
+    public const int CountLimit = 1000;
 
     /// <summary>Splits a query into terms: "quoted phrases" stay whole, other words split on spaces; unmatched quotes are ignored.</summary>
     public static IReadOnlyList<string> Terms(string? query)
@@ -86,18 +97,21 @@ public static partial class PaperSearch
         command.Bind("@match", match);
         var where = new StringBuilder();
         AppendFilter(where, command, filter);
-        var total = Count(connection, index, where.ToString(), command);
-        if (total == 0 || offset >= total)
+        var counted = Count(connection, index, where.ToString(), command, CountLimit + 1);
+        var capped = counted > CountLimit;
+        var total = Math.Min(counted, CountLimit);
+        limit = Math.Min(limit, total - offset);
+        if (total == 0 || limit <= 0)
         {
-            return new SearchHits([], total);
+            return new SearchHits([], total, capped);
         }
 
-        // BM25 needs every match's column sizes and a summary phrase every match's positions; past a few thousand
-        // matches that costs more than it tells, and papers go newest first within each tier instead.
-        var scoreAll = total <= fullScoreLimit;
+        // BM25 needs every match's column sizes and a summary phrase every match's positions; past a thousand matches
+        // that costs more than it tells, and papers go newest first within each tier instead.
+        var scoreAll = !capped && total <= fullScoreLimit;
         if (!scoreAll && sort == SearchSort.Relevance && filter.IsEmpty)
         {
-            return new SearchHits(TieredPage(connection, index, phrases, offset, limit), total);
+            return new SearchHits(TieredPage(connection, index, phrases, offset, limit), total, capped);
         }
 
         // Every full-text lookup is materialised once: inside IN (…) SQLite would otherwise probe the FTS table row by
@@ -158,7 +172,7 @@ public static partial class PaperSearch
             }
         }
 
-        return new SearchHits(ids, total);
+        return new SearchHits(ids, total, capped);
     }
 
     /// <summary>
@@ -176,7 +190,7 @@ public static partial class PaperSearch
         return phrases.Count == 0 ? null : index.All(phrases, column: null);
     }
 
-    private const int FullScoreLimit = 2000;
+    private const int FullScoreLimit = CountLimit;
 
     /// <summary>
     /// Relevance for a broad query without filters: the tiers (whole query as a title phrase, every word in the title,
@@ -196,8 +210,12 @@ public static partial class PaperSearch
             command.Bind("@match", tier);
             if (offset > 0)
             {
-                command.CommandText = $"SELECT COUNT(*) FROM ({index.Select("@match", withScore: false)}) m";
-                var size = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+                // Only whether the page starts past this tier matters: counting stops one past the offset.
+                using var count = connection.CreateCommand();
+                count.CommandText = $"SELECT COUNT(*) FROM ({index.Select("@match", withScore: false)} LIMIT @upTo) m";
+                count.Bind("@match", tier);
+                count.Bind("@upTo", offset + 1);
+                var size = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
                 if (offset >= size)
                 {
                     offset -= size;
@@ -226,10 +244,12 @@ public static partial class PaperSearch
         return ids;
     }
 
-    private static int Count(DbConnection connection, IndexSyntax index, string where, DbCommand filterParameters)
+    /// <summary>How many papers match, counting no further than <paramref name="upTo"/>.</summary>
+    private static int Count(DbConnection connection, IndexSyntax index, string where, DbCommand filterParameters, int upTo)
     {
         using var count = connection.CreateCommand();
-        count.CommandText = $"SELECT COUNT(*) FROM ({index.Select("@match", withScore: false)}) m WHERE 1 = 1{where}";
+        count.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM ({index.Select("@match", withScore: false)}) m WHERE 1 = 1{where} LIMIT @upTo) c";
+        count.Bind("@upTo", upTo);
         foreach (DbParameter parameter in filterParameters.Parameters)
         {
             count.Bind(parameter.ParameterName, parameter.Value);

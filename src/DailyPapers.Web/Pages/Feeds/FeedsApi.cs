@@ -89,7 +89,7 @@ internal static class FeedsApi
         var view = await SearchQuery.SearchAsync(db, request, ct);
         return feed.Write(
             $"DailyPapers: '{view.Query}' 검색",
-            $"'{view.Query}'에 맞는 논문, 최신 순 {view.Results.Count}편 (모두 {view.Total}편)",
+            $"'{view.Query}'에 맞는 논문, 최신 순 {view.Results.Count}편 (모두 {view.TotalText})",
             feed.PagePath("/Search/Index", new { q = view.Query }),
             FeedLink.Search(view.Query),
             [.. view.Results.Select(r => r.Paper)],

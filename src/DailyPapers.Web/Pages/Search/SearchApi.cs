@@ -8,7 +8,9 @@ namespace DailyPapers.Web.Pages.Search;
 
 /// <param name="ArxivId">Set when the query names a paper (an arXiv id or URL) that is stored: its page is the answer.</param>
 /// <param name="Suggestion">For a query that found nothing, the same query with its misspelt words corrected, when that finds something.</param>
-public sealed record ApiSearch(string Query, IReadOnlyList<string> Terms, string? ArxivId, int Total, int Page, int PageCount, IReadOnlyList<SearchResult> Results, IReadOnlyList<Authors.AuthorHit> Authors, string? Suggestion);
+/// <param name="Capped">More papers match than a search counts (<see cref="Core.Search.PaperSearch.CountLimit"/>):
+/// <paramref name="Total"/> is that limit, and the pages end there.</param>
+public sealed record ApiSearch(string Query, IReadOnlyList<string> Terms, string? ArxivId, int Total, bool Capped, int Page, int PageCount, IReadOnlyList<SearchResult> Results, IReadOnlyList<Authors.AuthorHit> Authors, string? Suggestion);
 
 /// <summary><c>GET /api/search?q=…</c>: full-text search, with the author matches beside it.</summary>
 internal static class SearchApi
@@ -36,6 +38,6 @@ internal static class SearchApi
 
         var view = await SearchQuery.SearchAsync(db, request, ct);
         var jump = SearchParameters.PaperReference(q) is { } id && await db.Papers.AnyAsync(p => p.ArxivId == id.Value, ct) ? id.Value : null;
-        return TypedResults.Ok(new ApiSearch(view.Query, view.Terms, jump, view.Total, view.Page, view.PageCount, view.Results, view.Authors, view.Suggestion));
+        return TypedResults.Ok(new ApiSearch(view.Query, view.Terms, jump, view.Total, view.Capped, view.Page, view.PageCount, view.Results, view.Authors, view.Suggestion));
     }
 }

@@ -22,9 +22,13 @@ public sealed record SearchView(
     IReadOnlyList<AuthorHit> Authors,
     SearchSort Sort,
     SearchFilter Filter,
-    string? Suggestion = null)
+    string? Suggestion = null,
+    bool Capped = false)
 {
     public const int PageSize = 20;
+
+    /// <summary>The count as the page says it: exact, or "more than" the limit searches count to.</summary>
+    public string TotalText => Capped ? $"{Total}편 넘게" : $"{Total}편";
 }
 
 public static class SearchQuery
@@ -66,6 +70,6 @@ public static class SearchQuery
             .ToList();
         var authors = terms.Count == 0 || request.Page > 1 ? [] : (await AuthorSearchQuery.SearchAsync(db, request.Query, cancellationToken)).Authors.Take(8).ToList();
         var pageCount = Math.Max(1, (hits.Total + SearchView.PageSize - 1) / SearchView.PageSize);
-        return new SearchView(request.Query, terms, results, hits.Total, request.Page, pageCount, authors, request.Sort, request.Filter, suggestion);
+        return new SearchView(request.Query, terms, results, hits.Total, request.Page, pageCount, authors, request.Sort, request.Filter, suggestion, hits.Capped);
     }
 }
