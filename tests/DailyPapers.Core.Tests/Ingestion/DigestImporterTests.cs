@@ -313,7 +313,9 @@ public sealed class DigestImporterTests
 
         var refused = () => importer.Ingest(other);
 
-        refused.Should().Throw<DailyPapers.Core.Ingestion.IngestRefusedException>().WithMessage("*--replace*");
+        refused.Should().Throw<DailyPapers.Core.Ingestion.IngestRefusedException>().Which.Message.Should().Be(
+            $"The database holds digests ingested from {Path.GetFullPath(folder.DataDirectory)}; ingesting {Path.GetFullPath(other)} would remove them. " +
+            "Pass --replace to replace them with this folder's, or give another database.");
         folder.Ingest().DaysStored.Should().Be(5, "nothing was removed");
         importer.Ingest(other, new DailyPapers.Core.Ingestion.IngestOptions(Replace: true)).DaysStored.Should().Be(1);
     }
@@ -330,7 +332,9 @@ public sealed class DigestImporterTests
 
         var importer = new DailyPapers.Core.Ingestion.DigestImporter(folder.ConnectionString);
 
-        importer.Invoking(i => i.Ingest(folder.DataDirectory)).Should().Throw<DailyPapers.Core.Ingestion.IngestRefusedException>();
+        importer.Invoking(i => i.Ingest(folder.DataDirectory)).Should().Throw<DailyPapers.Core.Ingestion.IngestRefusedException>().Which.Message.Should().Be(
+            $"{Path.GetFullPath(folder.DataDirectory)} holds no *.md digests; refusing to remove the 5 files' days stored from it. " +
+            "If the folder is really empty now, pass --replace.");
         importer.Ingest(folder.DataDirectory, new DailyPapers.Core.Ingestion.IngestOptions(Replace: true)).DaysStored.Should().Be(0);
     }
 
