@@ -1,8 +1,15 @@
 using System.Data.Common;
 using System.Text;
+using DailyPapers.Core.Data;
 using Npgsql;
 
 namespace DailyPapers.Core.Search;
+
+/// <summary>
+/// A question for the full-text index: an expression in the provider's query language, the column it is asked of
+/// (<c>"title"</c>, or null for every column), and optionally a second question whose matches are left out.
+/// </summary>
+internal sealed record IndexQuery(string Text, string? Column = null, IndexQuery? But = null);
 
 /// <summary>
 /// How a search asks one provider's full-text index: FTS5 match expressions on SQLite, <c>tsquery</c> on PostgreSQL.
@@ -18,17 +25,20 @@ internal abstract class IndexSyntax
     public static IndexSyntax Of(DbConnection connection) => connection is NpgsqlConnection ? Postgres : Sqlite;
 
     /// <summary>Every phrase (the last one's last word a prefix), anywhere or within <paramref name="column"/> (title, summary).</summary>
-    public abstract string All(IReadOnlyList<List<string>> phrases, string? column);
+    public abstract IndexQuery All(IReadOnlyList<List<string>> phrases, string? column);
 
     /// <summary>What <paramref name="all"/> matches and <paramref name="but"/> does not.</summary>
-    public abstract string Not(string all, string but);
+    public abstract IndexQuery Not(IndexQuery all, IndexQuery but);
 
-    /// <summary>A query of the ids (<c>Id</c>) of papers matching the expression in <paramref name="parameter"/>; with a
-    /// <c>Score</c>, lower for a better match (title words weigh most, then authors, then summary).</summary>
-    public abstract string Select(string parameter, bool withScore);
+    /// <summary>
+    /// A query of the ids (<c>Id</c>) of papers matching <paramref name="query"/>, its text bound to
+    /// <paramref name="command"/> as <c>@<paramref name="name"/></c> (and more parameters of that prefix); with a
+    /// <c>Score</c>, lower for a better match (title words weigh most, then authors, then summary).
+    /// </summary>
+    public abstract string Select(DbCommand command, string name, IndexQuery query, bool withScore);
 
     /// <summary>The matching ids, newest paper first, one page (<c>@limit</c>, <c>@offset</c>).</summary>
-    public abstract string Newest(string parameter);
+    public abstract string Newest(DbCommand command, string name, IndexQuery query);
 
     /// <summary>Whether the last word of a phrase matches as a prefix (see <see cref="IndexSyntax"/>).</summary>
     protected static bool IsPrefix(List<string> tokens, bool last)
@@ -38,21 +48,28 @@ internal abstract class IndexSyntax
         return (hangul && word.Length == 1) || (last && !hangul && word.Length >= 3);
     }
 
+    /// <summary>FTS5 says all of it in one expression: the column as a filter, "and not" as <c>NOT</c>.</summary>
     private sealed class Fts5 : IndexSyntax
     {
-        public override string All(IReadOnlyList<List<string>> phrases, string? column)
+        public override IndexQuery All(IReadOnlyList<List<string>> phrases, string? column)
         {
             var body = string.Join(" AND ", phrases.Select((p, i) => Phrase(p, IsPrefix(p, i == phrases.Count - 1))));
-            return column is null ? body : phrases.Count == 1 ? $"{column} : {body}" : $"{column} : ({body})";
+            return new IndexQuery(column is null ? body : phrases.Count == 1 ? $"{column} : {body}" : $"{column} : ({body})");
         }
 
-        public override string Not(string all, string but) => $"({all}) NOT ({but})";
+        public override IndexQuery Not(IndexQuery all, IndexQuery but) => new($"({all.Text}) NOT ({but.Text})");
 
-        public override string Select(string parameter, bool withScore) =>
-            $"SELECT rowid AS Id{(withScore ? $", bm25({SearchIndex.Table}, 10.0, 1.0, 3.0) AS Score" : "")} FROM {SearchIndex.Table} WHERE {SearchIndex.Table} MATCH {parameter}";
+        public override string Select(DbCommand command, string name, IndexQuery query, bool withScore)
+        {
+            command.Bind("@" + name, query.Text);
+            return $"SELECT rowid AS Id{(withScore ? $", bm25({SearchIndex.Table}, 10.0, 1.0, 3.0) AS Score" : "")} FROM {SearchIndex.Table} WHERE {SearchIndex.Table} MATCH @{name}";
+        }
 
-        public override string Newest(string parameter) =>
-            $"SELECT rowid FROM {SearchIndex.Table} WHERE {SearchIndex.Table} MATCH {parameter} ORDER BY rowid DESC LIMIT @limit OFFSET @offset";
+        public override string Newest(DbCommand command, string name, IndexQuery query)
+        {
+            command.Bind("@" + name, query.Text);
+            return $"SELECT rowid FROM {SearchIndex.Table} WHERE {SearchIndex.Table} MATCH @{name} ORDER BY rowid DESC LIMIT @limit OFFSET @offset";
+        }
 
         /// <summary>The tokens as one FTS5 phrase, always quoted (quotes doubled), so query text is never FTS5 syntax.</summary>
         private static string Phrase(List<string> tokens, bool prefix)
@@ -64,34 +81,50 @@ internal abstract class IndexSyntax
 
     /// <summary>
     /// <c>tsquery</c> text, read by a plain cast (no text-search configuration, so nothing is stemmed or dropped): words
-    /// cut and folded as the index was (<see cref="SearchVector.Words"/>), always quoted, phrases as <c>&lt;-&gt;</c> chains; a
-    /// column is the weight its words were indexed with (title A, summary B).
+    /// cut and folded as the index was (<see cref="SearchVector.Words"/>), always quoted, phrases as <c>&lt;-&gt;</c> chains. A
+    /// title question is asked of the title's own indexed vector (<c>TitleWords</c>); a summary question is the weight
+    /// its words were indexed with (B); "and not" is a second condition, so each part uses its own index.
     /// </summary>
     private sealed class TsQuery : IndexSyntax
     {
         // ts_rank's weights for D, C, B, A: title 1.0, authors 0.3, summary 0.1, as FTS5's bm25 weighs them 10 : 3 : 1.
         private const string Weights = "'{0.1, 0.3, 0.1, 1.0}'";
 
-        public override string All(IReadOnlyList<List<string>> phrases, string? column)
+        public override IndexQuery All(IReadOnlyList<List<string>> phrases, string? column)
         {
             var weight = column switch
             {
-                null => "",
-                "title" => "A",
+                null or "title" => "",
                 "summary" => "B",
                 _ => throw new ArgumentOutOfRangeException(nameof(column), column, "no such column"),
             };
             var parts = phrases.Select((p, i) => Phrase(p, IsPrefix(p, i == phrases.Count - 1), weight)).ToList();
-            return string.Join(" & ", parts.Select(p => parts.Count > 1 ? $"({p})" : p));
+            return new IndexQuery(string.Join(" & ", parts.Select(p => parts.Count > 1 ? $"({p})" : p)), column == "title" ? "title" : null);
         }
 
-        public override string Not(string all, string but) => $"({all}) & !({but})";
+        public override IndexQuery Not(IndexQuery all, IndexQuery but) =>
+            all.But is null && but.But is null ? all with { But = but } : throw new ArgumentException("one \"and not\" per question", nameof(but));
 
-        public override string Select(string parameter, bool withScore) =>
-            $"SELECT PaperId AS Id{(withScore ? $", -ts_rank({Weights}, Words, CAST({parameter} AS tsquery)) AS Score" : "")} FROM {SearchIndex.Table} WHERE Words @@ CAST({parameter} AS tsquery)";
+        public override string Select(DbCommand command, string name, IndexQuery query, bool withScore) =>
+            $"SELECT PaperId AS Id{(withScore ? $", -ts_rank({Weights}, {Vector(query)}, CAST(@{name} AS tsquery)) AS Score" : "")} FROM {SearchIndex.Table} WHERE {Condition(command, name, query)}";
 
-        public override string Newest(string parameter) =>
-            $"SELECT PaperId FROM {SearchIndex.Table} WHERE Words @@ CAST({parameter} AS tsquery) ORDER BY PaperId DESC LIMIT @limit OFFSET @offset";
+        public override string Newest(DbCommand command, string name, IndexQuery query) =>
+            $"SELECT PaperId FROM {SearchIndex.Table} WHERE {Condition(command, name, query)} ORDER BY PaperId DESC LIMIT @limit OFFSET @offset";
+
+        private static string Vector(IndexQuery query) => query.Column == "title" ? "TitleWords" : "Words";
+
+        private static string Condition(DbCommand command, string name, IndexQuery query)
+        {
+            command.Bind("@" + name, query.Text);
+            var condition = $"{Vector(query)} @@ CAST(@{name} AS tsquery)";
+            if (query.But is { } but)
+            {
+                command.Bind($"@{name}_but", but.Text);
+                condition += $" AND NOT ({Vector(but)} @@ CAST(@{name}_but AS tsquery))";
+            }
+
+            return condition;
+        }
 
         private static string Phrase(List<string> tokens, bool prefix, string weight)
         {

@@ -94,10 +94,9 @@ public static partial class PaperSearch
         using var command = connection.CreateCommand();
         // Only the last word is a prefix, as in typing: each prefix expands to every word it starts.
         var match = index.All(phrases, column: null);
-        command.Bind("@match", match);
         var where = new StringBuilder();
         AppendFilter(where, command, filter);
-        var counted = Count(connection, index, where.ToString(), command, CountLimit + 1);
+        var counted = Count(connection, index, match, where.ToString(), command, CountLimit + 1);
         var capped = counted > CountLimit;
         var total = Math.Min(counted, CountLimit);
         limit = Math.Min(limit, total - offset);
@@ -116,11 +115,10 @@ public static partial class PaperSearch
 
         // Every full-text lookup is materialised once: inside IN (…) SQLite would otherwise probe the FTS table row by
         // row, decoding the same doclist again for each candidate.
-        var sets = new List<string> { $"m AS MATERIALIZED ({index.Select("@match", scoreAll)})" };
-        string Set(string name, string query, bool withScore = false)
+        var sets = new List<string> { $"m AS MATERIALIZED ({index.Select(command, "match", match, scoreAll)})" };
+        string Set(string name, IndexQuery query, bool withScore = false)
         {
-            command.Bind("@" + name, query);
-            sets.Add($"{name} AS MATERIALIZED ({index.Select("@" + name, withScore)})");
+            sets.Add($"{name} AS MATERIALIZED ({index.Select(command, name, query, withScore)})");
             return name;
         }
 
@@ -187,7 +185,7 @@ public static partial class PaperSearch
     private static string? MatchExpression(string query, IndexSyntax index)
     {
         var phrases = Terms(query).Select(Tokens).Where(t => t.Count > 0).ToList();
-        return phrases.Count == 0 ? null : index.All(phrases, column: null);
+        return phrases.Count == 0 ? null : index.All(phrases, column: null).Text;
     }
 
     private const int FullScoreLimit = CountLimit;
@@ -201,19 +199,17 @@ public static partial class PaperSearch
         var match = index.All(phrases, column: null);
         var titleAll = index.All(phrases, "title");
         var titlePhrase = index.All([[.. phrases.SelectMany(p => p)]], "title");
-        List<string> tiers = phrases.Count > 1 ? [titlePhrase, index.Not(titleAll, titlePhrase)] : [titleAll];
+        List<IndexQuery> tiers = phrases.Count > 1 ? [titlePhrase, index.Not(titleAll, titlePhrase)] : [titleAll];
         tiers.Add(index.Not(match, titleAll));
         var ids = new List<int>();
         foreach (var tier in tiers)
         {
             using var command = connection.CreateCommand();
-            command.Bind("@match", tier);
             if (offset > 0)
             {
                 // Only whether the page starts past this tier matters: counting stops one past the offset.
                 using var count = connection.CreateCommand();
-                count.CommandText = $"SELECT COUNT(*) FROM ({index.Select("@match", withScore: false)} LIMIT @upTo) m";
-                count.Bind("@match", tier);
+                count.CommandText = $"SELECT COUNT(*) FROM ({index.Select(count, "match", tier, withScore: false)} LIMIT @upTo) m";
                 count.Bind("@upTo", offset + 1);
                 var size = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
                 if (offset >= size)
@@ -223,7 +219,7 @@ public static partial class PaperSearch
                 }
             }
 
-            command.CommandText = index.Newest("@match");
+            command.CommandText = index.Newest(command, "match", tier);
             command.Bind("@limit", limit - ids.Count);
             command.Bind("@offset", offset);
             using (var reader = command.ExecuteReader())
@@ -245,10 +241,10 @@ public static partial class PaperSearch
     }
 
     /// <summary>How many papers match, counting no further than <paramref name="upTo"/>.</summary>
-    private static int Count(DbConnection connection, IndexSyntax index, string where, DbCommand filterParameters, int upTo)
+    private static int Count(DbConnection connection, IndexSyntax index, IndexQuery match, string where, DbCommand filterParameters, int upTo)
     {
         using var count = connection.CreateCommand();
-        count.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM ({index.Select("@match", withScore: false)}) m WHERE 1 = 1{where} LIMIT @upTo) c";
+        count.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM ({index.Select(count, "match", match, withScore: false)}) m WHERE 1 = 1{where} LIMIT @upTo) c";
         count.Bind("@upTo", upTo);
         foreach (DbParameter parameter in filterParameters.Parameters)
         {

@@ -43,6 +43,22 @@ public sealed class SearchIndex : IDisposable
         DROP TABLE IF EXISTS {Table};
         """;
 
+    /// <summary>
+    /// The title's words apart (<c>ts_filter</c> keeps weight A), computed by the server from <c>Words</c> and indexed on
+    /// their own: relevance asks first which matches hold the query in their title, and a title is a few words where the
+    /// whole vector is hundreds. Asked of <c>Words</c> with weight A, a common summary word (모델 is in nine papers of ten,
+    /// in few titles) had every match's vector read to learn that few titles hold it: 16 ms at ×10 the corpus, 0.4 ms here.
+    /// </summary>
+    internal const string PostgresTitleWordsSql = $$"""
+        ALTER TABLE {{Table}} ADD COLUMN TitleWords tsvector GENERATED ALWAYS AS (ts_filter(Words, '{a}')) STORED;
+        CREATE INDEX IX_{{Table}}_TitleWords ON {{Table}} USING gin (TitleWords);
+        """;
+
+    internal const string PostgresTitleWordsDropSql = $"""
+        DROP INDEX IF EXISTS IX_{Table}_TitleWords;
+        ALTER TABLE {Table} DROP COLUMN IF EXISTS TitleWords;
+        """;
+
     private readonly DbCommand _delete;
     private readonly DbCommand _insert;
     private readonly bool _vector;
