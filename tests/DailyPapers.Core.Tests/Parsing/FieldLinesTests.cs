@@ -9,6 +9,8 @@ public sealed class FieldLinesTests
     [InlineData("Votes: 35", 35)]
     [InlineData("vote : 7", 7)]
     [InlineData("VOTES:0", 0)]
+    [InlineData("Vote: 999,999,999", 999_999_999)]
+    [InlineData("Vote: 123456789", 123_456_789)]
     public void A_vote_line_gives_its_count(string line, int expected)
     {
         FieldLines.TryVoteLine(line, out var value).Should().BeTrue();
@@ -20,6 +22,7 @@ public sealed class FieldLinesTests
     [InlineData("Votes: -")]
     [InlineData("Vote: —")]
     [InlineData("Vote: N/A")]
+    [InlineData("Vote: n/a")]
     [InlineData("Vote:")]
     public void A_vote_line_can_say_there_is_no_count(string line)
     {
@@ -33,6 +36,8 @@ public sealed class FieldLinesTests
     [InlineData("Vote: 12 votes")]
     [InlineData("Vote: -3")]
     [InlineData("Vote: 1234567890")]
+    [InlineData("Vote: ,")]
+    [InlineData("Vote: ,,,")]
     public void A_vote_count_that_is_not_a_number_is_unreadable(string line)
     {
         FieldLines.TryVoteLine(line, out var value).Should().BeTrue();

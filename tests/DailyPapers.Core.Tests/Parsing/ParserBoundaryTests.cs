@@ -4,7 +4,8 @@ namespace DailyPapers.Core.Tests.Parsing;
 
 /// <summary>
 /// The parser at its edges: the last accepted value of each limit and the first refused one, each HTML wrapper a media
-/// block may use, and text a digest puts where the parser does not expect it. Written for the mutants Stryker found
+/// block may use, and text a digest puts where the parser does not expect it (vote counts at their limits are in
+/// <see cref="FieldLinesTests"/>). Written for the mutants Stryker found
 /// alive in the Parsing scope: each test fails when one of them is applied.
 /// </summary>
 public sealed class ParserBoundaryTests
@@ -24,36 +25,6 @@ public sealed class ParserBoundaryTests
     public void A_year_past_2999_is_refused()
     {
         DayHeading.TryDate("Daily Papers (3000-01-01)", out _).Should().BeFalse();
-    }
-
-    [Theory]
-    [InlineData("Vote: 999,999,999", 999_999_999)]
-    [InlineData("Vote: 123456789", 123_456_789)]
-    public void Nine_digits_are_the_longest_vote_count(string line, int expected)
-    {
-        FieldLines.TryVoteLine(line, out var value).Should().BeTrue();
-        FieldLines.TryVotes(value, out var votes).Should().BeTrue();
-        votes.Should().Be(expected);
-    }
-
-    [Theory]
-    [InlineData("n/a")]
-    [InlineData("N/A")]
-    [InlineData("-")]
-    [InlineData("—")]
-    [InlineData("")]
-    public void Each_way_of_saying_no_count_gives_none(string value)
-    {
-        FieldLines.TryVotes(value, out var votes).Should().BeTrue();
-        votes.Should().BeNull();
-    }
-
-    [Theory]
-    [InlineData(",")]
-    [InlineData(",,,")]
-    public void Commas_alone_are_not_a_count(string value)
-    {
-        FieldLines.TryVotes(value, out _).Should().BeFalse();
     }
 
     [Fact]
