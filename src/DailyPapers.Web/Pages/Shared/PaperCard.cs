@@ -123,8 +123,10 @@ public static class PaperCards
         }
 
         var ids = rows.Select(r => r.PaperId).Distinct().ToList();
+        // Each slug is looked up by the author's key (a subquery per link): a join lets PostgreSQL's planner hash the
+        // whole author table instead, a cost that grows with the archive rather than with the cards shown.
         var links = await db.PaperAuthors.Where(pa => ids.Contains(pa.PaperId))
-            .Select(pa => new { pa.PaperId, pa.Position, pa.Name, pa.Author!.Slug })
+            .Select(pa => new { pa.PaperId, pa.Position, pa.Name, Slug = db.Authors.Where(a => a.Id == pa.AuthorId).Select(a => a.Slug).Single() })
             .ToListAsync(cancellationToken);
         var byPaper = links.GroupBy(l => l.PaperId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<AuthorLink>)[.. g.OrderBy(l => l.Position).Select(l => new AuthorLink(l.Name, l.Slug))]);
