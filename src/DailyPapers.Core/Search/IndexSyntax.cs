@@ -40,6 +40,13 @@ internal abstract class IndexSyntax
     /// <summary>The matching ids, newest paper first, one page (<c>@limit</c>, <c>@offset</c>).</summary>
     public abstract string Newest(DbCommand command, string name, IndexQuery query);
 
+    /// <summary>
+    /// Whether a word's paper count is cheaper to read from the vocabulary than to count from the index. On PostgreSQL the
+    /// vocabulary is a table keyed by word, and counting reads one row per match; FTS5's vocabulary is a view that reads
+    /// the word's whole entry in the index, and counting from the index stops at the limit, so there it costs more.
+    /// </summary>
+    public abstract bool CountsFromVocabulary { get; }
+
     /// <summary>Whether the last word of a phrase matches as a prefix (see <see cref="IndexSyntax"/>).</summary>
     protected static bool IsPrefix(List<string> tokens, bool last)
     {
@@ -51,6 +58,8 @@ internal abstract class IndexSyntax
     /// <summary>FTS5 says all of it in one expression: the column as a filter, "and not" as <c>NOT</c>.</summary>
     private sealed class Fts5 : IndexSyntax
     {
+        public override bool CountsFromVocabulary => false;
+
         public override IndexQuery All(IReadOnlyList<List<string>> phrases, string? column)
         {
             var body = string.Join(" AND ", phrases.Select((p, i) => Phrase(p, IsPrefix(p, i == phrases.Count - 1))));
@@ -89,6 +98,8 @@ internal abstract class IndexSyntax
     {
         // ts_rank's weights for D, C, B, A: title 1.0, authors 0.3, summary 0.1, as FTS5's bm25 weighs them 10 : 3 : 1.
         private const string Weights = "'{0.1, 0.3, 0.1, 1.0}'";
+
+        public override bool CountsFromVocabulary => true;
 
         public override IndexQuery All(IReadOnlyList<List<string>> phrases, string? column)
         {

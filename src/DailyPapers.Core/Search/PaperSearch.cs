@@ -96,7 +96,7 @@ public static partial class PaperSearch
         var match = index.All(phrases, column: null);
         var where = new StringBuilder();
         AppendFilter(where, command, filter);
-        var counted = Count(connection, index, match, where.ToString(), command, CountLimit + 1);
+        var counted = HeldByMoreThanTheLimit(connection, index, phrases, filter) ? CountLimit + 1 : Count(connection, index, match, where.ToString(), command, CountLimit + 1);
         var capped = counted > CountLimit;
         var total = Math.Min(counted, CountLimit);
         limit = Math.Min(limit, total - offset);
@@ -253,6 +253,17 @@ public static partial class PaperSearch
 
         return Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
+
+    /// <summary>
+    /// Whether the search is one word, without a filter, that more papers hold than a search counts: it matches at least
+    /// every paper holding the word (a prefix matches the word itself too), and the index's vocabulary knows how many do,
+    /// so the count is known without reading a match (where the vocabulary is the cheaper to ask: see
+    /// <see cref="IndexSyntax.CountsFromVocabulary"/>). Only words the index keeps as they are written (ASCII letters and
+    /// digits in lower case, Hangul) are looked up.
+    /// </summary>
+    private static bool HeldByMoreThanTheLimit(DbConnection connection, IndexSyntax index, List<List<string>> phrases, SearchFilter filter) =>
+        index.CountsFromVocabulary && filter.IsEmpty && phrases is [[var word]] && word.All(c => char.IsAsciiLetterOrDigit(c) || SearchText.IsHangul(c))
+        && Spelling.DocumentCount(connection, word.ToLowerInvariant()) > CountLimit;
 
     // Both are kept on the paper row at ingest: one primary-key read per match, no aggregate over its listings.
     private const string LatestDate = "SELECT p.LatestDate FROM Papers p WHERE p.Id = m.Id";

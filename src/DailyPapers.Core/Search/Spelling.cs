@@ -56,7 +56,8 @@ public static class Spelling
         return changed ? string.Join(' ', words) : null;
     }
 
-    private static long DocumentCount(DbConnection connection, string term)
+    /// <summary>How many papers hold <paramref name="term"/> (as the index keeps it), from the index's vocabulary.</summary>
+    internal static long DocumentCount(DbConnection connection, string term)
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT doc FROM {VocabularyTable} WHERE term = @term";

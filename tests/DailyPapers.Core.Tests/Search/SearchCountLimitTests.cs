@@ -19,6 +19,15 @@ public sealed class SearchCountLimitTests : IDisposable
 
     public SearchCountLimitTests()
     {
+        Write(_folder);
+        _folder.Ingest().PapersStored.Should().Be(Papers);
+        _connection = new SqliteConnection(_folder.ConnectionString);
+        _connection.Open();
+    }
+
+    /// <summary>The archive of 1,001 papers described above, as digests of a hundred papers a day.</summary>
+    internal static void Write(IngestFolder folder)
+    {
         for (var day = 0; day * 100 < Papers; day++)
         {
             var date = new DateOnly(2024, 1, 1).AddDays(day);
@@ -30,12 +39,8 @@ public sealed class SearchCountLimitTests : IDisposable
                 digest.Append(CultureInfo.InvariantCulture, $"### [{title}](https://arxiv.org/abs/2401.{i:00000})\n\nVote: {i % 50}\n\n- {summary}.\n\n");
             }
 
-            _folder.Write($"{date:yyyy-MM-dd}.md", digest.ToString());
+            folder.Write($"{date:yyyy-MM-dd}.md", digest.ToString());
         }
-
-        _folder.Ingest().PapersStored.Should().Be(Papers);
-        _connection = new SqliteConnection(_folder.ConnectionString);
-        _connection.Open();
     }
 
     private SearchHits Find(string query, SearchSort sort, int offset, int limit = 20, SearchFilter? filter = null) =>
