@@ -18,6 +18,7 @@ internal static class PostgresBenchmark
         ("day", a => [.. a.Dates.Select(d => "/days/" + d)]),
         ("paper", a => [.. a.Papers.Select(p => "/papers/" + p)]),
         ("author", a => [.. a.Authors.Select(s => "/authors/" + Uri.EscapeDataString(s))]),
+        (ScaleBenchmark.AuthorsOfTenToFifty, a => [.. a.ShowingTenToFifty.Select(s => "/authors/" + Uri.EscapeDataString(s))]),
         ("top (week)", a => [.. a.Dates.Select(d => "/top?period=week&date=" + d)]),
         ("top (all)", _ => [.. Enumerable.Range(1, 20).Select(p => "/top?period=all&page=" + p)]),
         ("api paper", a => [.. a.Papers.Select(p => "/api/papers/" + p)]),
@@ -85,7 +86,7 @@ internal static class PostgresBenchmark
                 Console.WriteLine("PostgreSQL cold req/s, ×10 against ×1 (flat in archive size: target ≥ 0.8)");
                 foreach (var (name, _) in Kinds)
                 {
-                    Console.WriteLine($"  {name,-12} {cold[(10, "postgres")][name] / cold[(1, "postgres")][name],6:0.00}   (SQLite {cold[(10, "sqlite")][name] / cold[(1, "sqlite")][name]:0.00})");
+                    Console.WriteLine($"  {name,-14} {cold[(10, "postgres")][name] / cold[(1, "postgres")][name],6:0.00}   (SQLite {cold[(10, "sqlite")][name] / cold[(1, "sqlite")][name]:0.00})");
                 }
             }
         }
