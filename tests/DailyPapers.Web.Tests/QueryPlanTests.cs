@@ -206,11 +206,14 @@ public sealed partial class QueryPlanTests(QueryPlanTests.Archive archive) : ICl
             using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
             ((int)response.StatusCode).Should().BeLessThan(500, $"GET {url}");
             // The change-log poll runs on its own schedule on pooled connections that may carry the trace: not the page's.
+            // FTS5 reads its own settings ('main'.'SearchWords_config') the first time a connection opens the index, so
+            // whether a page meets it depends on which pooled connection it got: SQLite's statement, not the page's.
             return
             [
                 .. _recorder.Statements
                     .Where(s => s.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) || s.TrimStart().StartsWith("WITH", StringComparison.OrdinalIgnoreCase))
-                    .Where(s => !s.Contains("FROM Changes", StringComparison.Ordinal)),
+                    .Where(s => !s.Contains("FROM Changes", StringComparison.Ordinal))
+                    .Where(s => !s.Contains("FROM 'main'.'", StringComparison.Ordinal)),
             ];
         }
 
