@@ -41,11 +41,12 @@ internal abstract class IndexSyntax
     public abstract string Newest(DbCommand command, string name, IndexQuery query);
 
     /// <summary>
-    /// Whether a word's paper count is cheaper to read from the vocabulary than to count from the index. On PostgreSQL the
+    /// For a query of one word, that word as the index keeps it, to be looked up in the vocabulary; null otherwise, or
+    /// where reading a word's paper count from the vocabulary costs more than counting from the index. On PostgreSQL the
     /// vocabulary is a table keyed by word, and counting reads one row per match; FTS5's vocabulary is a view that reads
     /// the word's whole entry in the index, and counting from the index stops at the limit, so there it costs more.
     /// </summary>
-    public abstract bool CountsFromVocabulary { get; }
+    public abstract string? VocabularyWord(IReadOnlyList<List<string>> phrases);
 
     /// <summary>Whether the last word of a phrase matches as a prefix (see <see cref="IndexSyntax"/>).</summary>
     protected static bool IsPrefix(List<string> tokens, bool last)
@@ -58,7 +59,7 @@ internal abstract class IndexSyntax
     /// <summary>FTS5 says all of it in one expression: the column as a filter, "and not" as <c>NOT</c>.</summary>
     private sealed class Fts5 : IndexSyntax
     {
-        public override bool CountsFromVocabulary => false;
+        public override string? VocabularyWord(IReadOnlyList<List<string>> phrases) => null;
 
         public override IndexQuery All(IReadOnlyList<List<string>> phrases, string? column)
         {
@@ -99,7 +100,8 @@ internal abstract class IndexSyntax
         // ts_rank's weights for D, C, B, A: title 1.0, authors 0.3, summary 0.1, as FTS5's bm25 weighs them 10 : 3 : 1.
         private const string Weights = "'{0.1, 0.3, 0.1, 1.0}'";
 
-        public override bool CountsFromVocabulary => true;
+        public override string? VocabularyWord(IReadOnlyList<List<string>> phrases) =>
+            phrases is [[var word]] && SearchVector.Words(word).ToList() is [var kept] ? kept : null;
 
         public override IndexQuery All(IReadOnlyList<List<string>> phrases, string? column)
         {

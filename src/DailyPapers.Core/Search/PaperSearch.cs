@@ -258,12 +258,10 @@ public static partial class PaperSearch
     /// Whether the search is one word, without a filter, that more papers hold than a search counts: it matches at least
     /// every paper holding the word (a prefix matches the word itself too), and the index's vocabulary knows how many do,
     /// so the count is known without reading a match (where the vocabulary is the cheaper to ask: see
-    /// <see cref="IndexSyntax.CountsFromVocabulary"/>). Only words the index keeps as they are written (ASCII letters and
-    /// digits in lower case, Hangul) are looked up.
+    /// <see cref="IndexSyntax.VocabularyWord"/>).
     /// </summary>
     private static bool HeldByMoreThanTheLimit(DbConnection connection, IndexSyntax index, List<List<string>> phrases, SearchFilter filter) =>
-        index.CountsFromVocabulary && filter.IsEmpty && phrases is [[var word]] && word.All(c => char.IsAsciiLetterOrDigit(c) || SearchText.IsHangul(c))
-        && Spelling.DocumentCount(connection, word.ToLowerInvariant()) > CountLimit;
+        filter.IsEmpty && index.VocabularyWord(phrases) is { } word && Spelling.DocumentCount(connection, word) > CountLimit;
 
     // Both are kept on the paper row at ingest: one primary-key read per match, no aggregate over its listings.
     private const string LatestDate = "SELECT p.LatestDate FROM Papers p WHERE p.Id = m.Id";
