@@ -1,13 +1,13 @@
 using DailyPapers.Web.Infrastructure;
 
-return CommandLine.Build(Serve).Parse(args).Invoke();
+return CommandLine.Run(args, Serve);
 
-static int Serve(string[] args)
+static int Serve(string[] args, bool replace)
 {
     var builder = WebApplication.CreateBuilder(args);
     try
     {
-        builder.AddDailyPapers();
+        builder.AddDailyPapers(new StartupIngest(replace));
     }
     catch (InvalidSettingException e)
     {

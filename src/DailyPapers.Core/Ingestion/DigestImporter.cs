@@ -89,6 +89,7 @@ public sealed class DigestImporter(string connectionString, DatabaseProvider pro
         private int _rejected;
         private int _papersRead;
         private bool _changed;
+        private string? _replacedSample;
 
         public void Execute()
         {
@@ -149,6 +150,12 @@ public sealed class DigestImporter(string connectionString, DatabaseProvider pro
             var storedRoot = Meta("DataRoot");
             if (storedRoot is not null && !string.Equals(storedRoot, root, StringComparison.Ordinal))
             {
+                if (HoldsOnlySample())
+                {
+                    _replacedSample = storedRoot;
+                    return;
+                }
+
                 throw new IngestRefusedException(
                     $"The database holds digests ingested from {storedRoot}; ingesting {root} would remove them. " +
                     "Pass --replace to replace them with this folder's, or give another database.");
@@ -160,6 +167,21 @@ public sealed class DigestImporter(string connectionString, DatabaseProvider pro
                     $"{root} holds no *.md digests; refusing to remove the {_stored.Count} files' days stored from it. " +
                     "If the folder is really empty now, pass --replace.");
             }
+        }
+
+        /// <summary>Every stored file is a copy of one of the sample digests, by content: nothing of a user's would be lost.</summary>
+        private bool HoldsOnlySample()
+        {
+            if (options.Sample is null || !Directory.Exists(options.Sample))
+            {
+                return false;
+            }
+
+            var sample = Directory.EnumerateFiles(options.Sample, "*.md", SearchOption.TopDirectoryOnly)
+                .Where(f => new FileInfo(f).Length <= DigestLimits.MaxBytes)
+                .Select(f => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f))))
+                .ToHashSet(StringComparer.Ordinal);
+            return _stored.Values.All(f => sample.Contains(f.Hash));
         }
 
         private string? Meta(string key)
@@ -184,7 +206,8 @@ public sealed class DigestImporter(string connectionString, DatabaseProvider pro
             (int)Scalar(connection, "SELECT COUNT(*) FROM Authors"),
             _changed,
             _diagnostics,
-            elapsed);
+            elapsed,
+            _replacedSample);
 
         private Dictionary<string, StoredFile> LoadStoredFiles()
         {

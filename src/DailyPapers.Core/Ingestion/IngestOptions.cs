@@ -6,7 +6,11 @@ namespace DailyPapers.Core.Ingestion;
 /// wipes the data.
 /// </param>
 /// <param name="Waiting">Told once when another process's ingest holds the database and this one waits for it.</param>
-public sealed record IngestOptions(bool Replace = false, Action<string>? Waiting = null);
+/// <param name="Sample">
+/// The folder of the sample digests the app ships (its embedded default). A database that holds nothing but copies of
+/// them holds nothing of a user's: another folder replaces it without <paramref name="Replace"/>.
+/// </param>
+public sealed record IngestOptions(bool Replace = false, Action<string>? Waiting = null, string? Sample = null);
 
 /// <summary>The importer would have removed data it was not told it may remove; nothing was written.</summary>
 public sealed class IngestRefusedException : Exception

@@ -3,6 +3,7 @@ using DailyPapers.Core.Parsing;
 namespace DailyPapers.Core.Ingestion;
 
 /// <summary>What one ingest run did, and what the database holds after it.</summary>
+/// <param name="ReplacedSample">The folder of the sample digests this run replaced (they were all the database held), or null.</param>
 public sealed record IngestReport(
     int FilesSeen,
     int FilesIngested,
@@ -15,7 +16,8 @@ public sealed record IngestReport(
     int AuthorsStored,
     bool DataChanged,
     IReadOnlyList<Diagnostic> Diagnostics,
-    TimeSpan Elapsed)
+    TimeSpan Elapsed,
+    string? ReplacedSample = null)
 {
     public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
 

@@ -10,11 +10,12 @@ internal static partial class AppSetup
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database {Database} cannot be written by this process: it is served as it is, and the data folder is not ingested")]
     private static partial void LogReadOnly(ILogger logger, string database);
 
-    public static void AddDailyPapers(this WebApplicationBuilder builder)
+    public static void AddDailyPapers(this WebApplicationBuilder builder, StartupIngest? startup = null)
     {
         var options = ReadOptions(builder.Configuration);
         var location = Locate(options, builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(location);
+        builder.Services.AddSingleton(startup ?? new StartupIngest(Replace: false));
         // Checked at start-up: a wrong PublicUrl is a configuration error named with the setting, not a broken feed later.
         PublicOrigin.Parse(options.PublicUrl);
         builder.Services.AddSingleton(options);
@@ -81,6 +82,7 @@ internal static partial class AppSetup
     /// <summary>The <c>DailyPapers</c> section; a value that cannot be read is a configuration error naming the setting.</summary>
     internal static DailyPapersOptions ReadOptions(IConfiguration configuration)
     {
+        HostArguments.CheckSection(configuration);
         try
         {
             return configuration.GetSection(DailyPapersOptions.Section).Get<DailyPapersOptions>() ?? new DailyPapersOptions();

@@ -5,32 +5,73 @@ using DailyPapers.Core.Ingestion;
 namespace DailyPapers.Web.Infrastructure;
 
 /// <summary>
-/// The command line: <c>serve</c> (the default) runs the web app, <c>ingest</c> ingests a folder of digests. Options
-/// the commands do not define (<c>--urls</c>, <c>--DailyPapers:Database=…</c>) are ASP.NET Core configuration and pass
-/// through to it. <c>--help</c> lists every command and option.
+/// The command line: <c>serve</c> (the default) runs the web app, <c>ingest</c> ingests a folder of digests. Settings
+/// (<c>--urls http://…</c>, <c>--DailyPapers:Database=…</c>) are ASP.NET Core configuration and pass through to it once
+/// <see cref="HostArguments"/> has checked them: anything else is a usage error, never silently ignored. <c>--help</c>
+/// lists every command and option.
 /// </summary>
 internal static class CommandLine
 {
     public const int Success = 0;
-    public const int UsageError = 1;
-    public const int FilesRejected = 2;
+    public const int IngestRefused = 1;
+    public const int UsageError = 2;
     public const int DatabaseUnusable = 3;
+    public const int FilesRejected = 4;
 
-    public static RootCommand Build(Func<string[], int> serve)
+    /// <summary>Parses and runs the command; a malformed or unknown option exits with <see cref="UsageError"/>, naming it.</summary>
+    public static int Run(string[] args, Func<string[], bool, int> serve)
+    {
+        var result = Build(serve).Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var error in result.Errors)
+            {
+                Console.Error.WriteLine("dailypapers: " + error.Message);
+            }
+
+            Console.Error.WriteLine("dailypapers: --help lists the commands and options.");
+            return UsageError;
+        }
+
+        return result.Invoke();
+    }
+
+    public static RootCommand Build(Func<string[], bool, int> serve)
     {
         var root = new RootCommand("DailyPapers: browse the daily research-paper digests of l-yohai/daily_papers_ko.")
         {
             TreatUnmatchedTokensAsErrors = false,
         };
-        var serveCommand = new Command("serve", "Run the web app (the default): ingest the data directory, then serve it. Any ASP.NET Core option passes through, e.g. --urls http://127.0.0.1:5080 or --DailyPapers:Database=/srv/papers.db.")
+        var replace = ReplaceOption("Replace what the database holds from another folder with the data directory's digests, or let an emptied folder empty it (the start-up ingest only). A database holding only the sample digests is replaced without it.");
+        var serveCommand = new Command("serve", "Run the web app (the default): ingest the data directory, then serve it. ASP.NET Core settings pass through, e.g. --urls http://127.0.0.1:5080 or --DailyPapers:Database=/srv/papers.db; an unknown option is an error (exit code 2).")
         {
             TreatUnmatchedTokensAsErrors = false,
         };
-        serveCommand.SetAction(result => serve([.. result.UnmatchedTokens]));
-        root.SetAction(result => serve([.. result.UnmatchedTokens]));
+        serveCommand.Options.Add(replace);
+        root.Options.Add(replace);
+        serveCommand.SetAction(result => Serve(serve, result, replace));
+        root.SetAction(result => Serve(serve, result, replace));
         root.Subcommands.Add(serveCommand);
         root.Subcommands.Add(Ingest());
         return root;
+    }
+
+    private static Option<bool> ReplaceOption(string description) => new("--replace") { Description = description };
+
+    private static int Serve(Func<string[], bool, int> serve, ParseResult result, Option<bool> replace)
+    {
+        string[] settings;
+        try
+        {
+            settings = HostArguments.Check(result.UnmatchedTokens);
+        }
+        catch (InvalidSettingException e)
+        {
+            Console.Error.WriteLine("dailypapers: " + e.Message);
+            return UsageError;
+        }
+
+        return serve(settings, result.GetValue(replace));
     }
 
     private static Command Ingest()
@@ -44,28 +85,26 @@ internal static class CommandLine
         {
             Description = "The SQLite file to ingest into. Default: the configured DailyPapers:Database.",
         };
-        var replace = new Option<bool>("--replace")
-        {
-            Description = "Replace what the database holds from another folder, or let an emptied folder empty it.",
-        };
-        var command = new Command("ingest", "Ingest a folder of digests into the database and report what changed. Exit code 0: every file ingested; 2: some files rejected (the good ones are stored); 1: a usage error or a refused ingest; 3: the database cannot be used.")
+        var replace = ReplaceOption("Replace what the database holds from another folder, or let an emptied folder empty it. A database holding only the sample digests is replaced without it.");
+        var command = new Command("ingest", "Ingest a folder of digests into the database and report what changed. Exit code 0: every file ingested; 1: the ingest was refused (it would remove data; see --replace); 2: a usage error; 3: the database cannot be used; 4: some files rejected (the good ones are stored).")
         {
             directory,
             database,
             replace,
         };
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction(result => Run(
-            result.GetValue(directory)!.FullName, result.GetValue(database)?.FullName, result.GetValue(replace), [.. result.UnmatchedTokens], Console.Out, Console.Error));
+        command.SetAction(result => RunIngest(
+            result.GetValue(directory)!.FullName, result.GetValue(database)?.FullName, result.GetValue(replace), result.UnmatchedTokens, Console.Out, Console.Error));
         return command;
     }
 
-    private static int Run(string directory, string? database, bool replace, string[] configuration, TextWriter output, TextWriter error)
+    private static int RunIngest(string directory, string? database, bool replace, IReadOnlyList<string> tokens, TextWriter output, TextWriter error)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = configuration });
         DatabaseLocation location;
+        WebApplicationBuilder builder;
         try
         {
+            builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = HostArguments.Check(tokens) });
             var options = AppSetup.ReadOptions(builder.Configuration);
             if (database is not null && options.Provider != DatabaseProvider.Sqlite)
             {
@@ -102,12 +141,17 @@ internal static class CommandLine
         IngestReport report;
         try
         {
-            report = location.Importer().Ingest(directory, new IngestOptions(replace, message => error.WriteLine("ingest: " + message)));
+            report = location.Importer().Ingest(directory, new IngestOptions(replace, message => error.WriteLine("ingest: " + message), EmbeddedSample.Directory));
         }
         catch (IngestRefusedException e)
         {
             error.WriteLine("ingest: " + e.Message);
-            return UsageError;
+            return IngestRefused;
+        }
+
+        if (report.ReplacedSample is { } sample)
+        {
+            output.WriteLine($"Replaced the sample digests (ingested from {sample}): the database held nothing else.");
         }
 
         foreach (var diagnostic in report.Diagnostics)

@@ -69,3 +69,9 @@ public sealed class DailyPapersOptions
         return Directory.Exists(shipped) ? shipped : underRoot;
     }
 }
+
+/// <summary>The sample digests shipped beside the app (the repository's data/): the embedded default data folder.</summary>
+internal static class EmbeddedSample
+{
+    public static string Directory { get; } = Path.Combine(AppContext.BaseDirectory, "data");
+}

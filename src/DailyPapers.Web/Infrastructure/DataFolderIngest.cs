@@ -6,14 +6,20 @@ namespace DailyPapers.Web.Infrastructure;
 /// <summary>
 /// Ingests the data directory, one run at a time, and logs what it found. Start-up runs it once before serving; the
 /// <see cref="DataFolderWatcher"/> runs it again whenever digest files change, so <c>git pull</c> is the whole update.
+/// A run refused because it would remove what a user ingested from another folder is not only logged: it is the
+/// <see cref="Refusal"/> that <c>/readyz</c> and every page's banner show until a run succeeds.
 /// </summary>
-public sealed partial class DataFolderIngest(DatabaseLocation location, ILogger<DataFolderIngest> logger) : IDisposable
+public sealed partial class DataFolderIngest(DatabaseLocation location, StartupIngest startup, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache, ILogger<DataFolderIngest> logger) : IDisposable
 {
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private volatile bool _firstRunDone;
+    private volatile string? _refusal;
 
     /// <summary>The first ingest since start has finished (or none was asked for): what is stored is what the folder holds.</summary>
     public bool FirstRunDone => _firstRunDone;
+
+    /// <summary>Why the last run was refused (it would have removed data ingested from another folder), or null.</summary>
+    public string? Refusal => _refusal;
 
     public void MarkFirstRunDone() => _firstRunDone = true;
 
@@ -34,12 +40,21 @@ public sealed partial class DataFolderIngest(DatabaseLocation location, ILogger<
             IngestReport report;
             try
             {
-                report = location.Importer().Ingest(location.DataDirectory, cancellationToken);
+                // --replace given to the server allows its first run only: a folder emptied later is still refused.
+                var options = new IngestOptions(Replace: startup.Replace && !_firstRunDone, Sample: EmbeddedSample.Directory);
+                report = location.Importer().Ingest(location.DataDirectory, options, cancellationToken);
             }
             catch (IngestRefusedException e)
             {
                 LogRefused(logger, e.Message);
+                await SetRefusalAsync(e.Message, cancellationToken).ConfigureAwait(false);
                 return null;
+            }
+
+            await SetRefusalAsync(null, cancellationToken).ConfigureAwait(false);
+            if (report.ReplacedSample is { } sample)
+            {
+                LogReplacedSample(logger, sample, location.DataDirectory);
             }
 
             foreach (var diagnostic in report.Diagnostics)
@@ -64,10 +79,25 @@ public sealed partial class DataFolderIngest(DatabaseLocation location, ILogger<
         }
     }
 
+    /// <summary>Every cached page carries the banner or its absence: a change drops them all.</summary>
+    private async Task SetRefusalAsync(string? refusal, CancellationToken cancellationToken)
+    {
+        if (_refusal == refusal)
+        {
+            return;
+        }
+
+        _refusal = refusal;
+        await cache.EvictByTagAsync(PageCache.Every, cancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The database held only the sample digests (from {Sample}); they are replaced by {Directory}'s")]
+    private static partial void LogReplacedSample(ILogger logger, string sample, string directory);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "The data directory {Directory} does not exist; serving what the database already holds")]
     private static partial void LogMissingDataDirectory(ILogger logger, string directory);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Ingest refused, serving what the database already holds: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Ingest refused, serving what the database already holds: {Reason} Every page says so until it is resolved.")]
     private static partial void LogRefused(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Diagnostic}")]
@@ -140,7 +170,7 @@ internal sealed partial class DataFolderWatcher(DatabaseLocation location, DataF
         {
             await Task.Run(() => ingest.RunAsync(stoppingToken), stoppingToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
         {
             LogFailed(logger, e);
         }
@@ -152,3 +182,6 @@ internal sealed partial class DataFolderWatcher(DatabaseLocation location, DataF
     [LoggerMessage(Level = LogLevel.Warning, Message = "An ingest of the watched data directory failed; the next change or rescan tries again")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }
+
+/// <summary>What the server's command line asked of its first ingest: <c>--replace</c> lets it replace another folder's data.</summary>
+public sealed record StartupIngest(bool Replace);

@@ -5,7 +5,8 @@ namespace DailyPapers.Web.Infrastructure;
 
 /// <summary>
 /// For a proxy or an orchestrator: <c>/healthz</c> answers while the process runs; <c>/readyz</c> answers 200 once the
-/// database is reachable and the first ingest is done, and 503 with Retry-After before that.
+/// database is reachable and the first ingest is done, and 503 with Retry-After before that; 503 with the reason while
+/// the data directory's ingest is refused (it would remove what was ingested from another folder).
 /// </summary>
 internal static class HealthEndpoints
 {
@@ -31,6 +32,12 @@ internal static class HealthEndpoints
         {
             context.Response.Headers.RetryAfter = "5";
             return TypedResults.Text("ingesting the data directory\n", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        if (ingest.Refusal is { } refusal)
+        {
+            // Serving, but not what the operator pointed it at: not ready until they choose (see the banner on every page).
+            return TypedResults.Text($"the data directory was not ingested: {refusal}\n", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
         return TypedResults.Text("ready\n");

@@ -321,6 +321,41 @@ public sealed class DigestImporterTests
     }
 
     [Fact]
+    public void A_database_holding_only_the_sample_digests_is_replaced_by_another_folder_without_asking()
+    {
+        using var folder = new IngestFolder().WithSeeds();
+        folder.Ingest();
+        var other = Path.Combine(folder.DataDirectory, "..", "other");
+        Directory.CreateDirectory(other);
+        File.WriteAllText(Path.Combine(other, "d.md"), TwoPaperDay);
+        var importer = new DailyPapers.Core.Ingestion.DigestImporter(folder.ConnectionString);
+
+        var report = importer.Ingest(other, new DailyPapers.Core.Ingestion.IngestOptions(Sample: TestPaths.SeedData));
+
+        report.ReplacedSample.Should().Be(Path.GetFullPath(folder.DataDirectory));
+        report.DaysStored.Should().Be(1);
+        report.FilesRemoved.Should().Be(5);
+    }
+
+    [Fact]
+    public void A_database_holding_the_sample_and_one_file_of_a_users_is_never_replaced_without_asking()
+    {
+        using var folder = new IngestFolder().WithSeeds();
+        // The same name as a sample file, other content: only the content says whose a file is.
+        File.WriteAllText(Path.Combine(folder.DataDirectory, "2024-04-02.md"), TwoPaperDay);
+        folder.Ingest();
+        var other = Path.Combine(folder.DataDirectory, "..", "other");
+        Directory.CreateDirectory(other);
+        File.WriteAllText(Path.Combine(other, "d.md"), TwoPaperDay);
+        var importer = new DailyPapers.Core.Ingestion.DigestImporter(folder.ConnectionString);
+
+        var refused = () => importer.Ingest(other, new DailyPapers.Core.Ingestion.IngestOptions(Sample: TestPaths.SeedData));
+
+        refused.Should().Throw<DailyPapers.Core.Ingestion.IngestRefusedException>();
+        folder.Ingest().DaysStored.Should().Be(5, "nothing was removed");
+    }
+
+    [Fact]
     public void An_emptied_folder_does_not_wipe_the_database_unless_replacing()
     {
         using var folder = new IngestFolder().WithSeeds();
