@@ -22,7 +22,7 @@ public static class DigestRenderer
         foreach (var (paper, warningsAt) in digest.PapersRead)
         {
             var warnings = new List<Diagnostic>();
-            var titleHtml = TexMath.TextToHtml(paper.Title, out var titleFailures);
+            var titleHtml = TexMath.TitleToHtml(paper.Title, out var titleFailures);
             foreach (var tex in titleFailures)
             {
                 warnings.Add(Warning(digest, paper, $"TeX '{DiagnosticList.Shorten(tex)}' in the title cannot be rendered; it is shown as written"));

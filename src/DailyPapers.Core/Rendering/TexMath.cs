@@ -47,7 +47,25 @@ public static class TexMath
     /// Text with inline TeX (<c>$…$</c>) as HTML: text escaped, math as MathML; a span KaTeX cannot read stays as its
     /// source, escaped. <paramref name="failed"/> lists those spans.
     /// </summary>
-    public static string TextToHtml(string text, out IReadOnlyList<string> failed)
+    public static string TextToHtml(string text, out IReadOnlyList<string> failed) => TextToHtml(text, plain => plain, out failed);
+
+    /// <summary>A title as HTML: <see cref="TextToHtml(string, out IReadOnlyList{string})"/> with its unmistakable undelimited TeX read too (<see cref="TitleCarets"/>).</summary>
+    public static string TitleToHtml(string title, out IReadOnlyList<string> failed) => TextToHtml(title, TitleCarets.Apply, out failed);
+
+    /// <summary>A title in plain Unicode: <see cref="TextToPlain"/> with its unmistakable undelimited TeX read too.</summary>
+    public static string TitleToPlain(string title)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        var plain = new StringBuilder(title.Length);
+        foreach (var (part, isMath) in Split(title))
+        {
+            plain.Append(isMath ? TexPlain.Convert(part) : TitleCarets.Apply(part));
+        }
+
+        return plain.ToString();
+    }
+
+    private static string TextToHtml(string text, Func<string, string> plain, out IReadOnlyList<string> failed)
     {
         ArgumentNullException.ThrowIfNull(text);
         var errors = new List<string>();
@@ -56,7 +74,7 @@ public static class TexMath
         {
             if (!isMath)
             {
-                html.Append(WebUtility.HtmlEncode(part));
+                html.Append(WebUtility.HtmlEncode(plain(part)));
                 continue;
             }
 

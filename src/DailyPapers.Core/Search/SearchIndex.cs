@@ -99,15 +99,22 @@ public sealed class SearchIndex : IDisposable
         // TeX is indexed as written and as read: VILA^2 and VILA² both find $VILA^2$.
         if (_vector)
         {
-            _rows.Add(paperId, new Data.Postgres.CopyRows.Words(SearchVector.Of(WithPlainMath(title), WithPlainMath(summary), string.Join(", ", authors), word => Count(word, 1))));
+            _rows.Add(paperId, new Data.Postgres.CopyRows.Words(SearchVector.Of(TitleAsRead(title), WithPlainMath(summary), string.Join(", ", authors), word => Count(word, 1))));
             return;
         }
 
-        Run(_insert, transaction, paperId, SearchText.IndexTokens(WithPlainMath(title)), SearchText.IndexTokens(WithPlainMath(summary)), SearchText.IndexTokens(string.Join(", ", authors)));
+        Run(_insert, transaction, paperId, SearchText.IndexTokens(TitleAsRead(title)), SearchText.IndexTokens(WithPlainMath(summary)), SearchText.IndexTokens(string.Join(", ", authors)));
     }
 
     private static string WithPlainMath(string text) =>
         Rendering.TexMath.HasMath(text) ? text + "\n" + Rendering.TexMath.TextToPlain(text) : text;
+
+    /// <summary>A title as written and, where it differs, as read (its TeX and unmistakable carets in Unicode).</summary>
+    private static string TitleAsRead(string title)
+    {
+        var read = Rendering.TexMath.TitleToPlain(title);
+        return read == title ? title : title + "\n" + read;
+    }
 
     /// <summary>Drops the index rows of deleted papers.</summary>
     public void Delete(DbTransaction transaction, IEnumerable<int> paperIds)

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace DailyPapers.Web.Infrastructure;
 
 /// <summary>
-/// What a reader chose for every page: the colour theme (light, dark, or the system's) and the listing density (full
-/// summaries, or compact cards with one line of summary). Kept in cookies and set by plain links to <c>/prefs</c>, so
+/// What a reader chose for every page: the colour theme (light, dark, or the system's) and the listing density (dense
+/// cards with two lines of summary, the default, or full summaries). Kept in cookies and set by plain links to <c>/prefs</c>, so
 /// it works without JavaScript; the server writes the choice into the page, so a dark page never flashes light.
 /// </summary>
 public sealed record ReaderPreferences(string Theme, string Density)
@@ -14,7 +14,7 @@ public sealed record ReaderPreferences(string Theme, string Density)
     public const string DensityCookie = "dp-density";
 
     public static readonly IReadOnlyList<string> Themes = ["system", "light", "dark"];
-    public static readonly IReadOnlyList<string> Densities = ["full", "compact"];
+    public static readonly IReadOnlyList<string> Densities = ["compact", "full"];
 
     public bool Compact => Density == "compact";
 
@@ -28,7 +28,7 @@ public sealed record ReaderPreferences(string Theme, string Density)
         var density = context.Request.Cookies[DensityCookie];
         return new ReaderPreferences(
             theme is not null && Themes.Contains(theme) ? theme : "system",
-            density is not null && Densities.Contains(density) ? density : "full");
+            density is not null && Densities.Contains(density) ? density : "compact");
     }
 
     /// <summary>The part of a cached page's key that the preferences decide.</summary>

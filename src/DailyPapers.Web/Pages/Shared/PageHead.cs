@@ -11,6 +11,9 @@ public sealed record PageHead(string CanonicalPath, string? Description = null, 
 {
     public const string Key = "PageHead";
 
+    /// <summary>What the <c>[</c> and <c>]</c> keys step through on this page (날, 논문, 쪽…), for the footer's list of shortcuts.</summary>
+    public const string SteppingKey = "Stepping";
+
     /// <summary>A description of at most about two lines, cut at a word.</summary>
     public static string Shorten(string text, int length = 200)
     {

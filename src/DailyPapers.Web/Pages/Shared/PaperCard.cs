@@ -29,8 +29,8 @@ public sealed record PaperCard(
     bool AuthorsTruncated,
     IReadOnlyList<AuthorLink> Authors)
 {
-    /// <summary>The title with its TeX in plain Unicode (VILA², LLM×MapReduce), for places that hold no markup.</summary>
-    public string TitleText => TexMath.TextToPlain(Title);
+    /// <summary>The title with its TeX in plain Unicode (VILA², LLM×MapReduce, 360°), for places that hold no markup.</summary>
+    public string TitleText => TexMath.TitleToPlain(Title);
 
     public string AbsUrl => Links.Abs(ArxivId);
 

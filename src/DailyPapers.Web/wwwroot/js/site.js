@@ -16,11 +16,16 @@
         });
     }
 
-    // Thumbnails that cannot load (moved, offline) are hidden, leaving the neutral box behind them.
+    // Media that cannot load (moved, offline, blocked) become a small label with the paper's arXiv id (CSS), never an
+    // empty box. An image may have failed before this script ran: then it is complete with no width.
     for (const img of document.querySelectorAll(".paper-media img")) {
-        const fail = () => img.classList.add("failed");
+        const fail = () => img.closest(".paper-media").classList.add("failed");
         if (img.complete && img.naturalWidth === 0 && img.currentSrc) fail();
         else img.addEventListener("error", fail, { once: true });
+    }
+    for (const video of document.querySelectorAll(".paper-media video")) {
+        // A poster that fails leaves the video's own frame; a video source that fails (after a click) is marked too.
+        video.addEventListener("error", () => video.closest(".paper-media").classList.add("failed"), { once: true, capture: true });
     }
 
     // Keyboard shortcuts: j/k move between papers, [ and ] follow the previous/next links, / focuses search.

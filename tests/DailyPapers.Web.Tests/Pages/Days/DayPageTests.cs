@@ -41,9 +41,10 @@ public sealed class DayPageTests(AppFactory app)
 
         var video = page.QuerySelector("#p-2402\\.03286 video");
         video.Should().NotBeNull();
-        // No poster in the digest: the first frame stands in for one (a media fragment on the video's own address).
-        video!.GetAttribute("src").Should().Be("https://cdn-uploads.huggingface.co/production/uploads/60f1abe7544c2adfd699860c/WuqBtMvZE5Y_iIk5b8d_r.mp4#t=0.1");
-        video.GetAttribute("preload").Should().Be("metadata");
+        // No poster and no thumbnail in the digest: a drawn frame stands in, and nothing is fetched before a click.
+        video!.GetAttribute("src").Should().Be("https://cdn-uploads.huggingface.co/production/uploads/60f1abe7544c2adfd699860c/WuqBtMvZE5Y_iIk5b8d_r.mp4");
+        video.GetAttribute("poster").Should().Be(DailyPapers.Web.Pages.Shared.PaperCardModel.DrawnPoster);
+        video.GetAttribute("preload").Should().Be("none");
         page.QuerySelector("#p-2402\\.03286 .summary-text")!.InnerHtml.Should().NotContain("video").And.NotContain("Watch Video");
     }
 
