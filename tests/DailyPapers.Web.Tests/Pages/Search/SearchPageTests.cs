@@ -92,6 +92,8 @@ public sealed class SearchPageTests(AppFactory app)
     [InlineData("/search?q=x&from=yesterday", "from")]
     [InlineData("/search?q=x&minVotes=-3", "minVotes")]
     [InlineData("/search?q=x&page=0", "page")]
+    [InlineData("/search?q=x&page=1%00", "page")]
+    [InlineData("/search?q=x&minVotes=5%00", "minVotes")]
     public async Task Malformed_filters_answer_400_naming_them(string url, string parameter)
     {
         var page = await app.GetDocumentAsync(url, HttpStatusCode.BadRequest);
