@@ -76,7 +76,7 @@ public sealed partial class QueryPlanTests(QueryPlanTests.Archive archive) : ICl
         { "/sitemaps/months.xml", 1 },
         { "/sitemaps/papers-0.xml", 1 },
         { "/sitemaps/authors-0.xml", 1 },
-        { "/trends", 1 },
+        { "/trends", 7 },
         { "/trends?q=diffusion,agent", 5 },
         { "/trends?q=model,%EB%AA%A8%EB%8D%B8,video,language%20model,agent", 7 },
         { "/api/trends?q=diffusion,agent", 4 },
