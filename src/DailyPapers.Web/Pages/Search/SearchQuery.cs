@@ -34,9 +34,11 @@ public sealed record SearchView(
     public bool IsPastLastPage => Page > PageCount;
 
     /// <summary>Why there is no page <see cref="Page"/>, in the page's words.</summary>
-    public string PastLastPageText => Capped
-        ? $"검색은 맞는 논문을 {Total}편까지 세므로 ‘{ParameterText.Shorten(Query)}’의 결과는 {PageCount}쪽까지 있습니다."
-        : $"‘{ParameterText.Shorten(Query)}’의 검색 결과는 {PageCount}쪽까지 있습니다.";
+    public string PastLastPageText => Terms.Count == 0
+        ? "찾을 말이 없으면 검색 결과는 1쪽뿐입니다. 검색어를 넣고 page 없이 찾아 보세요."
+        : Capped
+            ? $"검색은 맞는 논문을 {Total}편까지 세므로 ‘{ParameterText.Shorten(Query)}’의 결과는 {PageCount}쪽까지 있습니다."
+            : $"‘{ParameterText.Shorten(Query)}’의 검색 결과는 {PageCount}쪽까지 있습니다.";
 }
 
 public static class SearchQuery

@@ -93,6 +93,7 @@ public sealed class SearchPageTests(AppFactory app)
     [InlineData("/search?q=x&minVotes=-3", "minVotes")]
     [InlineData("/search?q=x&page=0", "page")]
     [InlineData("/search?q=x&page=1%00", "page")]
+    [InlineData("/search?page=2", "page")]
     [InlineData("/search?q=x&minVotes=5%00", "minVotes")]
     public async Task Malformed_filters_answer_400_naming_them(string url, string parameter)
     {
