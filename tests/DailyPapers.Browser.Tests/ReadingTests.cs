@@ -18,6 +18,8 @@ public sealed class ReadingTests(BrowserFixture browser)
     [BrowserTheory]
     [InlineData("/", "home")]
     [InlineData("/days/2024-02-06", "day")]
+    [InlineData("/weeks/2024-W06", "week")]
+    [InlineData("/months/2024-01", "month")]
     [InlineData("/top?period=all", "top")]
     [InlineData("/search?q=%EB%AA%A8%EB%8D%B8", "search")]
     public async Task Listings_open_dense_with_six_titles_on_a_laptop_screen_and_four_on_a_phone(string path, string name)

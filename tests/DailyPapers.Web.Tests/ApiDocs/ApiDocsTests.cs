@@ -152,7 +152,7 @@ public sealed class ApiDocsTests(AppFactory app)
         var page = await app.GetDocumentAsync("/api");
         var examples = page.QuerySelectorAll("section.api-feeds a.feed-example").Select(a => a.GetAttribute("href")!).ToList();
 
-        examples.Should().HaveCount(5).And.OnlyContain(href => href.StartsWith("/feeds/", StringComparison.Ordinal));
+        examples.Should().HaveCount(7).And.OnlyContain(href => href.StartsWith("/feeds/", StringComparison.Ordinal));
         using var client = app.CreateClient();
         foreach (var href in examples)
         {

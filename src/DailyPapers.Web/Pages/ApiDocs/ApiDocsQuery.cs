@@ -82,6 +82,8 @@ public static class ApiDocsQuery
         {
             DaysApi.ListName => new { year = samples.Date.Year },
             DaysApi.DayName => new { date },
+            DaysApi.WeekName => new { week = PeriodParameter.Week(samples.Date) },
+            DaysApi.MonthName => new { month = PeriodParameter.Month(samples.Date) },
             PapersApi.Name when samples.ArxivId is { } id => new { id },
             TopApi.Name => new { period = "week", date },
             SearchApi.Name => new { q = samples.SearchWord },

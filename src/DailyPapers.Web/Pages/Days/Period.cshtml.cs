@@ -6,28 +6,30 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DailyPapers.Web.Pages.Days;
 
-/// <summary>/weeks/2024-W05 and /months/2024-02: every digest of the period, day by day.</summary>
+/// <summary>/weeks/2024-W05 and /months/2024-02: the period's papers by votes, a page at a time, and its digest days.</summary>
 public sealed class PeriodModel(PapersDbContext db) : PageModel
 {
-    public PeriodListing? Listing { get; private set; }
+    public PeriodView? View { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? week, string? month, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? week, string? month, [FromQuery(Name = "page")] string? pageNumber, CancellationToken cancellationToken)
     {
-        PeriodRange range;
-        if (week is not null)
+        if (!PeriodParameter.TryParse(week, month, out var range, out var error))
         {
-            if (!PeriodParameter.TryParseWeek(week, out range))
-            {
-                return this.BadParameter("week", $"'{ParameterText.Shorten(week)}'은(는) 주가 아닙니다. ISO 주 번호로 적어 주세요 (예: 2024-W05).");
-            }
-        }
-        else if (!PeriodParameter.TryParseMonth(month, out range))
-        {
-            return this.BadParameter("month", $"'{ParameterText.Shorten(month)}'은(는) 달이 아닙니다. YYYY-MM 형식으로 적어 주세요 (예: 2024-02).");
+            return this.BadParameter(error.Parameter, error.Detail);
         }
 
-        Listing = await PeriodQuery.LoadAsync(db, range, cancellationToken);
-        if (Listing.Days.Count == 0)
+        if (!PageParameter.TryParse(pageNumber, out var page))
+        {
+            return this.BadParameter("page", $"페이지 '{ParameterText.Shorten(pageNumber)}'은(는) 1 이상의 정수여야 합니다.");
+        }
+
+        View = await PeriodQuery.LoadAsync(db, range, page, cancellationToken);
+        if (View.IsPastLastPage)
+        {
+            return this.BadParameter("page", $"{range.Label}의 논문 목록은 {View.PageCount}쪽까지 있습니다.");
+        }
+
+        if (View.Days.Count == 0)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
         }
@@ -36,7 +38,16 @@ public sealed class PeriodModel(PapersDbContext db) : PageModel
     }
 
     /// <summary>The address of the period containing a date, of the same kind as this one.</summary>
-    public string PeriodLink(DateOnly date) => Listing!.Range.Period == Period.Week
+    public string PeriodLink(DateOnly date) => View!.Range.Period == Period.Week
         ? Url.Page("/Days/Period", new { week = PeriodParameter.Week(date) })!
         : Url.Page("/Days/Period", new { month = PeriodParameter.Month(date) })!;
+
+    /// <summary>Page <paramref name="page"/> of this period's listing.</summary>
+    public string PageLink(int page)
+    {
+        var path = View!.Range.Period == Period.Week
+            ? Url.Page("/Days/Period", new { week = View.Key })!
+            : Url.Page("/Days/Period", new { month = View.Key })!;
+        return page == 1 ? path : PagerModel.WithPage(path, page);
+    }
 }

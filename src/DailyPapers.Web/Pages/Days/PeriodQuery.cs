@@ -2,39 +2,81 @@ using System.Globalization;
 using DailyPapers.Core.Data;
 using DailyPapers.Web.Pages.Shared;
 using DailyPapers.Web.Pages.Top;
+using Microsoft.EntityFrameworkCore;
 
 namespace DailyPapers.Web.Pages.Days;
 
-/// <summary>A week's or a month's digests, day by day in digest order, with the nearest periods that have digests.</summary>
-public sealed record PeriodListing(PeriodRange Range, IReadOnlyList<DayOfPeriod> Days, DateOnly? Previous, DateOnly? Next)
+/// <summary>
+/// A week or a month: one page of its papers by votes (each paper once, as on the period's ranking), its digest days
+/// newest first with their paper counts, and the nearest days before and after it.
+/// </summary>
+/// <param name="PaperCount">The period's papers, each counted once; <paramref name="Papers"/> holds those of page <paramref name="Page"/>.</param>
+/// <param name="Days">Every digest day of the period, newest first, with the papers each listed.</param>
+public sealed record PeriodView(
+    PeriodRange Range, IReadOnlyList<ArchiveDay> Days, IReadOnlyList<PaperCard> Papers, int PaperCount, int Page, int PageCount, DateOnly? Previous, DateOnly? Next)
 {
-    public int PaperCount => Days.Sum(d => d.Papers.Count);
+    public const int PageSize = TopView.PageSize;
+
+    /// <summary>The week or month as its address writes it: 2024-W05 or 2024-02.</summary>
+    public string Key => PeriodParameter.Key(Range);
+
+    /// <summary>The position of the first paper of this page in the period's ranking.</summary>
+    public int FirstPosition => ((Page - 1) * PageSize) + 1;
+
+    /// <summary>A page after the last one: nothing to show, which the page and the API refuse naming the last page.</summary>
+    public bool IsPastLastPage => Days.Count > 0 && Page > PageCount;
 }
 
-public sealed record DayOfPeriod(DateOnly Date, IReadOnlyList<PaperCard> Papers);
-
-/// <summary>A period's listing in four round trips, whatever the archive holds: its papers, their authors, and the days before and after.</summary>
+/// <summary>
+/// A period's page in six round trips whatever the archive holds: its days (date index), its listings ranked by votes as
+/// the ranking page ranks them (<see cref="TopQuery.RankAsync"/>, the listings of those days), the page's cards and their
+/// authors, and the days before and after.
+/// </summary>
 public static class PeriodQuery
 {
-    public static async Task<PeriodListing> LoadAsync(PapersDbContext db, PeriodRange range, CancellationToken cancellationToken)
+    public static async Task<PeriodView> LoadAsync(PapersDbContext db, PeriodRange range, int page, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(db);
         var (start, end) = (range.Start, range.End);
-        var days = db.Days.Where(d => d.Date >= start && d.Date <= end).Select(d => d.Id);
-        var cards = await db.Appearances
-            .Where(a => days.Contains(a.DayId))
-            .OrderByDescending(a => a.Day!.Date).ThenBy(a => a.Position)
-            .Select(PaperCards.FromAppearance)
-            .ToCardsAsync(db, cancellationToken);
+        var days = await db.Days.Where(d => d.Date >= start && d.Date <= end).OrderByDescending(d => d.Date)
+            .Select(d => new ArchiveDay(d.Date, d.PaperCount))
+            .ToListAsync(cancellationToken);
+        IReadOnlyList<RankedListing> ranked = days.Count == 0 ? [] : await TopQuery.RankAsync(db, range, cancellationToken);
+        var pageCount = TopQuery.PageCount(ranked.Count);
+        var papers = page > pageCount ? [] : await TopQuery.CardsAsync(db, ranked, page, cancellationToken);
         var previous = await DayQuery.BeforeAsync(db, start, cancellationToken);
         var next = await DayQuery.AfterAsync(db, end, cancellationToken);
-        var byDay = cards.GroupBy(c => c.Date).Select(g => new DayOfPeriod(g.Key, [.. g])).ToList();
-        return new PeriodListing(range, byDay, previous, next);
+        return new PeriodView(range, days, papers, ranked.Count, page, pageCount, previous, next);
     }
 }
 
 /// <summary>Weeks and months in URLs: ISO weeks as 2024-W05, months as 2024-02.</summary>
 public static class PeriodParameter
 {
+    /// <summary>The week, when the route names one, else the month; the error names the parameter that is wrong.</summary>
+    public static bool TryParse(string? week, string? month, out PeriodRange range, out (string Parameter, string Detail) error)
+    {
+        error = default;
+        if (week is not null)
+        {
+            if (!TryParseWeek(week, out range))
+            {
+                error = ("week", $"'{ParameterText.Shorten(week)}'은(는) 주가 아닙니다. ISO 주 번호로 적어 주세요 (예: 2024-W05).");
+                return false;
+            }
+
+            return true;
+        }
+
+        if (!TryParseMonth(month, out range))
+        {
+            error = ("month", $"'{ParameterText.Shorten(month)}'은(는) 달이 아닙니다. YYYY-MM 형식으로 적어 주세요 (예: 2024-02).");
+            return false;
+        }
+
+        return true;
+    }
+
     public static bool TryParseWeek(string? text, out PeriodRange range)
     {
         range = default;
@@ -69,4 +111,7 @@ public static class PeriodParameter
     }
 
     public static string Month(DateOnly date) => date.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    /// <summary>The week or month of a range as its address writes it.</summary>
+    public static string Key(PeriodRange range) => range.Period == Period.Week ? Week(range.Start) : Month(range.Start);
 }

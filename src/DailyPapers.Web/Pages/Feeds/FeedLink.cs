@@ -19,5 +19,16 @@ public sealed record FeedLink(string Title, string Route, IReadOnlyDictionary<st
 
     public static FeedLink Top(string period, string date, string label = "") => new($"{label} 인기 논문", FeedsApi.TopRoute, new Dictionary<string, object?> { ["period"] = period, ["date"] = date });
 
+    public static FeedLink Week(string week, string label = "") => new($"{label} 논문", FeedsApi.WeekRoute, new Dictionary<string, object?> { ["week"] = week });
+
+    public static FeedLink Month(string month, string label = "") => new($"{label} 논문", FeedsApi.MonthRoute, new Dictionary<string, object?> { ["month"] = month });
+
+    /// <summary>The feed of a week's or a month's page.</summary>
+    public static FeedLink Period(DailyPapers.Web.Pages.Days.PeriodView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return view.Range.Period == DailyPapers.Web.Pages.Top.Period.Week ? Week(view.Key, view.Range.Label) : Month(view.Key, view.Range.Label);
+    }
+
     public RouteValueDictionary WithFormat(string format) => new(Values ?? new Dictionary<string, object?>()) { ["format"] = format };
 }

@@ -12,7 +12,8 @@ namespace DailyPapers.Web.Pages.Feeds;
 
 /// <summary>
 /// Atom and JSON feeds of what the pages list: <c>/feeds/latest</c> (the home page), <c>/feeds/days/{date}</c>,
-/// <c>/feeds/authors/{slug}</c>, <c>/feeds/search?q=</c> (newest first) and <c>/feeds/top?period=&amp;date=</c>, each
+/// <c>/feeds/authors/{slug}</c>, <c>/feeds/search?q=</c> (newest first), <c>/feeds/top?period=&amp;date=</c>,
+/// <c>/feeds/weeks/{2024-W05}</c> and <c>/feeds/months/{2024-02}</c> (the first page of the period, by votes), each
 /// as <c>.atom</c> or <c>.json</c>. They answer conditional GETs (ETag, Last-Modified) with 304 and are cached and evicted
 /// like the pages they follow.
 /// </summary>
@@ -26,6 +27,8 @@ internal static class FeedsApi
     public const string AuthorRoute = "feed-author";
     public const string SearchRoute = "feed-search";
     public const string TopRoute = "feed-top";
+    public const string WeekRoute = "feed-week";
+    public const string MonthRoute = "feed-month";
 
     public static void MapFeeds(this IEndpointRouteBuilder app)
     {
@@ -35,6 +38,8 @@ internal static class FeedsApi
         feeds.MapRead("/authors/{slug}." + Format, Author).WithName(AuthorRoute);
         feeds.MapRead("/search." + Format, Search).WithName(SearchRoute);
         feeds.MapRead("/top." + Format, Top).WithName(TopRoute);
+        feeds.MapRead("/weeks/{week}." + Format, Week).WithName(WeekRoute);
+        feeds.MapRead("/months/{month}." + Format, Month).WithName(MonthRoute);
     }
 
     public static async Task<IResult> Latest(string format, PapersDbContext db, FeedContext feed, CancellationToken ct)
@@ -116,6 +121,36 @@ internal static class FeedsApi
             $"{view.Range.Label} 추천 수가 많은 논문 {view.Papers.Count}편",
             feed.PagePath("/Top/Index", new { period = kind, date = anchor }),
             FeedLink.Top(kind, anchor),
+            view.Papers,
+            format);
+    }
+
+    public static Task<IResult> Week(string week, string format, PapersDbContext db, FeedContext feed, CancellationToken ct) =>
+        PeriodAsync(week, null, format, db, feed, ct);
+
+    public static Task<IResult> Month(string month, string format, PapersDbContext db, FeedContext feed, CancellationToken ct) =>
+        PeriodAsync(null, month, format, db, feed, ct);
+
+    /// <summary>A week's or a month's feed: the first page of its page, its most voted papers.</summary>
+    private static async Task<IResult> PeriodAsync(string? week, string? month, string format, PapersDbContext db, FeedContext feed, CancellationToken ct)
+    {
+        if (!PeriodParameter.TryParse(week, month, out var range, out var error))
+        {
+            return Api.BadParameter(error.Parameter, error.Detail);
+        }
+
+        var view = await PeriodQuery.LoadAsync(db, range, 1, ct);
+        if (view.Days.Count == 0)
+        {
+            return Api.NotFound($"No digest in {view.Key}.");
+        }
+
+        var page = view.Range.Period == Period.Week ? feed.PagePath("/Days/Period", new { week = view.Key }) : feed.PagePath("/Days/Period", new { month = view.Key });
+        return feed.Write(
+            $"DailyPapers: {range.Label} 논문",
+            $"{range.Label} 다이제스트 {view.Days.Count}일의 논문 {view.PaperCount}편 가운데 추천 수가 많은 {view.Papers.Count}편",
+            page,
+            FeedLink.Period(view),
             view.Papers,
             format);
     }

@@ -31,6 +31,11 @@ public sealed class SearchModel(PapersDbContext db) : PageModel
         }
 
         View = await SearchQuery.SearchAsync(db, request, cancellationToken);
+        if (View.IsPastLastPage)
+        {
+            return this.BadParameter("page", View.PastLastPageText);
+        }
+
         return Page();
     }
 }

@@ -20,7 +20,7 @@ internal static class SearchApi
     public static void MapSearchApi(this RouteGroupBuilder api) =>
         api.MapRead("/search", GetSearch).WithName(Name).WithTags("Search")
             .WithSummary("제목, 요약, 저자의 전문 검색과 이름이 맞는 저자들")
-            .WithDescription("모든 낱말이 맞아야 하고, \"따옴표\"는 구절을 찾습니다. 질의가 저장된 논문의 arXiv 번호나 주소면 arxivId가 그 논문입니다.");
+            .WithDescription("모든 낱말이 맞아야 하고, \"따옴표\"는 구절을 찾습니다. 질의가 저장된 논문의 arXiv 번호나 주소면 arxivId가 그 논문입니다. 마지막 페이지 뒤는 400입니다.");
 
     public static async Task<Results<Ok<ApiSearch>, ValidationProblem>> GetSearch(
         [Description("검색어(한국어, 영어, arXiv 번호나 주소)")] string? q,
@@ -37,6 +37,11 @@ internal static class SearchApi
         }
 
         var view = await SearchQuery.SearchAsync(db, request, ct);
+        if (view.IsPastLastPage)
+        {
+            return Api.BadParameter("page", $"The results of '{ParameterText.Shorten(view.Query)}' fill {view.PageCount} page(s){(view.Capped ? $" (a search counts up to {view.Total} matches)" : "")}.");
+        }
+
         var jump = SearchParameters.PaperReference(q) is { } id && await db.Papers.AnyAsync(p => p.ArxivId == id.Value, ct) ? id.Value : null;
         return TypedResults.Ok(new ApiSearch(view.Query, view.Terms, jump, view.Total, view.Capped, view.Page, view.PageCount, view.Results, view.Authors, view.Suggestion));
     }

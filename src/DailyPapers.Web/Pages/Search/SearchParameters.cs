@@ -14,7 +14,7 @@ public static class SearchParameters
         request = new SearchRequest("", 1, SearchSort.Relevance, new SearchFilter());
         error = default;
         var pageNumber = 1;
-        if (!string.IsNullOrEmpty(page) && (!int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out pageNumber) || pageNumber < 1 || pageNumber > 10_000))
+        if (!string.IsNullOrEmpty(page) && (!PageParameter.TryParse(page, out pageNumber) || pageNumber > 10_000))
         {
             error = ("page", $"'{ParameterText.Shorten(page)}' is not a page number (1 or more).");
             return false;
@@ -54,7 +54,7 @@ public static class SearchParameters
         int? votes = null;
         if (!string.IsNullOrEmpty(minVotes))
         {
-            if (!int.TryParse(minVotes, NumberStyles.None, CultureInfo.InvariantCulture, out var v))
+            if (!ParameterText.TryParseDigits(minVotes, out var v))
             {
                 error = ("minVotes", $"'{ParameterText.Shorten(minVotes)}' is not a vote count (0 or more).");
                 return false;

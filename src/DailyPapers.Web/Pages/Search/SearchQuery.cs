@@ -29,6 +29,16 @@ public sealed record SearchView(
 
     /// <summary>The count as the page says it: exact, or "more than" the limit searches count to.</summary>
     public string TotalText => Capped ? $"{Total}편 넘게" : $"{Total}편";
+
+    /// <summary>A page after the last one: nothing to show, which the page and the API refuse naming the last page.</summary>
+    public bool IsPastLastPage => Page > PageCount;
+
+    /// <summary>Why there is no page <see cref="Page"/>, in the page's words.</summary>
+    public string PastLastPageText => Terms.Count == 0
+        ? "찾을 말이 없으면 검색 결과는 1쪽뿐입니다. 검색어를 넣고 page 없이 찾아 보세요."
+        : Capped
+            ? $"검색은 맞는 논문을 {Total}편까지 세므로 ‘{ParameterText.Shorten(Query)}’의 결과는 {PageCount}쪽까지 있습니다."
+            : $"‘{ParameterText.Shorten(Query)}’의 검색 결과는 {PageCount}쪽까지 있습니다.";
 }
 
 public static class SearchQuery

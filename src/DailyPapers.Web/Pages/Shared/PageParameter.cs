@@ -6,6 +6,11 @@ public static class PageParameter
     public static bool TryParse(string? text, out int page)
     {
         page = 1;
-        return string.IsNullOrEmpty(text) || (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out page) && page >= 1);
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+
+        return ParameterText.TryParseDigits(text, out page) && page >= 1;
     }
 }

@@ -57,7 +57,7 @@ public static class TopParameters
         }
 
         var pageNumber = 1;
-        if (!string.IsNullOrEmpty(page) && (!int.TryParse(page, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out pageNumber) || pageNumber < 1))
+        if (!string.IsNullOrEmpty(page) && !PageParameter.TryParse(page, out pageNumber))
         {
             error = ("page", $"페이지 '{ParameterText.Shorten(page)}'은(는) 1 이상의 정수여야 합니다.");
             return false;

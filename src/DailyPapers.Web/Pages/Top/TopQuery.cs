@@ -55,6 +55,9 @@ public sealed record TopView(PeriodRange Range, IReadOnlyList<PaperCard> Papers,
     public const int PageSize = 50;
 }
 
+/// <summary>A paper's best listing in a period, with what the period's ranking orders it by.</summary>
+public sealed record RankedListing(int AppearanceId, int PaperId, int? Votes, DateOnly Date, int Position, string ArxivId);
+
 public static class TopQuery
 {
     /// <summary>
@@ -88,28 +91,56 @@ public static class TopQuery
 
     private static async Task<(List<PaperCard> Papers, int Total, int Page, int PageCount)> InRangeAsync(PapersDbContext db, PeriodRange range, int page, CancellationToken cancellationToken)
     {
+        var ranked = await RankAsync(db, range, cancellationToken);
+        var pageCount = PageCount(ranked.Count);
+        page = Math.Clamp(page, 1, pageCount);
+        return (await CardsAsync(db, ranked, page, cancellationToken), ranked.Count, page, pageCount);
+    }
+
+    /// <summary>
+    /// The period's papers by votes, each once at its best listing (<see cref="LoadAsync"/> says the order): every listing
+    /// of the period read from the date index and ranked here. A period holds a few hundred listings whatever the archive
+    /// holds, and a page of a vote order cannot be cut before all of them are ranked.
+    /// </summary>
+    public static async Task<IReadOnlyList<RankedListing>> RankAsync(PapersDbContext db, PeriodRange range, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         var days = db.Days.Where(d => d.Date >= range.Start && d.Date <= range.End).Select(d => d.Id);
         var rows = await db.Appearances
             .Where(a => days.Contains(a.DayId))
-            .Select(a => new { a.Id, a.PaperId, a.Votes, a.Day!.Date, a.Position, a.Paper!.ArxivId })
+            .Select(a => new RankedListing(a.Id, a.PaperId, a.Votes, a.Day!.Date, a.Position, a.Paper!.ArxivId))
             .ToListAsync(cancellationToken);
-        var ranked = rows
-            .GroupBy(r => r.PaperId)
-            .Select(g => g.OrderByDescending(r => r.Votes ?? -1).ThenByDescending(r => r.Date).First())
-            .OrderBy(r => r.Votes is null)
-            .ThenByDescending(r => r.Votes)
-            .ThenByDescending(r => r.Date)
-            .ThenBy(r => r.Position)
-            .ThenBy(r => r.ArxivId, StringComparer.Ordinal)
-            .ToList();
-        var pageCount = PageCount(ranked.Count);
-        page = Math.Clamp(page, 1, pageCount);
-        var ids = ranked.Skip((page - 1) * TopView.PageSize).Take(TopView.PageSize).Select(r => r.Id).ToList();
+        return
+        [
+            .. rows
+                .GroupBy(r => r.PaperId)
+                .Select(g => g.OrderByDescending(r => r.Votes ?? -1).ThenByDescending(r => r.Date).First())
+                .OrderBy(r => r.Votes is null)
+                .ThenByDescending(r => r.Votes)
+                .ThenByDescending(r => r.Date)
+                .ThenBy(r => r.Position)
+                .ThenBy(r => r.ArxivId, StringComparer.Ordinal),
+        ];
+    }
+
+    /// <summary>Page <paramref name="page"/> (of <see cref="TopView.PageSize"/>) of a ranking, as cards in its order: its listings by key, then their authors.</summary>
+    public static async Task<List<PaperCard>> CardsAsync(PapersDbContext db, IReadOnlyList<RankedListing> ranked, int page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ranked);
+        var shown = ranked.Skip((page - 1) * TopView.PageSize).Take(TopView.PageSize).ToList();
+        if (shown.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = shown.Select(r => r.AppearanceId).ToList();
         var cards = await db.Appearances.Where(a => ids.Contains(a.Id)).Select(PaperCards.FromAppearance).ToCardsAsync(db, cancellationToken);
         var byKey = cards.ToDictionary(c => (c.ArxivId, c.Date));
-        var ordered = ranked.Skip((page - 1) * TopView.PageSize).Take(TopView.PageSize).Select(r => byKey[(r.ArxivId, r.Date)]).ToList();
-        return (ordered, ranked.Count, page, pageCount);
+        return [.. shown.Select(r => byKey[(r.ArxivId, r.Date)])];
     }
+
+    /// <summary>Pages of <see cref="TopView.PageSize"/> that <paramref name="total"/> papers fill; one for none.</summary>
+    public static int PageCount(int total) => Math.Max(1, (total + TopView.PageSize - 1) / TopView.PageSize);
 
     /// <summary>Every paper by its best vote count, then its latest listing: a walk down the index on those columns.</summary>
     private static async Task<(List<PaperCard> Papers, int Total, int Page, int PageCount)> AllTimeAsync(PapersDbContext db, int page, CancellationToken cancellationToken)
@@ -125,6 +156,4 @@ public static class TopQuery
             .ToCardsAsync(db, cancellationToken);
         return (cards, total, page, pageCount);
     }
-
-    private static int PageCount(int total) => Math.Max(1, (total + TopView.PageSize - 1) / TopView.PageSize);
 }

@@ -8,14 +8,19 @@ public sealed class TrendsModel(PapersDbContext db) : PageModel
     public TrendsView? View { get; private set; }
 
     /// <summary>
-    /// Without q the page shows the form and the rising terms; with a bad q it says what is wrong beside the form
+    /// Without q the page charts the rising terms, and says so; with a bad q it says what is wrong beside the form
     /// (status 400), so the reader corrects the terms where they typed them.
     /// </summary>
     public async Task OnGetAsync(string? q, CancellationToken cancellationToken)
     {
         var query = q?.Trim() ?? "";
-        IReadOnlyList<string> terms = [];
-        if (query.Length > 0 && !TrendsParameters.TryParse(query, out terms, out var error))
+        if (query.Length == 0)
+        {
+            View = await TrendsQuery.LoadRisingAsync(db, cancellationToken);
+            return;
+        }
+
+        if (!TrendsParameters.TryParse(query, out var terms, out var error))
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
             View = (await TrendsQuery.LoadAsync(db, query, [], withRising: true, cancellationToken)) with { Error = $"{error.Parameter}: {error.Detail}" };

@@ -10,9 +10,13 @@ namespace DailyPapers.Web.Pages.Trends;
 /// <summary>One month of the chart: its listed papers, and per term (in the order asked) the matches and their share.</summary>
 public sealed record TrendPoint(DateOnly Month, int PaperCount, IReadOnlyList<int> Matches, IReadOnlyList<double> Shares);
 
-public sealed record TrendsView(string Query, IReadOnlyList<string> Terms, IReadOnlyList<TrendPoint> Months, IReadOnlyList<RisingList> Rising, string? Error = null)
+/// <param name="Charted">When the reader asked for no terms: the rising list whose leading terms the chart draws.</param>
+public sealed record TrendsView(string Query, IReadOnlyList<string> Terms, IReadOnlyList<TrendPoint> Months, IReadOnlyList<RisingList> Rising, string? Error = null, RisingList? Charted = null)
 {
     public bool HasChart => Terms.Count > 0 && Months.Count > 0;
+
+    /// <summary>The <c>q</c> that draws this chart: what the reader asked, or the rising terms charted in its place.</summary>
+    public string ChartQuery => Charted is null ? Query : string.Join(',', Terms);
 }
 
 /// <summary>Reads <c>q</c> of /trends and /api/trends: search terms separated by commas, one line each.</summary>
@@ -77,6 +81,28 @@ public static class TrendsQuery
             var points = terms.Count == 0 ? [] : Points(TopicTrends.Monthly(connection, terms));
             var rising = withRising ? RisingTerms.Latest(connection, RisingLimit) : [];
             return new TrendsView(query, terms, points, rising);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// /trends asked nothing: the chart of the rising terms the home page's box shows (the latest week's, or the month's
+    /// when the week has none), as many as a reader may compare, with the rising terms beside it.
+    /// </summary>
+    public static async Task<TrendsView> LoadRisingAsync(PapersDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await WithConnectionAsync(db, connection =>
+        {
+            var rising = RisingTerms.Latest(connection, RisingLimit);
+            var charted = rising.FirstOrDefault(r => r.Period == TermPeriod.Week && r.Terms.Count > 0) ?? rising.FirstOrDefault(r => r.Period == TermPeriod.Month && r.Terms.Count > 0);
+            if (charted is null)
+            {
+                return new TrendsView("", [], [], rising);
+            }
+
+            IReadOnlyList<string> terms = [.. charted.Terms.Select(t => t.Term).Where(TopicTrends.IsSearchable).Take(TrendsParameters.MaxTerms)];
+            var points = terms.Count == 0 ? [] : Points(TopicTrends.Monthly(connection, terms));
+            return new TrendsView("", terms, points, rising, Charted: charted with { Terms = [.. charted.Terms.Where(t => terms.Contains(t.Term))] });
         }, cancellationToken);
     }
 

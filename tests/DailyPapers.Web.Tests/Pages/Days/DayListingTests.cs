@@ -53,19 +53,39 @@ public sealed class DayListingTests(SmallArchive archive) : IClassFixture<SmallA
     }
 
     [Fact]
-    public async Task A_week_lists_its_days_newest_first_each_in_digest_order_from_monday_to_sunday()
+    public async Task A_week_lists_its_papers_by_votes_each_once_at_its_best_listing_with_its_days_newest_first()
     {
         var (scope, db) = archive.Db();
         using var _ = scope;
 
-        var week = await PeriodQuery.LoadAsync(db, PeriodRange.Containing(Period.Week, Date("2024-03-06")), CancellationToken.None);
+        var week = await PeriodQuery.LoadAsync(db, PeriodRange.Containing(Period.Week, Date("2024-03-06")), 1, CancellationToken.None);
 
-        week.Days.Select(d => (d.Date, string.Join(", ", d.Papers.Select(p => p.Title)))).Should().Equal(
-            (Date("2024-03-10"), "Iota"),
-            (Date("2024-03-06"), "Delta, Alpha again, Epsilon, Beta again"),
-            (Date("2024-03-04"), "Alpha, Beta, Gamma"));
-        week.PaperCount.Should().Be(8);
+        // Delta and Beta tie at 9: the later listing first. Iota, Alpha and Epsilon tie at 7: Iota's day is the latest,
+        // then Alpha before Epsilon in 03-06's digest; Alpha's and Beta's other listings are not listed again; Gamma has no votes.
+        week.Papers.Select(p => (p.Title, p.Votes, p.Date)).Should().Equal(
+            ("Delta", 9, Date("2024-03-06")),
+            ("Beta", 9, Date("2024-03-04")),
+            ("Iota", 7, Date("2024-03-10")),
+            ("Alpha again", 7, Date("2024-03-06")),
+            ("Epsilon", 7, Date("2024-03-06")),
+            ("Gamma", null, Date("2024-03-04")));
+        week.Days.Should().Equal(new ArchiveDay(Date("2024-03-10"), 1), new ArchiveDay(Date("2024-03-06"), 4), new ArchiveDay(Date("2024-03-04"), 3));
+        (week.PaperCount, week.Page, week.PageCount, week.Key).Should().Be((6, 1, 1, "2024-W10"));
         (week.Previous, week.Next).Should().Be((Date("2024-02-28"), Date("2025-01-01")));
+    }
+
+    [Fact]
+    public async Task A_period_without_digests_has_no_days_and_a_page_past_the_last_has_no_papers()
+    {
+        var (scope, db) = archive.Db();
+        using var _ = scope;
+
+        var empty = await PeriodQuery.LoadAsync(db, PeriodRange.Containing(Period.Month, Date("2024-01-15")), 1, CancellationToken.None);
+        var past = await PeriodQuery.LoadAsync(db, PeriodRange.Containing(Period.Month, Date("2024-03-15")), 2, CancellationToken.None);
+
+        (empty.Days.Count, empty.Papers.Count, empty.PaperCount, empty.IsPastLastPage).Should().Be((0, 0, 0, false));
+        (empty.Previous, empty.Next).Should().Be((Date("2023-12-31"), Date("2024-02-28")));
+        (past.Page, past.PageCount, past.Papers.Count, past.PaperCount, past.IsPastLastPage).Should().Be((2, 1, 0, 6, true));
     }
 
     [Fact]

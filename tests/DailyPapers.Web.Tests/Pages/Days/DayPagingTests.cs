@@ -40,6 +40,7 @@ public sealed class DayPagingTests : IDisposable
 
         (await _app.GetDocumentAsync("/days/2024-06-11?page=4", HttpStatusCode.BadRequest)).Body!.TextContent.Should().Contain("3쪽까지");
         (await _app.GetDocumentAsync("/days/2024-06-11?page=0", HttpStatusCode.BadRequest)).Body!.TextContent.Should().Contain("page");
+        (await _app.GetDocumentAsync("/days/2024-06-11?page=2%00", HttpStatusCode.BadRequest)).Body!.TextContent.Should().Contain("page");
     }
 
     [Fact]

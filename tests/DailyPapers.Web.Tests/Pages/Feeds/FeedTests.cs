@@ -23,6 +23,8 @@ public sealed class FeedTests(AppFactory app)
         { "/authors/xintao-wang", "/feeds/authors/xintao-wang.atom" },
         { "/search?q=diffusion", "/feeds/search.atom?q=diffusion" },
         { "/top?period=month&date=2024-04-01", "/feeds/top.atom?period=month&date=2024-04-01" },
+        { "/weeks/2024-W14", "/feeds/weeks/2024-W14.atom" },
+        { "/months/2024-04", "/feeds/months/2024-04.atom" },
     };
 
     [Theory]

@@ -55,6 +55,15 @@ public sealed class CappedSearchTests : IClassFixture<CappedSearchTests.Capybara
     }
 
     [Fact]
+    public async Task A_page_past_the_limits_last_answers_400_naming_page_and_the_last_page()
+    {
+        var past = await _app.GetDocumentAsync($"/search?q=capybara&page={(PaperSearch.CountLimit / 20) + 1}", System.Net.HttpStatusCode.BadRequest);
+
+        past.QuerySelector("main code")!.TextContent.Should().Be("page");
+        past.QuerySelector("main")!.TextContent.Should().Contain($"{PaperSearch.CountLimit}편까지 세므로").And.Contain($"{PaperSearch.CountLimit / 20}쪽까지");
+    }
+
+    [Fact]
     public async Task A_query_under_the_limit_keeps_its_exact_count()
     {
         var page = await _app.GetDocumentAsync("/search?q=capybara+1");

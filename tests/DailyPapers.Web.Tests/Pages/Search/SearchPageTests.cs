@@ -92,11 +92,37 @@ public sealed class SearchPageTests(AppFactory app)
     [InlineData("/search?q=x&from=yesterday", "from")]
     [InlineData("/search?q=x&minVotes=-3", "minVotes")]
     [InlineData("/search?q=x&page=0", "page")]
+    [InlineData("/search?q=x&page=1%00", "page")]
+    [InlineData("/search?page=2", "page")]
+    [InlineData("/search?q=x&minVotes=5%00", "minVotes")]
     public async Task Malformed_filters_answer_400_naming_them(string url, string parameter)
     {
         var page = await app.GetDocumentAsync(url, HttpStatusCode.BadRequest);
 
         page.QuerySelector("main code")!.TextContent.Should().Be(parameter);
+    }
+
+    [Fact]
+    public async Task A_page_past_the_last_answers_400_naming_page_and_the_last_page_on_the_page_and_in_the_api()
+    {
+        using var client = app.CreateClient();
+        var pageCount = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/search?q=diffusion", UriKind.Relative))).RootElement.GetProperty("pageCount").GetInt32();
+
+        var last = await app.GetDocumentAsync($"/search?q=diffusion&page={pageCount}");
+        var past = await app.GetDocumentAsync($"/search?q=diffusion&page={pageCount + 1}", HttpStatusCode.BadRequest);
+        var far = await app.GetDocumentAsync("/search?q=diffusion&page=99", HttpStatusCode.BadRequest);
+        using var api = await client.GetAsync(new Uri("/api/search?q=diffusion&page=99", UriKind.Relative));
+
+        last.QuerySelectorAll("main .search-result").Should().NotBeEmpty();
+        foreach (var page in new[] { past, far })
+        {
+            page.QuerySelector("main code")!.TextContent.Should().Be("page");
+            page.QuerySelector("main")!.TextContent.Should().Contain($"{pageCount}쪽까지");
+        }
+
+        api.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        api.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        JsonDocument.Parse(await api.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").GetProperty("page")[0].GetString().Should().Contain($"fill {pageCount} page");
     }
 
     [Fact]

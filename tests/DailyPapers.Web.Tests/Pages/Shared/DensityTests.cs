@@ -15,6 +15,7 @@ public sealed class DensityTests(AppFactory app)
     [InlineData("/days/2024-02-06")]
     [InlineData("/top?period=all")]
     [InlineData("/authors/xintao-wang")]
+    [InlineData("/months/2024-01")]
     public async Task Listings_are_dense_by_default_with_the_whole_summary_behind_its_first_lines(string path)
     {
         var page = await app.GetDocumentAsync(path);

@@ -60,6 +60,7 @@ public sealed class TopPageTests(AppFactory app)
     [InlineData("/top?period=decade", "period")]
     [InlineData("/top?period=week&date=2024-02-30", "date")]
     [InlineData("/top?period=week&page=-1", "page")]
+    [InlineData("/top?period=week&page=1%00", "page")]
     [InlineData("/top?period=1", "period")]
     public async Task Bad_parameters_answer_400_naming_them(string url, string parameter)
     {

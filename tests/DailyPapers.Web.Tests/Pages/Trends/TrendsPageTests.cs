@@ -137,6 +137,27 @@ public sealed class TrendsPageTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Without_terms_the_page_charts_the_rising_terms_of_the_home_pages_box_and_says_so()
+    {
+        var page = await app.GetDocumentAsync("/trends");
+        var home = await app.GetDocumentAsync("/");
+
+        var boxed = home.QuerySelectorAll("main aside.rising-box .rising-term").Select(a => a.TextContent).ToList();
+        boxed.Should().NotBeEmpty("the seeds' latest week has terms that rose against the eight weeks before");
+        page.QuerySelector("main svg.trend-chart").Should().NotBeNull("without terms the page charts the rising ones");
+        var svg = XElement.Parse(page.QuerySelector("main svg.trend-chart")!.OuterHtml);
+        svg.Descendants().Where(e => ((string?)e.Attribute("class") ?? "").StartsWith("legend-item", StringComparison.Ordinal)).Select(e => e.Value).Should().Equal(boxed);
+        svg.Descendants().Where(e => e.Name.LocalName == "g" && (string?)e.Parent?.Attribute("class") == "chart-lines").Should().HaveCount(boxed.Count);
+        page.QuerySelectorAll("main table.trend-table thead th a").Select(a => a.TextContent).Should().Equal(boxed);
+        var note = page.QuerySelector("main .rising-chart-note")!;
+        note.TextContent.Should().Contain("검색어를 넣지 않아").And.Contain("이번 주").And.Contain(string.Join(", ", boxed));
+        var q = string.Join(",", boxed);
+        Uri.UnescapeDataString(note.QuerySelector("a")!.GetAttribute("href")!).Should().Be("/trends?q=" + q);
+        page.QuerySelectorAll("main figcaption a").Select(a => Uri.UnescapeDataString(a.GetAttribute("href")!)).Should().Contain("/api/trends?q=" + q + "&format=csv");
+        page.QuerySelector("main form.trends-form input[name=q]")!.GetAttribute("value").Should().BeNullOrEmpty("the reader asked for nothing");
+    }
+
+    [Fact]
     public async Task Rising_terms_link_to_their_search_and_their_chart_on_the_trends_and_home_pages()
     {
         var trends = await app.GetDocumentAsync("/trends");
