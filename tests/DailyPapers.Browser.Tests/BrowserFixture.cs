@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Sdk;
 
@@ -41,11 +42,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         Directory.CreateDirectory(_root);
         Directory.CreateDirectory(Artifacts);
-        var port = FreePort();
         _app = new AppServer(Path.Combine(RepositoryRoot, "data"), Path.Combine(_root, "browser.db"));
-        _app.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
-        _app.StartServer();
-        BaseUrl = $"http://127.0.0.1:{port}";
+        BaseUrl = _app.Listen();
 
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -57,14 +55,16 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh page in its own context (Korean locale, desktop size unless told otherwise).</summary>
-    public async Task<IPage> NewPageAsync(BrowserNewContextOptions? options = null)
+    /// <param name="origin">The site the page may reach (default: the fixture's own server).</param>
+    public async Task<IPage> NewPageAsync(BrowserNewContextOptions? options = null, string? origin = null)
     {
+        origin ??= BaseUrl;
         options ??= new BrowserNewContextOptions();
         options.Locale ??= "ko-KR";
         options.ViewportSize ??= new ViewportSize { Width = 1280, Height = 900 };
         var context = await _browser!.NewContextAsync(options);
         // The machine has no network: requests for thumbnails and videos on other hosts are answered empty at once.
-        await context.RouteAsync(url => !url.StartsWith(BaseUrl, StringComparison.Ordinal), route => route.AbortAsync());
+        await context.RouteAsync(url => !url.StartsWith(origin, StringComparison.Ordinal), route => route.AbortAsync());
         var page = await context.NewPageAsync();
         // Generous: on a machine busy with other work a page load has taken over ten seconds; a broken page still fails.
         page.SetDefaultTimeout(30_000);
@@ -120,25 +120,39 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
+}
+
+/// <summary>
+/// The app on a real Kestrel port on 127.0.0.1, over a data folder and a SQLite file, ingesting before it serves.
+/// <paramref name="replace"/> is what <c>--replace</c> on the server's command line gives it.
+/// </summary>
+internal sealed class AppServer(string dataDirectory, string database, bool replace = false) : WebApplicationFactory<Program>
+{
+    /// <summary>Starts listening on a free loopback port; returns the base address.</summary>
+    public string Listen()
+    {
+        var port = FreePort();
+        UseKestrel(o => o.Listen(IPAddress.Loopback, port));
+        StartServer();
+        return $"http://127.0.0.1:{port}";
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // As `dotnet run` does: static web assets resolve from the build (in Production the test host, whose content
+        // root is the project folder, answers fingerprinted asset URLs with empty bodies).
+        builder.UseEnvironment("Development");
+        builder.UseSetting("DailyPapers:DataDirectory", dataDirectory);
+        builder.UseSetting("DailyPapers:Database", database);
+        builder.UseSetting("DailyPapers:IngestBeforeServing", "true");
+        builder.ConfigureServices(s => s.AddSingleton(new DailyPapers.Web.Infrastructure.StartupIngest(replace)));
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-
-    private sealed class AppServer(string dataDirectory, string database) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            // As `dotnet run` does: static web assets resolve from the build (in Production the test host, whose content
-            // root is the project folder, answers fingerprinted asset URLs with empty bodies).
-            builder.UseEnvironment("Development");
-            builder.UseSetting("DailyPapers:DataDirectory", dataDirectory);
-            builder.UseSetting("DailyPapers:Database", database);
-            builder.UseSetting("DailyPapers:IngestBeforeServing", "true");
-        }
     }
 }
 
