@@ -112,15 +112,16 @@ public static class TexMath
         return plain.ToString();
     }
 
-    /// <summary>Text with its plain parts passed through <paramref name="plain"/> and its TeX spans kept as written (for BibTeX).</summary>
-    public static string MapText(string text, Func<string, string> plain)
+    /// <summary>Text with its plain parts passed through <paramref name="plain"/> and the insides of its TeX spans through <paramref name="tex"/> (for BibTeX).</summary>
+    public static string MapText(string text, Func<string, string> plain, Func<string, string> tex)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(plain);
+        ArgumentNullException.ThrowIfNull(tex);
         var output = new StringBuilder(text.Length);
         foreach (var (part, isMath) in Split(text))
         {
-            output.Append(isMath ? "$" + part + "$" : plain(part));
+            output.Append(isMath ? tex(part) : plain(part));
         }
 
         return output.ToString();

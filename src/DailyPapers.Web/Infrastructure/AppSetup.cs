@@ -221,6 +221,9 @@ internal static partial class AppSetup
         return Task.CompletedTask;
     }
 
+    private static bool IsLoopback(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address));
+
     private static Task SecurityHeaders(HttpContext context, Func<Task> next)
     {
         var headers = context.Response.Headers;
@@ -229,6 +232,13 @@ internal static partial class AppSetup
         headers.XFrameOptions = "DENY";
         // Digest content is never trusted: even if markup slipped through, no inline script or foreign script runs.
         headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' https: data:; media-src 'self' https:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+        // Served over HTTPS (directly, or through a proxy whose forwarded headers the app trusts): stay on HTTPS. Not
+        // for loopback names, where a developer's browser would remember it for every local port.
+        if (context.Request.IsHttps && !IsLoopback(context.Request.Host.Host))
+        {
+            headers.StrictTransportSecurity = "max-age=31536000";
+        }
+
         return next();
     }
 

@@ -56,7 +56,8 @@ public sealed record ReaderPreferences(string Theme, string Density)
                 statusCode: StatusCodes.Status400BadRequest, title: $"잘못된 매개변수 '{name}'");
         }
 
-        var options = new CookieOptions { Path = "/", MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, HttpOnly = true, IsEssential = true };
+        // Secure whenever the request came over HTTPS, directly or through a trusted proxy's forwarded headers.
+        var options = new CookieOptions { Path = "/", MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, HttpOnly = true, IsEssential = true, Secure = context.Request.IsHttps };
         if (theme is not null)
         {
             context.Response.Cookies.Append(ThemeCookie, theme, options);
@@ -67,8 +68,29 @@ public sealed record ReaderPreferences(string Theme, string Density)
             context.Response.Cookies.Append(DensityCookie, density, options);
         }
 
-        // Only a path of this site: never an open redirect.
-        var target = @return is { Length: > 0 } r && r[0] == '/' && !r.StartsWith("//", StringComparison.Ordinal) && !r.StartsWith("/\\", StringComparison.Ordinal) ? r : "/";
-        return TypedResults.Redirect(target);
+        return TypedResults.Redirect(LocalPath(@return));
+    }
+
+    /// <summary>
+    /// <paramref name="returnTo"/> when it is a path of this site, else <c>/</c>: never an open redirect, never a 500. A
+    /// path here is printable ASCII (this site's own links are percent-encoded) that starts with one slash, holds no
+    /// backslash, and whose path part still does after percent-decoding, with no control or white space
+    /// (<c>/%2F/host</c>, <c>/%09/host</c> and <c>/%5Chost</c> go to <c>/</c>), and that a URI parser takes as relative.
+    /// </summary>
+    public static string LocalPath(string? returnTo)
+    {
+        static bool Safe(string path) =>
+            path.Length > 0 && path[0] == '/' && (path.Length == 1 || (path[1] != '/' && path[1] != '\\'))
+            && path.All(c => c is > ' ' and < (char)0x7F and not '\\');
+
+        if (returnTo is null || returnTo.Length > 2048 || !Safe(returnTo) || !Uri.TryCreate(returnTo, UriKind.Relative, out _))
+        {
+            return "/";
+        }
+
+        // The path, decoded, may hold anything but what could move a browser off this site; the query stays encoded.
+        var end = returnTo.IndexOfAny(['?', '#']);
+        var path = Uri.UnescapeDataString(end < 0 ? returnTo : returnTo[..end]);
+        return path.Length > 1 && (path[1] is '/' or '\\' || path.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || c == '\\')) ? "/" : returnTo;
     }
 }

@@ -25,7 +25,7 @@ public static class BibTex
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"@misc{{{lastName}{year}{firstWord},\n");
         // TeX in the title is TeX to BibTeX too: {LLM$\times$MapReduce}; only the text around it is escaped.
-        text.Append(CultureInfo.InvariantCulture, $"  title         = {{{{{TexMath.MapText(paper.Title, Escape)}}}}},\n");
+        text.Append(CultureInfo.InvariantCulture, $"  title         = {{{{{TexMath.MapText(paper.Title, Escape, KeepTex)}}}}},\n");
         text.Append(CultureInfo.InvariantCulture, $"  author        = {{{authors}}},\n");
         text.Append(CultureInfo.InvariantCulture, $"  year          = {{{year}}},\n");
         text.Append(CultureInfo.InvariantCulture, $"  eprint        = {{{paper.ArxivId}{(version is { } v ? $"v{v}" : "")}}},\n");
@@ -54,7 +54,44 @@ public static class BibTex
         return key.Length == 0 ? "x" : key;
     }
 
-    private static string Escape(string value) => value.Replace("\\", "\\textbackslash{}", StringComparison.Ordinal)
-        .Replace("{", "\\{", StringComparison.Ordinal).Replace("}", "\\}", StringComparison.Ordinal)
-        .Replace("&", "\\&", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal);
+    /// <summary>
+    /// Text as BibTeX reads it inside a braced field. BibTeX counts every brace, escaped or not, to find where a field
+    /// ends, so braces become commands whose own braces pair up (<c>\textbraceright{}</c>): no title or name can close
+    /// its field and write another (<c>x}, note={…</c>).
+    /// </summary>
+    private static string Escape(string value)
+    {
+        var escaped = new StringBuilder(value.Length + 16);
+        foreach (var c in value)
+        {
+            escaped.Append(c switch
+            {
+                '\\' => "\\textbackslash{}",
+                '{' => "\\textbraceleft{}",
+                '}' => "\\textbraceright{}",
+                '&' or '%' or '$' or '#' or '_' => "\\" + c,
+                '~' => "\\textasciitilde{}",
+                '^' => "\\textasciicircum{}",
+                _ => c.ToString(),
+            });
+        }
+
+        return escaped.ToString();
+    }
+
+    /// <summary>A TeX span stays TeX when its braces pair up as BibTeX counts them; else it is text like the rest.</summary>
+    private static string KeepTex(string tex)
+    {
+        var depth = 0;
+        foreach (var c in tex)
+        {
+            depth += c switch { '{' => 1, '}' => -1, _ => 0 };
+            if (depth < 0)
+            {
+                return Escape("$" + tex + "$");
+            }
+        }
+
+        return depth == 0 ? "$" + tex + "$" : Escape("$" + tex + "$");
+    }
 }
