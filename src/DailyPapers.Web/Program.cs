@@ -4,7 +4,7 @@ return CommandLine.Run(args, Serve);
 
 static int Serve(string[] args, bool replace)
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppFolders.ContentRoot(args) });
     try
     {
         builder.AddDailyPapers(new StartupIngest(replace));

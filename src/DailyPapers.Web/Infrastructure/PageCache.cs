@@ -54,10 +54,22 @@ internal static class PageCache
     }
 }
 
-/// <summary>Part of the base policy: a page that named nothing it shows is a listing.</summary>
+/// <summary>
+/// Part of the base policy: a page that named nothing it shows is a listing. Static assets are not kept (they carry
+/// their own ETags and lifetimes), nor is an empty answer: a file missing from a wrong web root must not stay empty.
+/// </summary>
 internal sealed class ListingsByDefault : IOutputCachePolicy
 {
-    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is not null)
+        {
+            context.EnableOutputCaching = false;
+        }
+
+        return ValueTask.CompletedTask;
+    }
 
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 
@@ -67,6 +79,11 @@ internal sealed class ListingsByDefault : IOutputCachePolicy
         if (!context.Tags.Any(t => t != PageCache.Every))
         {
             context.Tags.Add(PageCache.Listings);
+        }
+
+        if (context.HttpContext.Response.ContentLength == 0)
+        {
+            context.AllowCacheStorage = false;
         }
 
         return ValueTask.CompletedTask;
