@@ -28,7 +28,18 @@ static int Serve(string[] args, bool replace)
     }
 
     app.UseDailyPapers();
-    app.Run();
+    // Read before running: a host that failed to start is disposed.
+    var urls = app.Configuration["urls"] ?? "http://localhost:5000";
+    try
+    {
+        app.Run();
+    }
+    catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException or System.Net.Sockets.SocketException)
+    {
+        Console.Error.WriteLine($"dailypapers: cannot listen on {urls}: {e.Message.TrimEnd('.')}. Another process holds the address; give another with --urls.");
+        return CommandLine.CannotListen;
+    }
+
     return 0;
 }
 

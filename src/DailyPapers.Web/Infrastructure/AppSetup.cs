@@ -16,6 +16,7 @@ internal static partial class AppSetup
         var location = Locate(options, builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(location);
         builder.Services.AddSingleton(startup ?? new StartupIngest(Replace: false));
+        builder.Services.AddSingleton<OpenedDatabase>();
         // Checked at start-up: a wrong PublicUrl is a configuration error named with the setting, not a broken feed later.
         PublicOrigin.Parse(options.PublicUrl);
         builder.Services.AddSingleton(options);
@@ -154,6 +155,10 @@ internal static partial class AppSetup
     {
         var location = app.Services.GetRequiredService<DatabaseLocation>();
         location.Migrate();
+        if (location.SqlitePath is { } path)
+        {
+            app.Services.GetRequiredService<OpenedDatabase>().File = DatabaseFile.Open(location.ConnectionString, path);
+        }
         if (location.ReadOnlyPath is { } readOnlyPath)
         {
             LogReadOnly(app.Logger, readOnlyPath);
@@ -248,6 +253,14 @@ internal static partial class AppSetup
 
 }
 
+/// <summary>The SQLite file as the app opened it at start (<see cref="DatabaseFile"/>), for /readyz to compare with its path.</summary>
+public sealed class OpenedDatabase : IDisposable
+{
+    public DatabaseFile? File { get; set; }
+
+    public void Dispose() => File?.Dispose();
+}
+
 /// <summary>Where the data lives, resolved once from configuration.</summary>
 public sealed record DatabaseLocation(
     string ConnectionString, string DataDirectory, bool IngestOnStartup, bool OutputCache = true, bool WatchDataDirectory = false,
@@ -268,6 +281,11 @@ public sealed record DatabaseLocation(
             PapersDatabase.Migrate(ConnectionString);
         }
     }
+
+    /// <summary>The SQLite file, or null on PostgreSQL.</summary>
+    public string? SqlitePath => Provider == DatabaseProvider.Sqlite
+        ? ReadOnlyPath ?? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource
+        : null;
 
     /// <summary>An importer that ingests into this database.</summary>
     public DailyPapers.Core.Ingestion.DigestImporter Importer() => new(ConnectionString, Provider);

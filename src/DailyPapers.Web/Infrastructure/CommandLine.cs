@@ -17,6 +17,7 @@ internal static class CommandLine
     public const int UsageError = 2;
     public const int DatabaseUnusable = 3;
     public const int FilesRejected = 4;
+    public const int CannotListen = 5;
 
     /// <summary>Parses and runs the command; a malformed or unknown option exits with <see cref="UsageError"/>, naming it.</summary>
     public static int Run(string[] args, Func<string[], bool, int> serve)
@@ -137,6 +138,11 @@ internal static class CommandLine
             error.WriteLine("ingest: " + e.Message);
             return DatabaseUnusable;
         }
+        catch (Exception e) when (StorageFull.Is(e))
+        {
+            error.WriteLine($"ingest: the disk holding {target} is full ({e.Message}); nothing was changed. Free some space and run the ingest again.");
+            return DatabaseUnusable;
+        }
 
         IngestReport report;
         try
@@ -147,6 +153,11 @@ internal static class CommandLine
         {
             error.WriteLine("ingest: " + e.Message);
             return IngestRefused;
+        }
+        catch (Exception e) when (StorageFull.Is(e))
+        {
+            error.WriteLine($"ingest: the disk holding {target} is full ({e.Message}); what was stored before this ingest is kept. Free some space and run the ingest again.");
+            return DatabaseUnusable;
         }
 
         if (report.ReplacedSample is { } sample)

@@ -14,12 +14,16 @@ public sealed partial class DataFolderIngest(DatabaseLocation location, StartupI
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private volatile bool _firstRunDone;
     private volatile string? _refusal;
+    private volatile string? _failure;
 
     /// <summary>The first ingest since start has finished (or none was asked for): what is stored is what the folder holds.</summary>
     public bool FirstRunDone => _firstRunDone;
 
     /// <summary>Why the last run was refused (it would have removed data ingested from another folder), or null.</summary>
     public string? Refusal => _refusal;
+
+    /// <summary>Why the last run failed for want of disk space (nothing it began was kept), or null.</summary>
+    public string? Failure => _failure;
 
     public void MarkFirstRunDone() => _firstRunDone = true;
 
@@ -50,7 +54,15 @@ public sealed partial class DataFolderIngest(DatabaseLocation location, StartupI
                 await SetRefusalAsync(e.Message, cancellationToken).ConfigureAwait(false);
                 return null;
             }
+            catch (Exception e) when (DailyPapers.Core.Data.StorageFull.Is(e))
+            {
+                // A sentence, not a stack trace; /readyz says it until a run succeeds. The run's transaction rolled back.
+                _failure = $"the last ingest of {location.DataDirectory} failed: the disk holding the database is full ({e.Message}); free some space, and the next change or rescan tries again";
+                LogStorageFull(logger, _failure);
+                return null;
+            }
 
+            _failure = null;
             await SetRefusalAsync(null, cancellationToken).ConfigureAwait(false);
             if (report.ReplacedSample is { } sample)
             {
@@ -90,6 +102,9 @@ public sealed partial class DataFolderIngest(DatabaseLocation location, StartupI
         _refusal = refusal;
         await cache.EvictByTagAsync(PageCache.Every, cancellationToken).ConfigureAwait(false);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Failure}")]
+    private static partial void LogStorageFull(ILogger logger, string failure);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The database held only the sample digests (from {Sample}); they are replaced by {Directory}'s")]
     private static partial void LogReplacedSample(ILogger logger, string sample, string directory);

@@ -6,7 +6,8 @@ namespace DailyPapers.Web.Infrastructure;
 /// <summary>
 /// For a proxy or an orchestrator: <c>/healthz</c> answers while the process runs; <c>/readyz</c> answers 200 once the
 /// database is reachable and the first ingest is done, and 503 with Retry-After before that; 503 with the reason while
-/// the data directory's ingest is refused (it would remove what was ingested from another folder).
+/// the data directory's ingest is refused (it would remove what was ingested from another folder), while the last
+/// ingest failed for want of disk space, and once the SQLite file the app opened was deleted or replaced at its path.
 /// </summary>
 internal static class HealthEndpoints
 {
@@ -16,8 +17,14 @@ internal static class HealthEndpoints
         app.MapMethods("/readyz", ["GET", "HEAD"], Ready).CacheOutput(p => p.NoCache());
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Ready(DatabaseLocation location, DataFolderIngest ingest, HttpContext context)
+    private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Ready(DatabaseLocation location, DataFolderIngest ingest, OpenedDatabase opened, HttpContext context)
     {
+        if (opened.File?.Changed() is { } changed)
+        {
+            // Pooled connections still read the file the app opened: serving goes on, but not for long, and not right.
+            return TypedResults.Text(changed + "\n", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
         try
         {
             PapersDatabase.LatestChange(location.ConnectionString, location.Provider);
@@ -32,6 +39,12 @@ internal static class HealthEndpoints
         {
             context.Response.Headers.RetryAfter = "5";
             return TypedResults.Text("ingesting the data directory\n", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        if (ingest.Failure is { } failure)
+        {
+            context.Response.Headers.RetryAfter = "60";
+            return TypedResults.Text(failure + "\n", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
         if (ingest.Refusal is { } refusal)
