@@ -3,6 +3,15 @@ using DailyPapers.Bench;
 // Benchmarks print their figures; none of them is a test. Run in Release:
 //   dotnet run -c Release --project bench/DailyPapers.Bench -- ingest [--copies 20]
 var command = args.Length > 0 ? args[0] : "help";
+if (command == "fuzz" && args.Length == 2)
+{
+    // The soak's fuzzing round alone, against a server already running: dotnet run … -- fuzz http://127.0.0.1:5080
+    var fuzz = FuzzRound.Run(args[1]);
+    Console.WriteLine($"fuzzing round: {fuzz.Requests} requests · answers ≥ 500 {fuzz.Failures} (target 0) · redirects off the site {fuzz.Offsite} (target 0)");
+    fuzz.Examples.ForEach(e => Console.WriteLine("  " + e));
+    return fuzz.Failures + fuzz.Offsite == 0 ? 0 : 1;
+}
+
 var options = BenchOptions.Parse(args.Skip(1).ToArray());
 switch (command)
 {
@@ -38,5 +47,6 @@ switch (command)
         return 0;
     default:
         Console.WriteLine("usage: DailyPapers.Bench ingest|load|search|cold|scale|trends|soak|bigfile|similar|postgres [--copies N] [--corpus DIR] [--rounds N] [--seconds N]");
+        Console.WriteLine("       DailyPapers.Bench fuzz <base URL of a running server>");
         return command == "help" ? 0 : 1;
 }

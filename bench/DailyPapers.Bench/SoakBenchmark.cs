@@ -7,7 +7,9 @@ namespace DailyPapers.Bench;
 /// <summary>
 /// New digests arriving while the site is under load: the published app serves a synthetic archive while random day
 /// and paper pages are requested as fast as wrk can, and new digest folders are dropped into its data directory one
-/// after another for its watcher to ingest. Reports failed requests (target 0), latency and the server's memory.
+/// after another for its watcher to ingest. Reports failed requests (target 0), latency and the server's memory; then a
+/// fuzzing round over every route, feed and API parameter (<see cref="FuzzRound"/>: answers ≥ 500 and redirects off
+/// the site, target 0).
 /// </summary>
 internal static class SoakBenchmark
 {
@@ -70,6 +72,12 @@ internal static class SoakBenchmark
                 var stored = ScaleBenchmark.ReadArchive(database);
                 Console.WriteLine($"  requests/s {load.Rps:0} · p50 {load.P50:0.0} ms · p99 {load.P99:0.0} ms · failed (non-2xx, timeouts) {load.Non2xx} (target 0)");
                 Console.WriteLine($"  papers stored at the end {stored.Papers.Count} (from {archive.Papers.Count}) · server memory {LoadBenchmark.Memory(server.Id, "VmRSS")} now, {LoadBenchmark.Memory(server.Id, "VmHWM")} peak");
+                var fuzz = FuzzRound.Run(baseUrl);
+                Console.WriteLine($"  fuzzing round: {fuzz.Requests} requests (every route, feed and API parameter × {FuzzRound.Values.Count} hostile values) · answers ≥ 500 {fuzz.Failures} (target 0) · redirects off the site {fuzz.Offsite} (target 0)");
+                foreach (var example in fuzz.Examples)
+                {
+                    Console.WriteLine("    " + example);
+                }
             }
             finally
             {
