@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using DailyPapers.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DailyPapers.Web.Tests;
 
@@ -65,6 +66,8 @@ public sealed class OperatorMessagesTests
         var (status, body) = await app.ReadyAsync();
         status.Should().Be(HttpStatusCode.ServiceUnavailable);
         body.Should().Contain($"the database file {database} was deleted");
+        (await app.Services.GetRequiredService<DataFolderIngest>().RunAsync(CancellationToken.None)).Should().BeNull("an ingest into a deleted file would be lost");
+        app.Services.GetRequiredService<DataFolderIngest>().Failure.Should().Contain("the data folder is not ingested");
         File.Exists(database).Should().BeFalse("checking never makes a new, empty file");
         Directory.Delete(folder, recursive: true);
     }

@@ -9,7 +9,7 @@ namespace DailyPapers.Web.Infrastructure;
 /// A run refused because it would remove what a user ingested from another folder is not only logged: it is the
 /// <see cref="Refusal"/> that <c>/readyz</c> and every page's banner show until a run succeeds.
 /// </summary>
-public sealed partial class DataFolderIngest(DatabaseLocation location, StartupIngest startup, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache, ILogger<DataFolderIngest> logger) : IDisposable
+public sealed partial class DataFolderIngest(DatabaseLocation location, StartupIngest startup, OpenedDatabase opened, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache, ILogger<DataFolderIngest> logger) : IDisposable
 {
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private volatile bool _firstRunDone;
@@ -22,7 +22,7 @@ public sealed partial class DataFolderIngest(DatabaseLocation location, StartupI
     /// <summary>Why the last run was refused (it would have removed data ingested from another folder), or null.</summary>
     public string? Refusal => _refusal;
 
-    /// <summary>Why the last run failed for want of disk space (nothing it began was kept), or null.</summary>
+    /// <summary>Why the last run failed for want of disk space (nothing it began was kept) or did not run because the database file is gone, or null.</summary>
     public string? Failure => _failure;
 
     public void MarkFirstRunDone() => _firstRunDone = true;
@@ -38,6 +38,14 @@ public sealed partial class DataFolderIngest(DatabaseLocation location, StartupI
             if (!Directory.Exists(location.DataDirectory))
             {
                 LogMissingDataDirectory(logger, location.DataDirectory);
+                return null;
+            }
+
+            if (opened.File?.Changed() is { } changed)
+            {
+                // Writing on would fill a file nobody can open again (deleted) or one the app does not serve (replaced).
+                _failure = "the data folder is not ingested: " + changed;
+                LogFailure(logger, _failure);
                 return null;
             }
 
@@ -58,7 +66,7 @@ public sealed partial class DataFolderIngest(DatabaseLocation location, StartupI
             {
                 // A sentence, not a stack trace; /readyz says it until a run succeeds. The run's transaction rolled back.
                 _failure = $"the last ingest of {location.DataDirectory} failed: the disk holding the database is full ({e.Message}); free some space, and the next change or rescan tries again";
-                LogStorageFull(logger, _failure);
+                LogFailure(logger, _failure);
                 return null;
             }
 
@@ -104,7 +112,8 @@ public sealed partial class DataFolderIngest(DatabaseLocation location, StartupI
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Failure}")]
-    private static partial void LogStorageFull(ILogger logger, string failure);
+    private static partial void LogFailure(ILogger logger, string failure);
+
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The database held only the sample digests (from {Sample}); they are replaced by {Directory}'s")]
     private static partial void LogReplacedSample(ILogger logger, string sample, string directory);
