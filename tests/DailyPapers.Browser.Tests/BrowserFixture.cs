@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using DailyPapers.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Playwright;
@@ -135,6 +136,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             // As `dotnet run` does: static web assets resolve from the build (in Production the test host, whose content
             // root is the project folder, answers fingerprinted asset URLs with empty bodies).
             builder.UseEnvironment("Development");
+            builder.UseTestLogging();
             builder.UseSetting("DailyPapers:DataDirectory", dataDirectory);
             builder.UseSetting("DailyPapers:Database", database);
             builder.UseSetting("DailyPapers:IngestBeforeServing", "true");
