@@ -34,7 +34,19 @@ public sealed class TestSummary : Task
                 continue;
             }
 
-            var run = XDocument.Load(file.ItemSpec);
+            XDocument run;
+            try
+            {
+                run = XDocument.Load(file.ItemSpec);
+            }
+            catch (System.Xml.XmlException e)
+            {
+                // Cut short as its test run was stopped, say: one project's results must not keep the others' from view.
+                errors.Add($"Run error in {project}: its results file cannot be read ({e.Message})");
+                erring.Add(project);
+                continue;
+            }
+
             var failedBefore = failed;
             foreach (var result in run.Descendants(Trx + "UnitTestResult"))
             {
