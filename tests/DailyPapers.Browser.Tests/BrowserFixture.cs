@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using DailyPapers.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -124,9 +125,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
 /// <summary>
 /// The app on a real Kestrel port on 127.0.0.1, over a data folder and a SQLite file, ingesting before it serves.
-/// <paramref name="replace"/> is what <c>--replace</c> on the server's command line gives it.
+/// <paramref name="replace"/> is what <c>--replace</c> on the server's command line gives it; a host owned by one test logs to its <paramref name="output"/>.
 /// </summary>
-internal sealed class AppServer(string dataDirectory, string database, bool replace = false) : WebApplicationFactory<Program>
+internal sealed class AppServer(string dataDirectory, string database, bool replace = false, Xunit.Abstractions.ITestOutputHelper? output = null) : WebApplicationFactory<Program>
 {
     /// <summary>Starts listening on a free loopback port; returns the base address.</summary>
     public string Listen()
@@ -142,6 +143,7 @@ internal sealed class AppServer(string dataDirectory, string database, bool repl
         // As `dotnet run` does: static web assets resolve from the build (in Production the test host, whose content
         // root is the project folder, answers fingerprinted asset URLs with empty bodies).
         builder.UseEnvironment("Development");
+        builder.UseTestLogging(output);
         builder.UseSetting("DailyPapers:DataDirectory", dataDirectory);
         builder.UseSetting("DailyPapers:Database", database);
         builder.UseSetting("DailyPapers:IngestBeforeServing", "true");

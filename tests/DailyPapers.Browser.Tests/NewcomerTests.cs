@@ -8,7 +8,7 @@ namespace DailyPapers.Browser.Tests;
 /// the sample without a flag), then at someone else's (refused visibly, until started with --replace).
 /// </summary>
 [Collection(SharedBrowser.Name)]
-public sealed class NewcomerTests(BrowserFixture browser) : IDisposable
+public sealed class NewcomerTests(BrowserFixture browser, Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "dailypapers-newcomer", Guid.NewGuid().ToString("N"));
 
@@ -20,13 +20,13 @@ public sealed class NewcomerTests(BrowserFixture browser) : IDisposable
         var mine = Folder("mine", Day("2025-03-04", "2503.00001", "$VILA^2$: 360^circ Video of My Own"), Day("2025-03-03", "2503.00002", "Free^2Guide: Yesterday's Paper"));
         var theirs = Folder("theirs", Day("2025-05-06", "2505.00003", "A Paper Of Someone Else"));
 
-        await using (var first = new AppServer(sample, database))
+        await using (var first = new AppServer(sample, database, output: output))
         {
             var page = await OpenAsync(first.Listen());
             (await page.Locator("main h1 time").GetAttributeAsync("datetime")).Should().Be("2024-04-02");
         }
 
-        await using (var second = new AppServer(mine, database))
+        await using (var second = new AppServer(mine, database, output: output))
         {
             var page = await OpenAsync(second.Listen());
             (await page.Locator("main h1 time").GetAttributeAsync("datetime")).Should().Be("2025-03-04", "another folder replaced the sample without a flag");
@@ -40,7 +40,7 @@ public sealed class NewcomerTests(BrowserFixture browser) : IDisposable
             await BrowserFixture.ScreenshotAsync(page, "newcomer-own-folder");
         }
 
-        await using (var third = new AppServer(theirs, database))
+        await using (var third = new AppServer(theirs, database, output: output))
         {
             var address = third.Listen();
             var page = await OpenAsync(address);
@@ -54,7 +54,7 @@ public sealed class NewcomerTests(BrowserFixture browser) : IDisposable
             await BrowserFixture.ScreenshotAsync(page, "newcomer-refused");
         }
 
-        await using (var fourth = new AppServer(theirs, database, replace: true))
+        await using (var fourth = new AppServer(theirs, database, replace: true, output: output))
         {
             var page = await OpenAsync(fourth.Listen());
             (await page.Locator("main h1 time").GetAttributeAsync("datetime")).Should().Be("2025-05-06");

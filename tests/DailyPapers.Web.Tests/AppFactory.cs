@@ -1,7 +1,9 @@
 using AngleSharp;
 using AngleSharp.Dom;
 using Microsoft.AspNetCore.Hosting;
+using DailyPapers.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Xunit.Abstractions;
 
 namespace DailyPapers.Web.Tests;
 
@@ -36,11 +38,15 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     public bool IngestBeforeServing { get; init; } = true;
 
+    /// <summary>The output of the one test that owns this app, if one does: the app logs there.</summary>
+    public ITestOutputHelper? Output { get; init; }
+
     public static string RepositoryRoot => DailyPapers.Testing.Repository.Root;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        builder.UseTestLogging(Output);
         builder.UseSetting("DailyPapers:DataDirectory", DataDirectory);
         builder.UseSetting("DailyPapers:Database", DatabasePath);
         // Tests read the data from their first request; the app itself listens before its first ingest ends.

@@ -3,6 +3,7 @@ using AngleSharp;
 using DailyPapers.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using DailyPapers.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DailyPapers.Web.Tests;
@@ -11,7 +12,7 @@ namespace DailyPapers.Web.Tests;
 /// A newcomer's path: the sample first, then another folder. The sample gives way without a flag; what a user ingested
 /// is never replaced silently: /readyz and every page say why, until the server is started with --replace.
 /// </summary>
-public sealed class DataFolderSwitchTests : IDisposable
+public sealed class DataFolderSwitchTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "dailypapers-switch", Guid.NewGuid().ToString("N"));
 
@@ -24,12 +25,12 @@ public sealed class DataFolderSwitchTests : IDisposable
         var mine = Folder("mine", Day("2025-03-04", "2503.00001", "A Paper Of My Own"));
         var theirs = Folder("theirs", Day("2025-05-06", "2505.00002", "A Paper Of Someone Else"));
 
-        await using (var first = new Server(sample, Database))
+        await using (var first = new Server(sample, Database, output))
         {
             (await first.HomeAsync()).QuerySelector("main h1 time")!.GetAttribute("datetime").Should().Be("2024-04-02");
         }
 
-        await using (var second = new Server(mine, Database))
+        await using (var second = new Server(mine, Database, output))
         {
             (await second.ReadyAsync()).Should().Be((HttpStatusCode.OK, "ready\n"), "the sample held nothing of the user's");
             var home = await second.HomeAsync();
@@ -37,7 +38,7 @@ public sealed class DataFolderSwitchTests : IDisposable
             home.QuerySelector(".operator-banner").Should().BeNull();
         }
 
-        await using (var third = new Server(theirs, Database))
+        await using (var third = new Server(theirs, Database, output))
         {
             var (status, reason) = await third.ReadyAsync();
             status.Should().Be(HttpStatusCode.ServiceUnavailable);
@@ -49,7 +50,7 @@ public sealed class DataFolderSwitchTests : IDisposable
             (await third.DocumentAsync("/days")).QuerySelector(".operator-banner").Should().NotBeNull("every page says so");
         }
 
-        await using (var fourth = new Server(theirs, Database, replace: true))
+        await using (var fourth = new Server(theirs, Database, output, replace: true))
         {
             (await fourth.ReadyAsync()).Status.Should().Be(HttpStatusCode.OK);
             var home = await fourth.HomeAsync();
@@ -95,11 +96,12 @@ public sealed class DataFolderSwitchTests : IDisposable
         }
     }
 
-    private sealed class Server(string dataDirectory, string database, bool replace = false) : WebApplicationFactory<Program>
+    private sealed class Server(string dataDirectory, string database, Xunit.Abstractions.ITestOutputHelper output, bool replace = false) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
+            builder.UseTestLogging(output);
             builder.UseSetting("DailyPapers:DataDirectory", dataDirectory);
             builder.UseSetting("DailyPapers:Database", database);
             builder.UseSetting("DailyPapers:IngestBeforeServing", "true");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using DailyPapers.Testing;
 using DailyPapers.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -13,7 +14,7 @@ namespace DailyPapers.Web.Tests;
 /// under the running app. Each is one sentence naming the path or port with the documented exit code, or a 503 from
 /// /readyz saying why, never a stack trace.
 /// </summary>
-public sealed class OperatorMessagesTests
+public sealed class OperatorMessagesTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
     public void A_port_in_use_is_one_sentence_naming_it_and_exit_code_5()
@@ -45,7 +46,7 @@ public sealed class OperatorMessagesTests
     public async Task A_server_whose_ingest_found_the_disk_full_is_not_ready_and_says_why()
     {
         using var disk = new TinyDisk();
-        await using var app = new Server(Path.Combine(AppFactory.RepositoryRoot, "data"), disk.Path("papers.db"));
+        await using var app = new Server(Path.Combine(AppFactory.RepositoryRoot, "data"), disk.Path("papers.db"), output);
 
         var (status, body) = await app.ReadyAsync();
 
@@ -58,7 +59,7 @@ public sealed class OperatorMessagesTests
     {
         var folder = Directory.CreateTempSubdirectory("dailypapers-deleted").FullName;
         var database = Path.Combine(folder, "papers.db");
-        await using var app = new Server(Path.Combine(AppFactory.RepositoryRoot, "data"), database);
+        await using var app = new Server(Path.Combine(AppFactory.RepositoryRoot, "data"), database, output);
         (await app.ReadyAsync()).Status.Should().Be(HttpStatusCode.OK);
 
         File.Delete(database);
@@ -78,13 +79,13 @@ public sealed class OperatorMessagesTests
         var folder = Directory.CreateTempSubdirectory("dailypapers-replaced").FullName;
         var database = Path.Combine(folder, "papers.db");
         var other = Path.Combine(folder, "other.db");
-        await using (var first = new Server(Path.Combine(AppFactory.RepositoryRoot, "data"), other))
+        await using (var first = new Server(Path.Combine(AppFactory.RepositoryRoot, "data"), other, output))
         {
             (await first.ReadyAsync()).Status.Should().Be(HttpStatusCode.OK);
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        await using var app = new Server(Path.Combine(AppFactory.RepositoryRoot, "data"), database);
+        await using var app = new Server(Path.Combine(AppFactory.RepositoryRoot, "data"), database, output);
         (await app.ReadyAsync()).Status.Should().Be(HttpStatusCode.OK);
 
         File.Move(other, database, overwrite: true);
@@ -115,11 +116,12 @@ public sealed class OperatorMessagesTests
         return (process.ExitCode, error.Result);
     }
 
-    private sealed class Server(string dataDirectory, string database) : WebApplicationFactory<Program>
+    private sealed class Server(string dataDirectory, string database, Xunit.Abstractions.ITestOutputHelper output) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
+            builder.UseTestLogging(output);
             builder.UseSetting("DailyPapers:DataDirectory", dataDirectory);
             builder.UseSetting("DailyPapers:Database", database);
             builder.UseSetting("DailyPapers:IngestBeforeServing", "true");

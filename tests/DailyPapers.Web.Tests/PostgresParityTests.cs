@@ -3,6 +3,7 @@ using AngleSharp.Html.Parser;
 using DailyPapers.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Xunit.Abstractions;
 
 namespace DailyPapers.Web.Tests;
 
@@ -11,7 +12,7 @@ namespace DailyPapers.Web.Tests;
 /// home page reaches, the API, and a set of searches (Korean inside words, English prefixes, phrases, authors, filters,
 /// typos, nothing found), compared as served.
 /// </summary>
-public sealed class PostgresParityTests
+public sealed class PostgresParityTests(ITestOutputHelper output)
 {
     // Searches whose answers both providers must agree on. Newest-first and by-votes pages must be identical; a relevance
     // page must find the same papers (its order within a tier follows each index's own score: bm25 on SQLite, ts_rank on
@@ -30,14 +31,14 @@ public sealed class PostgresParityTests
     public async Task The_seed_archive_serves_the_same_pages_from_both_providers()
     {
         var data = CopyData(Directory.GetFiles(Path.Combine(Repository.Root, "data"), "*.md").Concat(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures"), "*.md")));
-        await CompareAsync(data, crawlLimit: 400);
+        await CompareAsync(data, crawlLimit: 400, output);
     }
 
     [PostgresFact(Corpus = true)]
     public async Task The_corpus_serves_the_same_pages_from_both_providers()
     {
         var data = CopyData(Directory.GetFiles(Repository.Corpus, "*.md", SearchOption.AllDirectories));
-        await CompareAsync(data, crawlLimit: 600);
+        await CompareAsync(data, crawlLimit: 600, output);
     }
 
     private static string CopyData(IEnumerable<string> files)
@@ -53,10 +54,10 @@ public sealed class PostgresParityTests
         return data;
     }
 
-    private static async Task CompareAsync(string data, int crawlLimit)
+    private static async Task CompareAsync(string data, int crawlLimit, ITestOutputHelper output)
     {
-        using var sqlite = new ProviderApp(data, postgres: null);
-        using var postgres = new ProviderApp(data, PostgresServer.Shared.CreateDatabase());
+        using var sqlite = new ProviderApp(data, postgres: null, output);
+        using var postgres = new ProviderApp(data, PostgresServer.Shared.CreateDatabase(), output);
         using var fromSqlite = sqlite.CreateClient();
         using var fromPostgres = postgres.CreateClient();
         var parser = new HtmlParser();
@@ -154,13 +155,14 @@ public sealed class PostgresParityTests
     }
 
     /// <summary>The real app over a data folder, on a SQLite file of its own or on a PostgreSQL database.</summary>
-    private sealed class ProviderApp(string data, string? postgres) : WebApplicationFactory<Program>
+    private sealed class ProviderApp(string data, string? postgres, ITestOutputHelper output) : WebApplicationFactory<Program>
     {
         private readonly string _database = Path.Combine(Path.GetTempPath(), "dailypapers-parity", Guid.NewGuid().ToString("N") + ".db");
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
+            builder.UseTestLogging(output);
             builder.UseSetting("DailyPapers:DataDirectory", data);
             builder.UseSetting("DailyPapers:IngestBeforeServing", "true");
             builder.UseSetting("DailyPapers:WatchDataDirectory", "false");

@@ -240,6 +240,7 @@ public sealed partial class QueryPlanTests(QueryPlanTests.Archive archive) : ICl
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
+            builder.UseTestLogging();
             builder.UseSetting("DailyPapers:DataDirectory", _data);
             builder.UseSetting("DailyPapers:Database", Path.Combine(_root, "plan.db"));
             builder.UseSetting("DailyPapers:IngestOnStartup", "false");

@@ -2,9 +2,11 @@ using System.Diagnostics;
 using System.Net;
 using DailyPapers.Core.Data;
 using DailyPapers.Core.Ingestion;
+using DailyPapers.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Xunit.Abstractions;
 
 namespace DailyPapers.Web.Tests;
 
@@ -13,7 +15,7 @@ namespace DailyPapers.Web.Tests;
 /// is: pages, search and readiness work, ingest is off, and not one byte of the file changes.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class ReadOnlyDatabaseTests : IDisposable
+public sealed class ReadOnlyDatabaseTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "dailypapers-readonly", Guid.NewGuid().ToString("N"));
 
@@ -34,7 +36,7 @@ public sealed class ReadOnlyDatabaseTests : IDisposable
         try
         {
             PapersDatabase.CanWrite(database).Should().BeFalse("the test needs a database this process cannot write");
-            using (var app = new ReadOnlyApp(database, Path.Combine(AppFactory.RepositoryRoot, "data")))
+            using (var app = new ReadOnlyApp(database, Path.Combine(AppFactory.RepositoryRoot, "data"), output))
             {
                 using var client = app.CreateClient();
                 (await client.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK);
@@ -66,11 +68,12 @@ public sealed class ReadOnlyDatabaseTests : IDisposable
         }
     }
 
-    private sealed class ReadOnlyApp(string database, string data) : WebApplicationFactory<Program>
+    private sealed class ReadOnlyApp(string database, string data, ITestOutputHelper output) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
+            builder.UseTestLogging(output);
             builder.UseSetting("DailyPapers:DataDirectory", data);
             builder.UseSetting("DailyPapers:Database", database);
             builder.UseSetting("DailyPapers:IngestBeforeServing", "true");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Xunit.Abstractions;
 
 namespace DailyPapers.Web.Tests.Pages.Papers;
 
@@ -8,7 +9,7 @@ namespace DailyPapers.Web.Tests.Pages.Papers;
 /// schema.org ScholarlyArticle, and a canonical link.
 /// </summary>
 [Collection(SharedApp.Name)]
-public sealed class CitationMetadataTests(AppFactory app)
+public sealed class CitationMetadataTests(AppFactory app, ITestOutputHelper output)
 {
     [Fact]
     public async Task A_reference_manager_finds_every_field_from_the_page_alone()
@@ -29,7 +30,7 @@ public sealed class CitationMetadataTests(AppFactory app)
     [Fact]
     public async Task A_paper_stored_before_plain_summaries_were_made_still_describes_itself()
     {
-        using var own = new AppFactory();
+        using var own = new AppFactory { Output = output };
         (await own.GetDocumentAsync("/papers/2404.00399")).Head!.QuerySelector("meta[name=citation_abstract]")!.GetAttribute("content").Should().Contain("Aurora-M");
         using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={own.DatabasePath}"))
         {
