@@ -380,11 +380,15 @@ public sealed class DigestImporter(string connectionString, DatabaseProvider pro
                 return new ReadFile(relative, stored, info, hash, null, null, false, rejected);
             }
 
-            var text = DigestText.TryDecode(bytes, relative, out var decodeError);
+            var text = DigestText.TryDecode(bytes, relative, out var decodeError, out var dropped);
             var error = decodeError ?? (text is null ? null : DigestLimits.Check(text, relative));
-            return text is null || error is not null
-                ? new ReadFile(relative, stored, info, hash, null, error, false)
-                : new ReadFile(relative, stored, info, hash, DigestRenderer.Render(DigestParser.Parse(text, relative)), null, false);
+            if (text is null || error is not null)
+            {
+                return new ReadFile(relative, stored, info, hash, null, error, false);
+            }
+
+            var digest = DigestRenderer.Render(DigestParser.Parse(text, relative));
+            return new ReadFile(relative, stored, info, hash, dropped.Count == 0 ? digest : digest with { Diagnostics = [.. dropped, .. digest.Diagnostics] }, null, false);
         }
 
         /// <summary>Decides what a read file means for the stored data and writes it, in path order.</summary>

@@ -17,7 +17,7 @@ public static class AuthorLine
     public static AuthorList Read(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        var text = AuthorNames.StripInvisible(line).Trim();
+        var text = CleanText.StripInvisible(line).Trim();
         var literal = IsListLiteral(text);
         if (!literal && text.Length >= 2 && text[0] == '[' && text[^1] == ']')
         {

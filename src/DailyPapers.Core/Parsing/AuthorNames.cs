@@ -7,15 +7,15 @@ namespace DailyPapers.Core.Parsing;
 public static class AuthorNames
 {
     /// <summary>
-    /// Unicode NFC without invisible or bidirectional control characters, runs of whitespace collapsed to one space and
-    /// the ends trimmed: the name as shown.
+    /// Unicode NFC without invisible or bidirectional control characters (nor any <see cref="CleanText"/> forbids), runs of
+    /// whitespace collapsed to one space and the ends trimmed: the name as shown.
     /// </summary>
     public static string Clean(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         var builder = new StringBuilder(name.Length);
         var pendingSpace = false;
-        foreach (var c in StripInvisible(DecodeEntities(name)).Normalize(NormalizationForm.FormC))
+        foreach (var c in CleanText.Remove(CleanText.StripInvisible(DecodeEntities(name))).Normalize(NormalizationForm.FormC))
         {
             if (char.IsWhiteSpace(c))
             {
@@ -40,31 +40,14 @@ public static class AuthorNames
 
     /// <summary>
     /// Markdown text means its HTML character references (<c>R&amp;amp;D</c>, <c>O&amp;#39;Brien</c>): decoded here, at the door,
-    /// so the one place that escapes (the page) escapes them once.
+    /// so the one place that escapes (the page) escapes them once. A reference to a character no text may hold
+    /// (<c>&amp;#1;</c>, <c>&amp;#xFFFE;</c>) decodes to nothing (<see cref="CleanText"/>).
     /// </summary>
     public static string DecodeEntities(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return text.Contains('&', StringComparison.Ordinal) ? System.Net.WebUtility.HtmlDecode(text) : text;
+        return text.Contains('&', StringComparison.Ordinal) ? CleanText.Remove(System.Net.WebUtility.HtmlDecode(text)) : text;
     }
-
-    /// <summary>
-    /// Drops characters that show nothing but make two equal-looking names differ: zero-width spaces and joiners, the
-    /// byte-order mark, soft hyphens and bidirectional controls.
-    /// </summary>
-    public static string StripInvisible(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        if (!text.Any(IsInvisible))
-        {
-            return text;
-        }
-
-        return new string([.. text.Where(c => !IsInvisible(c))]);
-    }
-
-    private static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD'
-        or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u061C';
 
     /// <summary>Lower case without accents (Kölle → kolle): what author search compares against.</summary>
     public static string Fold(string text)

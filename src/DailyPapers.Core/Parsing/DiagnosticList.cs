@@ -15,6 +15,6 @@ internal sealed class DiagnosticList(string file)
 
     public void Error(int line, string message) => _items.Add(new Diagnostic(Severity.Error, file, line, message));
 
-    /// <summary>A value quoted in a message: on one line, and short.</summary>
-    public static string Shorten(string value) => TextLimit.Shorten(value.ReplaceLineEndings(" "), 80);
+    /// <summary>A value quoted in a message: on one line, short, and without what no text may hold.</summary>
+    public static string Shorten(string value) => TextLimit.Shorten(CleanText.Remove(value).ReplaceLineEndings(" "), 80);
 }

@@ -2,13 +2,30 @@ using System.Text;
 
 namespace DailyPapers.Core.Parsing;
 
-/// <summary>Turns a digest file's bytes into text, refusing anything that is not valid UTF-8 (or UTF-16 with a BOM).</summary>
+/// <summary>
+/// Turns a digest file's bytes into text, refusing anything that is not valid UTF-8 (or UTF-16 with a BOM) and anything
+/// holding NUL; the other characters no text here may hold (<see cref="CleanText"/>: controls other than tab and line
+/// breaks, non-characters) are dropped, each line that held one named in a warning, so they are never stored.
+/// </summary>
 public static class DigestText
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <returns>The text, or null with <paramref name="error"/> naming the 1-based line of the first bad byte.</returns>
-    public static string? TryDecode(ReadOnlySpan<byte> bytes, string file, out Diagnostic? error)
+    /// <summary>Lines named one by one when characters are dropped; past them, one warning counts the rest.</summary>
+    public const int MaxDroppedWarnings = 10;
+
+    /// <returns>
+    /// The text, or null with <paramref name="error"/> naming the 1-based line of the first bad byte. <paramref name="warnings"/>
+    /// name the lines whose forbidden characters were dropped.
+    /// </returns>
+    public static string? TryDecode(ReadOnlySpan<byte> bytes, string file, out Diagnostic? error, out IReadOnlyList<Diagnostic> warnings)
+    {
+        warnings = [];
+        var text = Decode(bytes, file, out error);
+        return text is null ? null : DropForbidden(text, file, out warnings);
+    }
+
+    private static string? Decode(ReadOnlySpan<byte> bytes, string file, out Diagnostic? error)
     {
         error = null;
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
@@ -51,6 +68,49 @@ public static class DigestText
             error = new Diagnostic(Severity.Error, file, 0, "the file has a UTF-16 byte order mark but is not valid UTF-16");
             return null;
         }
+    }
+
+    private static string DropForbidden(string text, string file, out IReadOnlyList<Diagnostic> warnings)
+    {
+        var first = CleanText.IndexOfForbidden(text);
+        if (first < 0)
+        {
+            warnings = [];
+            return text;
+        }
+
+        var found = new List<Diagnostic>();
+        var lineStart = text.LastIndexOf('\n', first) + 1;
+        var line = 1 + text.AsSpan(0, lineStart).Count('\n');
+        var more = 0;
+        while (lineStart < text.Length)
+        {
+            var end = text.IndexOf('\n', lineStart);
+            end = end < 0 ? text.Length : end;
+            var lineText = text[lineStart..end];
+            if (!CleanText.IsClean(lineText))
+            {
+                if (found.Count < MaxDroppedWarnings)
+                {
+                    found.Add(new Diagnostic(Severity.Warning, file, line, $"{CleanText.NameForbidden(lineText)} dropped: a digest holds no control characters (but tab and line breaks) and no non-characters"));
+                }
+                else
+                {
+                    more++;
+                }
+            }
+
+            lineStart = end + 1;
+            line++;
+        }
+
+        if (more > 0)
+        {
+            found.Add(new Diagnostic(Severity.Warning, file, 0, $"such characters were dropped from {more} more line{(more == 1 ? "" : "s")} too"));
+        }
+
+        warnings = found;
+        return CleanText.Remove(text);
     }
 
     /// <summary>Windows (CRLF) and old Mac (CR) line endings become LF, so no stored text keeps a stray carriage return.</summary>

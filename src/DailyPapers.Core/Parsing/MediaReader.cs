@@ -98,6 +98,8 @@ internal sealed class MediaReader(DiagnosticList diagnostics)
             || path.EndsWith(".mov", StringComparison.OrdinalIgnoreCase);
     }
 
+    // An address holding a control character (a reference such as &#1; decodes to one) is no web address.
     private static bool IsWebUrl(string url) =>
-        Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+        CleanText.IsClean(url.Trim(), oneLine: true)
+        && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 }

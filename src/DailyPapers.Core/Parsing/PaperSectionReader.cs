@@ -19,7 +19,7 @@ internal sealed partial class PaperSectionReader(SourceText source, DiagnosticLi
         var paper = new PaperBuilder();
         // Zero-width and bidi control characters show nothing but would make two listings of one title differ.
         // Character references are decoded once, here, so pages escape the title once.
-        var title = AuthorNames.StripInvisible(AuthorNames.DecodeEntities(source.SliceChildren(link))).Trim();
+        var title = CleanText.StripInvisible(AuthorNames.DecodeEntities(source.SliceChildren(link))).Trim();
         if (title.Length == 0)
         {
             diagnostics.Warning(line, $"paper {id} has an empty title; its arXiv id stands in for it");

@@ -38,7 +38,8 @@ public static class DigestRenderer
             // Positions count the parser's diagnostics only, so those already inserted before this one shift it.
             diagnostics.InsertRange(warningsAt + diagnostics.Count - digest.Diagnostics.Count, warnings);
             // A paper section is known by its heading's line; the day holds a copy of the paper with its position.
-            html[paper.Line] = (titleHtml, summaryHtml, SummaryRenderer.ToPlainText(paper.SummaryMarkdown));
+            // Markdig decodes a character reference to what it names, &#1; too: what no text may hold is dropped here.
+            html[paper.Line] = (CleanText.Remove(titleHtml), CleanText.Remove(summaryHtml), SummaryRenderer.ToPlainText(paper.SummaryMarkdown));
         }
 
         var days = digest.Days

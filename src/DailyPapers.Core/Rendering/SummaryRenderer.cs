@@ -32,7 +32,8 @@ public static class SummaryRenderer
         var renderer = new HtmlRenderer(writer);
         DigestMarkdown.Setup(renderer);
         renderer.Render(document);
-        return writer.ToString();
+        // A character reference decodes to what it names, &#1; too: what no text may hold is dropped.
+        return CleanText.Remove(writer.ToString());
     }
 
     /// <summary>
@@ -49,7 +50,7 @@ public static class SummaryRenderer
 
         var text = Markdown.ToPlainText(markdown, Pipeline);
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return TexMath.TextToPlain(string.Join('\n', lines));
+        return CleanText.Remove(TexMath.TextToPlain(string.Join('\n', lines)));
     }
 
     internal static void MakeLinksSafe(MarkdownObject root)

@@ -54,7 +54,9 @@ public static partial class PaperSearch
             return [];
         }
 
-        var text = TextLimit.Truncate(query, MaxQueryLength);
+        // Normalisation throws on lone surrogates and non-characters: forbidden characters go first, and invisible ones,
+        // which titles lose at ingest.
+        var text = CleanText.StripInvisible(CleanText.Remove(TextLimit.Truncate(query, MaxQueryLength)));
         text = new string([.. text.Normalize(NormalizationForm.FormC).Select(c => char.IsControl(c) ? ' ' : c)]);
         var terms = new List<string>();
         foreach (Match match in TermPattern().Matches(text))

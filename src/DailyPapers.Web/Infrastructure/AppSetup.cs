@@ -58,6 +58,7 @@ internal static partial class AppSetup
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddApiDescription();
         builder.Services.AddResponseCompression(o =>
         {
@@ -186,14 +187,15 @@ internal static partial class AppSetup
             app.UseExceptionHandler("/error/500");
         }
 
-        app.UseWhen(c => Api.Serves(c.Request.Path), a => a.UseStatusCodePages());
-        app.UseWhen(c => !Api.Serves(c.Request.Path), a => a.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseWhen(c => Api.AnswersWithProblems(c.Request.Path), a => a.UseStatusCodePages());
+        app.UseWhen(c => !Api.AnswersWithProblems(c.Request.Path), a => a.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.Use(ReadOnlyMethods);
         app.UseResponseCompression();
         app.Use(SecurityHeaders);
         // Files an operator drops into wwwroot after the build (robots.txt, verification files) are served too.
         app.UseStaticFiles();
         app.UseRouting();
+        app.Use(ParameterDoor.Check);
         if (app.Services.GetRequiredService<DatabaseLocation>().OutputCache)
         {
             app.UseOutputCache();

@@ -76,4 +76,47 @@ public sealed class HostileFileTests
         db.Papers.Single().Title.Should().Be("A Good Paper");
         db.Appearances.Single().Title.Should().Be("A Good Paper");
     }
+
+    /// <summary>
+    /// Control characters and non-characters written into a digest, raw and as character references, in notes, a title, a
+    /// thumbnail's address, authors and a summary.
+    /// </summary>
+    private const string ControlDay =
+        "## Daily Papers (2024-05-01)\n" +
+        "\n" +
+        "Notes with a bell\u0007 and a &#1; reference.\n" +
+        "\n" +
+        "### [A\u0001 Good&#x1F; Paper\uFFFE&#xFFFF;](https://arxiv.org/abs/2405.00001)\n" +
+        "\n" +
+        "![](https://example.org/thumb&#1;.png)\n" +
+        "\n" +
+        "Vote: 3\n" +
+        "\n" +
+        "Authors: Ann\u0002 Lee, Bo&#x1; Kim\u0085\n" +
+        "\n" +
+        "- 좋은\u001B 요약 &#x85; 그리고 &#xFDD0; 끝\u007F.\n";
+
+    [Fact]
+    public void Control_characters_and_non_characters_are_never_stored_and_each_line_holding_one_is_warned_of()
+    {
+        using var folder = new IngestFolder();
+        folder.Write("day.md", ControlDay);
+
+        var report = folder.Ingest();
+
+        report.Diagnostics.Where(d => d.Severity == Severity.Warning && d.Message.Contains("dropped", StringComparison.Ordinal))
+            .Select(d => (d.File, d.Line)).Should().Equal([("day.md", 3), ("day.md", 5), ("day.md", 11), ("day.md", 13)]);
+        report.Diagnostics.Should().NotContain(d => d.Severity == Severity.Error);
+        var dump = folder.DumpRows();
+        dump.Split('\n').Where(l => l.Any(IsForbidden)).Should().BeEmpty("no stored text holds a control character or a non-character");
+        using var db = folder.Context();
+        var paper = db.Papers.Single();
+        paper.Title.Should().Be("A Good Paper");
+        paper.SummaryText.Should().Be("좋은 요약  그리고  끝.");
+        db.Authors.Select(a => a.Name).Should().BeEquivalentTo(["Ann Lee", "Bo Kim"]);
+    }
+
+    /// <summary>What XML 1.0 cannot carry, the other controls and the non-characters: written out here, not asked of the code under test.</summary>
+    private static bool IsForbidden(char c) =>
+        (char.IsControl(c) && c is not ('\t' or '\n' or '\r')) || c is '\uFFFE' or '\uFFFF' or (>= '\uFDD0' and <= '\uFDEF');
 }

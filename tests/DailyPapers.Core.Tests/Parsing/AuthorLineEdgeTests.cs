@@ -99,7 +99,8 @@ public sealed class AuthorLineEdgeTests
     [InlineData("Jane\\nDoe", "Jane\\nDoe")]
     [InlineData("Jane\\ Doe", "Jane\\ Doe")]
     [InlineData("Jane\\éDoe", "Jane\\éDoe")]
-    [InlineData("Jane\\\u0080Doe", "Jane\\\u0080Doe")]
+    // The first character past ASCII keeps its backslash; being a control character (C1), it is itself dropped.
+    [InlineData("Jane\\\u0080Doe", "Jane\\Doe")]
     [InlineData("Jane\\~Doe", "Jane~Doe")]
     [InlineData("Jane Doe\\", "Jane Doe\\")]
     [InlineData("Jane\\*Doe\\*", "Jane*Doe*")]

@@ -44,7 +44,7 @@ public static class FeedWriter
         syndication.Items = [.. feed.Papers.Select(p => Entry(p, origin + paperPath(p.ArxivId)))];
 
         var text = new StringBuilder();
-        using (var writer = XmlWriter.Create(text, new XmlWriterSettings { Encoding = Encoding.UTF8, Indent = false }))
+        using (var writer = new CleanXmlWriter(XmlWriter.Create(text, new XmlWriterSettings { Encoding = Encoding.UTF8, Indent = false })))
         {
             new Atom10FeedFormatter(syndication).WriteTo(writer);
         }
@@ -135,6 +135,88 @@ public static class FeedWriter
     private static string Encode(string text) => System.Net.WebUtility.HtmlEncode(text);
 
     private static DateTimeOffset Day(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+}
+
+/// <summary>
+/// An XML writer that never hands its inner writer a character XML cannot carry: text, attribute values, CDATA and
+/// comments lose what <see cref="Core.Parsing.CleanText"/> forbids. The text stored from digests is clean since the
+/// ingest drops such characters, but rows stored before it did may still hold them, and one must not take a feed down.
+/// </summary>
+internal sealed class CleanXmlWriter(XmlWriter inner) : XmlWriter
+{
+    private static string? Clean(string? text) => text is null ? null : Core.Parsing.CleanText.Remove(text);
+
+    public override WriteState WriteState => inner.WriteState;
+
+    public override XmlWriterSettings? Settings => inner.Settings;
+
+    public override void WriteString(string? text) => inner.WriteString(Clean(text));
+
+    public override void WriteChars(char[] buffer, int index, int count) => inner.WriteString(Clean(new string(buffer, index, count)));
+
+    public override void WriteCData(string? text) => inner.WriteCData(Clean(text));
+
+    public override void WriteComment(string? text) => inner.WriteComment(Clean(text));
+
+    public override void WriteWhitespace(string? ws) => inner.WriteWhitespace(ws);
+
+    public override void WriteRaw(string data) => inner.WriteRaw(Clean(data)!);
+
+    public override void WriteRaw(char[] buffer, int index, int count) => WriteRaw(new string(buffer, index, count));
+
+    public override void WriteCharEntity(char ch)
+    {
+        if (Core.Parsing.CleanText.IsClean([ch]))
+        {
+            inner.WriteCharEntity(ch);
+        }
+    }
+
+    public override void WriteSurrogateCharEntity(char lowChar, char highChar)
+    {
+        if (Core.Parsing.CleanText.IsClean([highChar, lowChar]))
+        {
+            inner.WriteSurrogateCharEntity(lowChar, highChar);
+        }
+    }
+
+    public override void WriteStartDocument() => inner.WriteStartDocument();
+
+    public override void WriteStartDocument(bool standalone) => inner.WriteStartDocument(standalone);
+
+    public override void WriteEndDocument() => inner.WriteEndDocument();
+
+    public override void WriteDocType(string name, string? pubid, string? sysid, string? subset) => inner.WriteDocType(name, pubid, sysid, subset);
+
+    public override void WriteStartElement(string? prefix, string localName, string? ns) => inner.WriteStartElement(prefix, localName, ns);
+
+    public override void WriteEndElement() => inner.WriteEndElement();
+
+    public override void WriteFullEndElement() => inner.WriteFullEndElement();
+
+    public override void WriteStartAttribute(string? prefix, string localName, string? ns) => inner.WriteStartAttribute(prefix, localName, ns);
+
+    public override void WriteEndAttribute() => inner.WriteEndAttribute();
+
+    public override void WriteEntityRef(string name) => inner.WriteEntityRef(name);
+
+    public override void WriteProcessingInstruction(string name, string? text) => inner.WriteProcessingInstruction(name, Clean(text));
+
+    public override void WriteBase64(byte[] buffer, int index, int count) => inner.WriteBase64(buffer, index, count);
+
+    public override void Flush() => inner.Flush();
+
+    public override string? LookupPrefix(string ns) => inner.LookupPrefix(ns);
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
 }
 
 internal sealed record JsonFeed(

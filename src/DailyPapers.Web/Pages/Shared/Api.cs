@@ -74,6 +74,13 @@ internal static class Api
     /// </summary>
     public static bool Serves(PathString path) => path.StartsWithSegments("/api", out var rest) && rest.Value is { Length: > 1 };
 
+    /// <summary>
+    /// Requests answered for programs rather than people, whose every error (a bad parameter, a missing route, an
+    /// exception) is problem details: the JSON API and the feeds under /feeds/.
+    /// </summary>
+    public static bool AnswersWithProblems(PathString path) =>
+        Serves(path) || (path.StartsWithSegments("/feeds", out var rest) && rest.Value is { Length: > 1 });
+
     /// <summary>An endpoint that answers GET and HEAD alike, as every page here does.</summary>
     public static RouteHandlerBuilder MapRead(this IEndpointRouteBuilder endpoints, [System.Diagnostics.CodeAnalysis.StringSyntax("Route")] string pattern, Delegate handler) =>
         endpoints.MapMethods(pattern, ReadMethods, handler);
