@@ -81,7 +81,14 @@ internal static class CommandLine
         {
             Description = "The folder of digest files; every *.md under it is read. A relative path is taken from the current directory (under 'dotnet run', the project's folder).",
         };
-        directory.AcceptExistingOnly();
+        // Named as resolved: under `dotnet run` a relative path is taken from the project's folder, not where one stands.
+        directory.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<DirectoryInfo>() is { Exists: false } missing)
+            {
+                result.AddError($"Directory does not exist: '{missing.FullName}' (a relative path is taken from {Environment.CurrentDirectory}; give an absolute one, e.g. \"$PWD/data\").");
+            }
+        });
         var database = new Option<FileInfo?>("--db")
         {
             Description = "The SQLite file to ingest into. Default: the configured DailyPapers:Database.",
@@ -105,7 +112,9 @@ internal static class CommandLine
         WebApplicationBuilder builder;
         try
         {
-            builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = HostArguments.Check(tokens) });
+            var settings = HostArguments.Check(tokens);
+            // The same content root as the server's, so both find the same default database (App_Data under it).
+            builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = settings, ContentRootPath = AppFolders.ContentRoot(settings) });
             var options = AppSetup.ReadOptions(builder.Configuration);
             if (database is not null && options.Provider != DatabaseProvider.Sqlite)
             {

@@ -115,7 +115,7 @@ public sealed partial class DataFolderIngest(DatabaseLocation location, StartupI
     private static partial void LogFailure(ILogger logger, string failure);
 
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "The database held only the sample digests (from {Sample}); they are replaced by {Directory}'s")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "The database held only the sample digests (from {Sample}); they are replaced by the digests of {Directory}")]
     private static partial void LogReplacedSample(ILogger logger, string sample, string directory);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The data directory {Directory} does not exist; serving what the database already holds")]

@@ -56,14 +56,18 @@ internal static class PageCache
 
 /// <summary>
 /// Part of the base policy: a page that named nothing it shows is a listing. Static assets are not kept (they carry
-/// their own ETags and lifetimes), nor is an empty answer: a file missing from a wrong web root must not stay empty.
+/// their own ETags and lifetimes), nor is an empty answer (a file missing from a wrong web root must not stay empty),
+/// nor a page begun before the first ingest finished.
 /// </summary>
 internal sealed class ListingsByDefault : IOutputCachePolicy
 {
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is not null)
+        // Nor a page begun while the first ingest runs: it shows a part of the data and says so, and would stay cached
+        // after /readyz turned ready.
+        if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is not null
+            || context.HttpContext.RequestServices.GetService<DataFolderIngest>() is { FirstRunDone: false })
         {
             context.EnableOutputCaching = false;
         }
