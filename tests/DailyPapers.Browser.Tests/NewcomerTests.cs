@@ -1,3 +1,4 @@
+using DailyPapers.Testing;
 using System.Text.Json;
 using Microsoft.Playwright;
 
@@ -10,15 +11,15 @@ namespace DailyPapers.Browser.Tests;
 [Collection(SharedBrowser.Name)]
 public sealed class NewcomerTests(BrowserFixture browser, Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "dailypapers-newcomer", Guid.NewGuid().ToString("N"));
+    private readonly DigestFolders _folders = new("newcomer");
 
     [BrowserFact]
     public async Task The_sample_gives_way_to_another_folder_and_a_users_data_is_never_replaced_silently()
     {
-        var database = Path.Combine(_root, "app.db");
-        var sample = Folder("sample", [.. Directory.GetFiles(Path.Combine(BrowserFixture.RepositoryRoot, "data"), "*.md").Select(File.ReadAllText)]);
-        var mine = Folder("mine", Day("2025-03-04", "2503.00001", "$VILA^2$: 360^circ Video of My Own"), Day("2025-03-03", "2503.00002", "Free^2Guide: Yesterday's Paper"));
-        var theirs = Folder("theirs", Day("2025-05-06", "2505.00003", "A Paper Of Someone Else"));
+        var database = Path.Combine(_folders.Root, "app.db");
+        var sample = _folders.Folder("sample", [.. Directory.GetFiles(Path.Combine(BrowserFixture.RepositoryRoot, "data"), "*.md").Select(File.ReadAllText)]);
+        var mine = _folders.Folder("mine", DigestFolders.Day("2025-03-04", "2503.00001", "$VILA^2$: 360^circ Video of My Own"), DigestFolders.Day("2025-03-03", "2503.00002", "Free^2Guide: Yesterday's Paper"));
+        var theirs = _folders.Folder("theirs", DigestFolders.Day("2025-05-06", "2505.00003", "A Paper Of Someone Else"));
 
         await using (var first = new AppServer(sample, database, output: output))
         {
@@ -69,40 +70,5 @@ public sealed class NewcomerTests(BrowserFixture browser, Xunit.Abstractions.ITe
         return page;
     }
 
-    private string Folder(string name, params string[] digests)
-    {
-        var folder = Path.Combine(_root, name);
-        Directory.CreateDirectory(folder);
-        for (var i = 0; i < digests.Length; i++)
-        {
-            File.WriteAllText(Path.Combine(folder, $"{i}.md"), digests[i]);
-        }
-
-        return folder;
-    }
-
-    private static string Day(string date, string id, string title) => $"""
-        ## Daily Papers ({date})
-
-        ### [{title}](https://arxiv.org/abs/{id})
-
-        Vote: 3
-
-        Authors: Ann Lee
-
-        - 요약입니다.
-        """;
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
-    }
+    public void Dispose() => _folders.Dispose();
 }

@@ -14,16 +14,16 @@ namespace DailyPapers.Web.Tests;
 /// </summary>
 public sealed class DataFolderSwitchTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "dailypapers-switch", Guid.NewGuid().ToString("N"));
+    private readonly DigestFolders _folders = new("switch");
 
-    private string Database => Path.Combine(_root, "app.db");
+    private string Database => Path.Combine(_folders.Root, "app.db");
 
     [Fact]
     public async Task Another_folder_replaces_the_sample_but_never_a_users_data_without_replace()
     {
-        var sample = Folder("sample", Directory.GetFiles(Path.Combine(AppFactory.RepositoryRoot, "data"), "*.md").Select(File.ReadAllText).ToArray());
-        var mine = Folder("mine", Day("2025-03-04", "2503.00001", "A Paper Of My Own"));
-        var theirs = Folder("theirs", Day("2025-05-06", "2505.00002", "A Paper Of Someone Else"));
+        var sample = _folders.Folder("sample", Directory.GetFiles(Path.Combine(AppFactory.RepositoryRoot, "data"), "*.md").Select(File.ReadAllText).ToArray());
+        var mine = _folders.Folder("mine", DigestFolders.Day("2025-03-04", "2503.00001", "A Paper Of My Own"));
+        var theirs = _folders.Folder("theirs", DigestFolders.Day("2025-05-06", "2505.00002", "A Paper Of Someone Else"));
 
         await using (var first = new Server(sample, Database, output))
         {
@@ -59,42 +59,7 @@ public sealed class DataFolderSwitchTests(Xunit.Abstractions.ITestOutputHelper o
         }
     }
 
-    private string Folder(string name, params string[] digests)
-    {
-        var folder = Path.Combine(_root, name);
-        Directory.CreateDirectory(folder);
-        for (var i = 0; i < digests.Length; i++)
-        {
-            File.WriteAllText(Path.Combine(folder, $"{i}.md"), digests[i]);
-        }
-
-        return folder;
-    }
-
-    private static string Day(string date, string id, string title) => $"""
-        ## Daily Papers ({date})
-
-        ### [{title}](https://arxiv.org/abs/{id})
-
-        Vote: 3
-
-        Authors: Ann Lee
-
-        - 요약입니다.
-        """;
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
-    }
+    public void Dispose() => _folders.Dispose();
 
     private sealed class Server(string dataDirectory, string database, Xunit.Abstractions.ITestOutputHelper output, bool replace = false) : WebApplicationFactory<Program>
     {
