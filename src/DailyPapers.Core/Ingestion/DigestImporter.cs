@@ -75,6 +75,7 @@ public sealed class DigestImporter(string connectionString, DatabaseProvider pro
     private sealed class Run(DbConnection connection, string root, IngestOptions options, CancellationToken cancellationToken) : IDisposable
     {
         private readonly List<ReadFile> _deferred = [];
+        private readonly DateOnly _today = options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
         private bool _reparseAll;
         private readonly List<Diagnostic> _diagnostics = [];
         private readonly Dictionary<DateOnly, (int FileId, string Path)> _dayOwners = [];
@@ -313,7 +314,7 @@ public sealed class DigestImporter(string connectionString, DatabaseProvider pro
             _rejections.TryGetValue(relative, out var rejected);
             try
             {
-                return ReadCore(path, relative, _reparseAll ? stored is null ? null : stored with { Hash = "", HasErrors = true } : stored, stored, rejected);
+                return ReadCore(path, relative, _reparseAll ? stored is null ? null : stored with { Hash = "", HasErrors = true } : stored, stored, rejected, _today);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -324,7 +325,8 @@ public sealed class DigestImporter(string connectionString, DatabaseProvider pro
 
         /// <param name="compare">What the file is compared with to skip it (a blank copy when everything is read again).</param>
         /// <param name="rejected">How an earlier run rejected this path, if it did: the same content is not parsed again.</param>
-        private static ReadFile ReadCore(string path, string relative, StoredFile? compare, StoredFile? stored, Rejection? rejected)
+        /// <param name="today">The day the run reads as today: digests dated past the end of the next year are refused.</param>
+        private static ReadFile ReadCore(string path, string relative, StoredFile? compare, StoredFile? stored, Rejection? rejected, DateOnly today)
         {
             byte[]? bytes;
             FileInfo info;
@@ -381,7 +383,7 @@ public sealed class DigestImporter(string connectionString, DatabaseProvider pro
             var error = decodeError ?? (text is null ? null : DigestLimits.Check(text, relative));
             return text is null || error is not null
                 ? new ReadFile(relative, stored, info, hash, null, error, false)
-                : new ReadFile(relative, stored, info, hash, DigestRenderer.Render(DigestParser.Parse(text, relative)), null, false);
+                : new ReadFile(relative, stored, info, hash, DigestRenderer.Render(DigestParser.Parse(text, relative, today)), null, false);
         }
 
         /// <summary>Decides what a read file means for the stored data and writes it, in path order.</summary>

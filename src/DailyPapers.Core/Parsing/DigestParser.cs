@@ -19,21 +19,34 @@ public static class DigestParser
     /// Changes whenever the parser or the summary rendering would turn the same file into different rows; the importer
     /// then reads every stored file again.
     /// </summary>
-    public const string Version = "5";
+    /// <remarks>6: a day outside 1991 to the end of next year is refused.</remarks>
+    public const string Version = "6";
 
     /// <summary>Markdig's own parse with the pipeline the parser uses: the baseline the ingest benchmark compares against.</summary>
     public static MarkdownDocument ParseSyntaxTree(string text) => Markdown.Parse(text, DigestPipeline.Instance);
 
-    /// <summary>Days, papers and diagnostics of one digest; its titles and summaries are rendered apart, from the same tree.</summary>
-    public static ParsedDigest Parse(string text, string file)
+    /// <summary>
+    /// Days, papers and diagnostics of one digest read without a clock: days up to the last the pages can show
+    /// (<see cref="DigestDates.Latest"/>).
+    /// </summary>
+    public static ParsedDigest Parse(string text, string file) => Parse(text, file, DigestDates.Latest, clock: false);
+
+    /// <summary>
+    /// Days, papers and diagnostics of one digest read on <paramref name="today"/>: a day after the end of the following
+    /// year is refused as a mistyped date. Its titles and summaries are rendered apart, from the same tree.
+    /// </summary>
+    public static ParsedDigest Parse(string text, string file, DateOnly today) => Parse(text, file, DigestDates.Last(today), clock: true);
+
+    private static ParsedDigest Parse(string text, string file, DateOnly lastDay, bool clock)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var reader = new Reader(new SourceText(text), new DiagnosticList(file));
+        var reader = new Reader(new SourceText(text), new DiagnosticList(file), lastDay, clock);
         reader.Read(ParseSyntaxTree(text));
         return reader.Result();
     }
 
-    private sealed class Reader(SourceText source, DiagnosticList diagnostics)
+    /// <param name="lastDay">The last day a digest may have; with <paramref name="clock"/>, the end of the year after today.</param>
+    private sealed class Reader(SourceText source, DiagnosticList diagnostics, DateOnly lastDay, bool clock)
     {
         private readonly PaperSectionReader _papers = new(source, diagnostics);
         private readonly List<PaperRead> _papersRead = [];
@@ -135,6 +148,14 @@ public static class DigestParser
             if (!DayHeading.TryDate(title, out var date))
             {
                 diagnostics.Error(line, $"day heading '{DiagnosticList.Shorten(title)}' has no valid date (expected YYYY-MM-DD); the papers under it are not stored");
+                _day = null;
+                return;
+            }
+
+            if (date < DigestDates.First || date > lastDay)
+            {
+                var last = clock ? $"{lastDay:yyyy-MM-dd}, the end of next year" : $"{lastDay:yyyy-MM-dd}";
+                diagnostics.Error(line, $"day heading '{DiagnosticList.Shorten(title)}' is dated {date:yyyy-MM-dd}, outside the days a digest may have ({DigestDates.First:yyyy-MM-dd} to {last}); the papers under it are not stored");
                 _day = null;
                 return;
             }

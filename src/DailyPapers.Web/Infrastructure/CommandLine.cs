@@ -101,11 +101,13 @@ internal static class CommandLine
     private static int RunIngest(string directory, string? database, bool replace, IReadOnlyList<string> tokens, TextWriter output, TextWriter error)
     {
         DatabaseLocation location;
+        DateOnly? today;
         WebApplicationBuilder builder;
         try
         {
             builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = HostArguments.Check(tokens) });
             var options = AppSetup.ReadOptions(builder.Configuration);
+            today = options.Today;
             if (database is not null && options.Provider != DatabaseProvider.Sqlite)
             {
                 error.WriteLine("ingest: --db names a SQLite file, but DailyPapers:Provider is Postgres; the server is ConnectionStrings:Postgres.");
@@ -141,7 +143,7 @@ internal static class CommandLine
         IngestReport report;
         try
         {
-            report = location.Importer().Ingest(directory, new IngestOptions(replace, message => error.WriteLine("ingest: " + message), EmbeddedSample.Directory));
+            report = location.Importer().Ingest(directory, new IngestOptions(replace, message => error.WriteLine("ingest: " + message), EmbeddedSample.Directory, today));
         }
         catch (IngestRefusedException e)
         {

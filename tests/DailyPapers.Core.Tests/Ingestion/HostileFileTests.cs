@@ -37,6 +37,22 @@ public sealed class HostileFileTests
     }
 
     [Fact]
+    public void A_digest_dated_far_in_the_future_is_refused_at_its_heading_and_does_not_become_the_latest_day()
+    {
+        using var folder = new IngestFolder();
+        folder.Write("day.md", GoodDay);
+        folder.Write("typo.md", GoodDay.Replace("2024-05-01", "2999-12-31", StringComparison.Ordinal).Replace("2405.00001", "2405.00002", StringComparison.Ordinal));
+
+        var report = folder.Ingest();
+
+        report.Diagnostics.Should().Contain(d =>
+            d.Severity == Severity.Error && d.File == "typo.md" && d.Line == 1 && d.Message.Contains("is dated 2999-12-31", StringComparison.Ordinal));
+        report.Diagnostics.Should().OnlyContain(d => d.File == "typo.md");
+        using var db = folder.Context();
+        db.Days.Select(d => d.Date).Should().Equal([new DateOnly(2024, 5, 1)]);
+    }
+
+    [Fact]
     public void A_file_too_big_to_be_a_digest_is_not_read()
     {
         using var folder = new IngestFolder();
