@@ -81,6 +81,23 @@ public sealed class HostileFileTests
     }
 
     [Fact]
+    public void Author_names_made_different_by_invisible_characters_are_one_author()
+    {
+        using var folder = new IngestFolder();
+        // Not a raw string: the invisible characters are written as escapes.
+        folder.Write("day.md", "## Daily Papers (2024-05-01)\n\n"
+            + "### [One](https://arxiv.org/abs/2405.00001)\n\nAuthors: Ann Lee, Bo Kim\n\n- 요약.\n\n"
+            + "### [Two](https://arxiv.org/abs/2405.00002)\n\nAuthors: Ann\u3164 Lee, \u2061Bo Kim, \u115F\u1160\n\n- 요약.\n\n"
+            + "### [Three](https://arxiv.org/abs/2405.00003)\n\nAuthors: Ann Lee\U000E0041, Bo\u180E Kim, \uFFA0\n\n- 요약.\n");
+
+        folder.Ingest();
+
+        using var db = folder.Context();
+        db.Authors.OrderBy(a => a.Name).Select(a => a.Name).Should().Equal(["Ann Lee", "Bo Kim"]);
+        db.PaperAuthors.Count().Should().Be(6);
+    }
+
+    [Fact]
     public void Invisible_and_bidi_characters_leave_titles()
     {
         using var folder = new IngestFolder();
