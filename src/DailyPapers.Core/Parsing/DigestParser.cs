@@ -20,7 +20,8 @@ public static class DigestParser
     /// then reads every stored file again.
     /// </summary>
     /// <remarks>6: a day outside 1991 to the end of next year is refused; author names lose every format character and
-    /// default-ignorable code point.</remarks>
+    /// default-ignorable code point; openers past 64 in a paragraph and TeX past 2,000 '$' in a file are kept as literal
+    /// text; day notes and summaries' plain text are rendered from the file's one syntax tree.</remarks>
     public const string Version = "6";
 
     /// <summary>Markdig's own parse with the pipeline the parser uses: the baseline the ingest benchmark compares against.</summary>
@@ -41,7 +42,10 @@ public static class DigestParser
     private static ParsedDigest Parse(string text, string file, DateOnly lastDay, bool clock)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var reader = new Reader(new SourceText(text), new DiagnosticList(file), lastDay, clock);
+        var diagnostics = new DiagnosticList(file);
+        // What Markdig is given is bounded first: openers and TeX past their limits become literal text.
+        text = InlineLimits.Apply(text, diagnostics);
+        var reader = new Reader(new SourceText(text), diagnostics, lastDay, clock);
         reader.Read(ParseSyntaxTree(text));
         return reader.Result();
     }
@@ -52,7 +56,7 @@ public static class DigestParser
         private readonly PaperSectionReader _papers = new(source, diagnostics);
         private readonly List<PaperRead> _papersRead = [];
         private readonly List<DayBuilder> _days = [];
-        private readonly List<string> _looseNotes = [];
+        private readonly List<Note> _looseNotes = [];
         private readonly List<ParsedPaper> _loosePapers = [];
         private DayBuilder? _day;
         private PaperSection? _section;
@@ -90,7 +94,7 @@ public static class DigestParser
                 }
                 else
                 {
-                    AddNote(source.Slice(block));
+                    AddNote(source.Slice(block), block);
                 }
             }
 
@@ -121,7 +125,10 @@ public static class DigestParser
                 d.Date,
                 d.Line,
                 d.Papers,
-                d.Notes.Count == 0 ? null : string.Join("\n\n", d.Notes))).ToList();
+                d.Notes.Count == 0 ? null : string.Join("\n\n", d.Notes.Select(n => n.Markdown)))
+            {
+                NotePieces = [.. d.Notes.SelectMany(n => n.Pieces)],
+            }).ToList();
             return new ParsedDigest(days, diagnostics.Items) { File = diagnostics.File, PapersRead = _papersRead };
         }
 
@@ -141,7 +148,7 @@ public static class DigestParser
             if (!DayHeading.IsDayHeading(title))
             {
                 diagnostics.Warning(line, $"unrecognised heading '{DiagnosticList.Shorten(title)}' is kept in the day's notes");
-                AddNote(source.Slice(heading));
+                AddNote(source.Slice(heading), heading);
                 return;
             }
 
@@ -194,13 +201,20 @@ public static class DigestParser
             }
         }
 
-        private void AddNote(string text)
+        private void AddNote(string text, Block block) => AddNote(text, [new SummaryPiece(text, block)]);
+
+        /// <param name="pieces">How the note renders: its blocks as parsed, or text to parse again where its blocks were read as data.</param>
+        private void AddNote(string text, IReadOnlyList<SummaryPiece> pieces)
         {
             if (text.Length > 0)
             {
-                (_day?.Notes ?? _looseNotes).Add(text);
+                (_day?.Notes ?? _looseNotes).Add(new Note(text, pieces));
             }
         }
+
+        /// <summary>A paper section kept as notes, rendered from its heading and blocks as parsed.</summary>
+        private void AddSectionNote(PaperSection section) =>
+            AddNote(source.SectionText(section), [new SummaryPiece(source.Slice(section.Heading), section.Heading), .. section.Blocks.Select(b => new SummaryPiece(source.Slice(b), b))]);
 
         private void FinishSection()
         {
@@ -223,7 +237,7 @@ public static class DigestParser
             {
                 var why = link is null ? "has no link" : $"links to '{DiagnosticList.Shorten(link.Url ?? "")}', not to an arXiv paper";
                 diagnostics.Warning(line, $"paper heading '{DiagnosticList.Shorten(InlineText.PlainText(section.Heading.Inline))}' {why}; the section is kept in the day's notes");
-                AddNote(source.SectionText(section));
+                AddSectionNote(section);
                 return;
             }
 
@@ -247,13 +261,18 @@ public static class DigestParser
             if (_day.Papers.Find(p => p.ArxivId.Value == paper.ArxivId.Value) is { } first)
             {
                 diagnostics.Warning(line, $"paper {paper.ArxivId} is listed twice on {_day.Date:yyyy-MM-dd} (first at line {first.Line}); the second section is kept in the day's notes");
-                AddNote(source.SectionText(section));
+                // Its lines were read as data (votes, authors), so its blocks no longer hold them: its text is parsed again.
+                var text = source.SectionText(section);
+                AddNote(text, [new SummaryPiece(text, null)]);
                 return;
             }
 
             _day.Add(paper);
         }
     }
+
+    /// <summary>Text of the day that belongs to no paper: as written, and how it renders.</summary>
+    private sealed record Note(string Markdown, IReadOnlyList<SummaryPiece> Pieces);
 
     private sealed class DayBuilder(DateOnly date, int line)
     {
@@ -263,7 +282,7 @@ public static class DigestParser
 
         public List<ParsedPaper> Papers { get; } = [];
 
-        public List<string> Notes { get; } = [];
+        public List<Note> Notes { get; } = [];
 
         public void Add(ParsedPaper paper) => Papers.Add(paper with { Position = Papers.Count + 1 });
     }

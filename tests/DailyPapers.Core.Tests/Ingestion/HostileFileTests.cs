@@ -4,8 +4,8 @@ using DailyPapers.Core.Parsing;
 namespace DailyPapers.Core.Tests.Ingestion;
 
 /// <summary>
-/// Files made to hurt, generated here: each is rejected with its file and line (or read safely), fast, and what was
-/// stored before is kept.
+/// Files made to hurt, generated here: each is rejected with its file and line (or read safely, with a warning at its
+/// line), and what was stored before is kept. How fast and in how much memory is the <c>hostile</c> benchmark's to say.
 /// </summary>
 public sealed class HostileFileTests
 {
@@ -16,21 +16,24 @@ public sealed class HostileFileTests
         { "deep-list", GoodDay + string.Concat(Enumerable.Range(0, 400).Select(i => new string(' ', i * 2) + "- x\n")), "indented" },
         { "deep-quote", GoodDay + new string('>', 5000) + " x\n", "nests" },
         { "long-line", GoodDay + "- " + new string('가', 200_000) + "\n", "characters long" },
+        { "many-lines", GoodDay + string.Concat(Enumerable.Repeat("- a\n", DigestLimits.MaxLines)), "more than 100,000 lines" },
+        { "many-headings", GoodDay + string.Concat(Enumerable.Repeat("### a\n", DigestLimits.MaxHeadings)), "heading number 10,001" },
+        { "dense-markup", GoodDay + string.Concat(Enumerable.Repeat(string.Concat(Enumerable.Repeat("*a* ", 2_000)) + "\n\n", 60)), "markup characters" },
     };
 
+    /// <remarks>How long each takes is measured in bench/ (<c>hostile</c>), not here.</remarks>
     [Theory]
     [MemberData(nameof(Hostile))]
-    public void A_file_past_a_limit_is_rejected_at_its_line_quickly_and_the_stored_day_stays(string name, string text, string reason)
+    public void A_file_past_a_limit_is_rejected_at_its_line_and_the_stored_day_stays(string name, string text, string reason)
     {
         using var folder = new IngestFolder();
         folder.Write("day.md", GoodDay);
         folder.Ingest();
 
         folder.Write("day.md", text);
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         var report = folder.Ingest();
 
-        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), $"{name} must not make the ingest crawl");
+        report.Diagnostics.Should().ContainSingle(name);
         report.Diagnostics.Should().Contain(d => d.Severity == Severity.Error && d.File == "day.md" && d.Line > 1 && d.Message.Contains(reason, StringComparison.Ordinal));
         using var db = folder.Context();
         db.Papers.Select(p => p.Title).Should().Equal(["A Good Paper"], "the day stored from the file's good version is kept");
@@ -50,6 +53,40 @@ public sealed class HostileFileTests
         report.Diagnostics.Should().OnlyContain(d => d.File == "typo.md");
         using var db = folder.Context();
         db.Days.Select(d => d.Date).Should().Equal([new DateOnly(2024, 5, 1)]);
+    }
+
+    [Fact]
+    public void Unclosed_links_past_the_limit_are_stored_as_text_with_a_warning_naming_file_and_line()
+    {
+        using var folder = new IngestFolder();
+        var links = string.Concat(Enumerable.Repeat("[a](", 15_000));
+        folder.Write("day.md", GoodDay + links + "\n");
+
+        var report = folder.Ingest();
+
+        report.Diagnostics.Should().ContainSingle().Which.Should().Match<Diagnostic>(d =>
+            d.Severity == Severity.Warning && d.File == "day.md" && d.Line == 10 && d.Message.Contains("kept as literal text", StringComparison.Ordinal));
+        using var db = folder.Context();
+        var paper = db.Papers.Single();
+        paper.SummaryMarkdown.Replace("\\", "", StringComparison.Ordinal).Should().EndWith(links, "the text is kept, escaped");
+        paper.SummaryHtml.Split("[a](").Length.Should().Be(15_001);
+    }
+
+    [Fact]
+    public void A_file_that_nests_past_markdigs_limit_is_stored_and_the_files_after_it_too()
+    {
+        // Unclosed brackets nest; Markdig refuses past 128 levels and once left its renderer broken for later files.
+        using var folder = new IngestFolder();
+        folder.Write("a.md", GoodDay + string.Concat(Enumerable.Repeat("[a", 200)) + "\n");
+        for (var day = 2; day <= 4; day++)
+        {
+            folder.Write($"b{day}.md", GoodDay.Replace("2024-05-01", $"2024-05-0{day}", StringComparison.Ordinal).Replace("2405.00001", $"2405.0000{day}", StringComparison.Ordinal));
+        }
+
+        var report = folder.Ingest();
+
+        report.Diagnostics.Should().ContainSingle(d => d.File == "a.md" && d.Severity == Severity.Warning);
+        report.DaysStored.Should().Be(4);
     }
 
     [Fact]
