@@ -121,7 +121,7 @@ internal static class IngestBenchmark
             PapersDatabase.Migrate(connectionString);
             var importer = new DigestImporter(connectionString);
             var watch = Stopwatch.StartNew();
-            var report = importer.Ingest(folder);
+            var report = importer.Ingest(folder, new IngestOptions(Today: SyntheticCorpus.Today));
             var full = watch.Elapsed.TotalMilliseconds;
             if (report.FilesRejected > 0)
             {
@@ -129,7 +129,7 @@ internal static class IngestBenchmark
             }
 
             watch.Restart();
-            importer.Ingest(folder);
+            importer.Ingest(folder, new IngestOptions(Today: SyntheticCorpus.Today));
             return (full, watch.Elapsed.TotalMilliseconds, report.PapersStored);
         }
         finally

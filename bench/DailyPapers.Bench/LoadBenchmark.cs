@@ -95,6 +95,7 @@ internal static partial class LoadBenchmark
         start.Environment["DailyPapers__IngestOnStartup"] = ingestOnStartup ? "true" : "false";
         start.Environment["DailyPapers__IngestBeforeServing"] = "true";
         start.Environment["DailyPapers__OutputCache"] = outputCache ? "true" : "false";
+        start.Environment["DailyPapers__Today"] = DailyPapers.Testing.SyntheticCorpus.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         if (postgres is not null)
         {
@@ -165,6 +166,8 @@ internal static partial class LoadBenchmark
     internal static string Exec(string file, string arguments, string directory)
     {
         var start = new ProcessStartInfo(file, arguments) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        // Synthetic archives reach decades past today's date: the app's ingests take a later day as today.
+        start.Environment["DailyPapers__Today"] = DailyPapers.Testing.SyntheticCorpus.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -35,7 +35,7 @@ internal static class SearchBenchmark
             {
                 PapersDatabase.Migrate(connectionString);
                 var watch = Stopwatch.StartNew();
-                var report = new DigestImporter(connectionString).Ingest(corpus);
+                var report = new DigestImporter(connectionString).Ingest(corpus, new IngestOptions(Today: SyntheticCorpus.Today));
                 Console.WriteLine($"search benchmark · synthetic corpus ×{copies}: {report.PapersStored} papers, ingested in {watch.Elapsed.TotalSeconds:0.0} s");
             }
 

@@ -89,7 +89,7 @@ internal static class SimilarBenchmark
         try
         {
             var watch = Stopwatch.StartNew();
-            new DigestImporter(connectionString).Ingest(folder);
+            new DigestImporter(connectionString).Ingest(folder, new IngestOptions(Today: SyntheticCorpus.Today));
             return (watch.Elapsed.TotalMilliseconds, System.Text.RegularExpressions.Regex.Count(text, @"^### \[", System.Text.RegularExpressions.RegexOptions.Multiline));
         }
         finally
@@ -106,7 +106,7 @@ internal static class SimilarBenchmark
         {
             PapersDatabase.Migrate(connectionString);
             var watch = Stopwatch.StartNew();
-            var report = new DigestImporter(connectionString).Ingest(folder);
+            var report = new DigestImporter(connectionString).Ingest(folder, new IngestOptions(Today: SyntheticCorpus.Today));
             measure(connectionString, watch.Elapsed.TotalMilliseconds, report.PapersStored);
         }
         finally

@@ -72,6 +72,27 @@ public sealed class CommandLineTests
         error.Should().Contain(message);
     }
 
+    [Fact]
+    public void The_ingest_takes_the_configured_day_as_today_when_it_judges_a_digests_date()
+    {
+        var data = Directory.CreateTempSubdirectory("dailypapers-cli-today-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(data, "day.md"), "## Daily Papers (2031-06-01)\n\n### [Later](https://arxiv.org/abs/3106.00001)\n\n- 요약.\n");
+
+            var (refused, error) = RunApp($"ingest \"{data}\" --DailyPapers:Today=2029-06-01");
+            var (accepted, _) = RunApp($"ingest \"{data}\" --DailyPapers:Today=2030-06-01");
+
+            refused.Should().Be(4, "2031-06-01 is after the end of the year after 2029");
+            error.Should().Contain("day.md:1: error: day heading 'Daily Papers (2031-06-01)' is dated 2031-06-01");
+            accepted.Should().Be(0);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
     private static (int ExitCode, string Error) RunApp(string arguments)
     {
         var app = Path.Combine(AppContext.BaseDirectory, "DailyPapers.Web.dll");

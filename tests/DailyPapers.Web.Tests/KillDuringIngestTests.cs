@@ -74,6 +74,8 @@ public sealed class KillDuringIngestTests : IDisposable
             RedirectStandardError = true,
             WorkingDirectory = AppContext.BaseDirectory,
         };
+        // The synthetic archive reaches years past today's date.
+        start.Environment["DailyPapers__Today"] = SyntheticCorpus.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return Process.Start(start)!;
     }
 

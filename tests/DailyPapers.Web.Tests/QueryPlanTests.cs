@@ -188,7 +188,7 @@ public sealed partial class QueryPlanTests(QueryPlanTests.Archive archive) : ICl
             _data = SyntheticCorpus.Create(Path.Combine(Repository.Root, "data"), 20);
             _connectionString = PapersDatabase.ConnectionString(Path.Combine(_root, "plan.db"));
             PapersDatabase.Migrate(_connectionString);
-            new DigestImporter(_connectionString).Ingest(_data);
+            new DigestImporter(_connectionString).Ingest(_data, new IngestOptions(Today: SyntheticCorpus.Today));
             using var connection = new SqliteConnection(_connectionString);
             connection.Open();
             Execute(connection, "ANALYZE;");

@@ -11,6 +11,12 @@ namespace DailyPapers.Testing;
 /// </summary>
 internal static partial class SyntheticCorpus
 {
+    /// <summary>
+    /// The day to ingest a synthetic archive on: copy k is k × 240 days after the corpus, so a large one reaches decades
+    /// past today, where an ingest on today's date would refuse its days as mistyped dates.
+    /// </summary>
+    public static DateOnly Today { get; } = new(2200, 1, 1);
+
     public static string Create(string corpus, int copies)
     {
         var root = Path.Combine(Path.GetTempPath(), "dailypapers-synthetic", Guid.NewGuid().ToString("N"));

@@ -75,6 +75,7 @@ public sealed class DigestImporter(string connectionString, DatabaseProvider pro
     private sealed class Run(DbConnection connection, string root, IngestOptions options, CancellationToken cancellationToken) : IDisposable
     {
         private readonly List<ReadFile> _deferred = [];
+        private readonly DateOnly _today = options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
         private bool _reparseAll;
         private readonly List<Diagnostic> _diagnostics = [];
         private readonly Dictionary<DateOnly, (int FileId, string Path)> _dayOwners = [];
@@ -140,7 +141,7 @@ public sealed class DigestImporter(string connectionString, DatabaseProvider pro
         }
 
         /// <summary>Refuses a run that would empty the database by accident: another folder's data, or an empty folder.</summary>
-        private void GuardAgainstWipe(List<(string Path, string Relative)> files)
+        private void GuardAgainstWipe(List<DigestPath> files)
         {
             if (options.Replace || _stored.Count == 0)
             {
@@ -178,8 +179,10 @@ public sealed class DigestImporter(string connectionString, DatabaseProvider pro
             }
 
             var sample = Directory.EnumerateFiles(options.Sample, "*.md", SearchOption.TopDirectoryOnly)
-                .Where(f => new FileInfo(f).Length <= DigestLimits.MaxBytes)
-                .Select(f => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f))))
+                .Where(f => DigestRead.Refusal(f) is null)
+                .Select(f => DigestRead.ReadBounded(f, DigestLimits.MaxBytes))
+                .OfType<byte[]>()
+                .Select(bytes => Convert.ToHexStringLower(SHA256.HashData(bytes)))
                 .ToHashSet(StringComparer.Ordinal);
             return _stored.Values.All(f => sample.Contains(f.Hash));
         }
@@ -250,45 +253,28 @@ public sealed class DigestImporter(string connectionString, DatabaseProvider pro
             }
         }
 
-        /// <summary>Every *.md under the root, in a stable order; folders that cannot be read are reported, not skipped silently.</summary>
-        private List<(string Path, string Relative)> FindDigestFiles()
+        /// <summary>
+        /// The scan stage (<see cref="FolderScan"/>): the digests under the root, in a stable order. Folders that cannot be
+        /// read are reported, and what was stored from them stays; links out of the folder are reported, and what was
+        /// stored from them goes, since it may be an older read of what they point to.
+        /// </summary>
+        private List<DigestPath> FindDigestFiles()
         {
-            var found = new List<(string, string)>();
-            var pending = new Stack<string>();
-            pending.Push(root);
-            while (pending.Count > 0)
+            var scan = FolderScan.Run(root);
+            _diagnostics.AddRange(scan.Errors);
+            _unreadableFolders.UnionWith(scan.UnreadableFolders);
+            foreach (var link in scan.OutsideLinks)
             {
-                var folder = pending.Pop();
-                try
-                {
-                    foreach (var sub in Directory.EnumerateDirectories(folder))
-                    {
-                        if (!Path.GetFileName(sub).StartsWith('.'))
-                        {
-                            pending.Push(sub);
-                        }
-                    }
-
-                    foreach (var file in Directory.EnumerateFiles(folder, "*.md"))
-                    {
-                        found.Add((file, Relative(file)));
-                    }
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    var relative = Relative(folder);
-                    _unreadableFolders.Add(relative == "." ? "" : relative + "/");
-                    _diagnostics.Add(new Diagnostic(Severity.Error, relative + "/", 0, $"the folder cannot be read ({e.Message}); what was stored from it is kept"));
-                }
+                var folder = link.EndsWith('/');
+                var stored = _stored.Keys.Any(p => folder ? p.StartsWith(link, StringComparison.Ordinal) : p == link);
+                _diagnostics.Add(new Diagnostic(Severity.Warning, link, 0,
+                    $"the {(folder ? "folder" : "file")} is a symbolic link to outside the data folder; it is not read" + (stored ? "; what was stored from it is removed" : "")));
             }
 
-            found.Sort((a, b) => string.CompareOrdinal(a.Item2, b.Item2));
-            return found;
+            return [.. scan.Files];
         }
 
-        private string Relative(string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
-
-        private void RemoveVanishedFiles(List<(string Path, string Relative)> files)
+        private void RemoveVanishedFiles(List<DigestPath> files)
         {
             var present = files.Select(f => f.Relative).ToHashSet(StringComparer.Ordinal);
             foreach (var path in _rejections.Keys.Where(p => !present.Contains(p) && !_unreadableFolders.Any(folder => p.StartsWith(folder, StringComparison.Ordinal))).ToList())
@@ -321,13 +307,14 @@ public sealed class DigestImporter(string connectionString, DatabaseProvider pro
         private sealed record ReadFile(string Relative, StoredFile? Stored, FileInfo? Info, string? Hash, ParsedDigest? Digest, Diagnostic? Error, bool Unchanged, Rejection? Remembered = null);
 
         /// <summary>Stats, reads, hashes, decodes and parses one file. Touches no shared state, so files are read in parallel.</summary>
+        /// <param name="path">The file's real path, under the root's (<see cref="FolderScan"/>).</param>
         private ReadFile Read(string path, string relative)
         {
             _stored.TryGetValue(relative, out var stored);
             _rejections.TryGetValue(relative, out var rejected);
             try
             {
-                return ReadCore(path, relative, _reparseAll ? stored is null ? null : stored with { Hash = "", HasErrors = true } : stored, stored, rejected);
+                return ReadCore(path, relative, _reparseAll ? stored is null ? null : stored with { Hash = "", HasErrors = true } : stored, stored, rejected, _today);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -338,12 +325,19 @@ public sealed class DigestImporter(string connectionString, DatabaseProvider pro
 
         /// <param name="compare">What the file is compared with to skip it (a blank copy when everything is read again).</param>
         /// <param name="rejected">How an earlier run rejected this path, if it did: the same content is not parsed again.</param>
-        private static ReadFile ReadCore(string path, string relative, StoredFile? compare, StoredFile? stored, Rejection? rejected)
+        /// <param name="today">The day the run reads as today: digests dated past the end of the next year are refused.</param>
+        private static ReadFile ReadCore(string path, string relative, StoredFile? compare, StoredFile? stored, Rejection? rejected, DateOnly today)
         {
-            byte[] bytes;
+            byte[]? bytes;
             FileInfo info;
             try
             {
+                if (DigestRead.Refusal(path) is { } refusal)
+                {
+                    // Never opened: a FIFO would block the ingest, a device would never end.
+                    return new ReadFile(relative, stored, null, null, null, new Diagnostic(Severity.Error, relative, 0, refusal), false);
+                }
+
                 info = new FileInfo(path);
                 if (compare is { HasErrors: false } && compare.Length == info.Length && compare.LastWriteTicks == Stamp(info.LastWriteTimeUtc))
                 {
@@ -362,7 +356,12 @@ public sealed class DigestImporter(string connectionString, DatabaseProvider pro
                         Severity.Error, relative, 0, $"the file is {info.Length:N0} bytes (at most {DigestLimits.MaxBytes:N0}); it is not read"), false);
                 }
 
-                bytes = File.ReadAllBytes(path);
+                bytes = DigestRead.ReadBounded(path, DigestLimits.MaxBytes);
+                if (bytes is null)
+                {
+                    return new ReadFile(relative, stored, null, null, null, new Diagnostic(
+                        Severity.Error, relative, 0, $"the file said it was {info.Length:N0} bytes but holds more than {DigestLimits.MaxBytes:N0} (it grew while being read, or is not a file of fixed size); it is not read"), false);
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -387,7 +386,7 @@ public sealed class DigestImporter(string connectionString, DatabaseProvider pro
                 return new ReadFile(relative, stored, info, hash, null, error, false);
             }
 
-            var digest = DigestRenderer.Render(DigestParser.Parse(text, relative));
+            var digest = DigestRenderer.Render(DigestParser.Parse(text, relative, today));
             return new ReadFile(relative, stored, info, hash, dropped.Count == 0 ? digest : digest with { Diagnostics = [.. dropped, .. digest.Diagnostics] }, null, false);
         }
 

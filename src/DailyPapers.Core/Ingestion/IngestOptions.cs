@@ -10,7 +10,11 @@ namespace DailyPapers.Core.Ingestion;
 /// The folder of the sample digests the app ships (its embedded default). A database that holds nothing but copies of
 /// them holds nothing of a user's: another folder replaces it without <paramref name="Replace"/>.
 /// </param>
-public sealed record IngestOptions(bool Replace = false, Action<string>? Waiting = null, string? Sample = null);
+/// <param name="Today">
+/// The day the run takes as today: a digest dated after the end of the following year is refused as a mistyped date
+/// (<see cref="Parsing.DigestDates"/>). Null reads the clock, once, when the run starts.
+/// </param>
+public sealed record IngestOptions(bool Replace = false, Action<string>? Waiting = null, string? Sample = null, DateOnly? Today = null);
 
 /// <summary>The importer would have removed data it was not told it may remove; nothing was written.</summary>
 public sealed class IngestRefusedException : Exception

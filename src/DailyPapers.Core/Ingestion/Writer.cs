@@ -490,10 +490,7 @@ internal sealed class Writer : IDisposable
         foreach (var day in days)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            // Notes that render to nothing (link reference definitions) keep their markdown but show no box.
-            var notesHtml = day.NotesMarkdown is null ? null : SummaryRenderer.ToHtml(day.NotesMarkdown);
-            notesHtml = string.IsNullOrWhiteSpace(notesHtml) ? null : notesHtml;
-            var dayId = Insert(_insertDay, transaction, day.Date, fileId, day.Line, day.NotesMarkdown, notesHtml, day.Papers.Count);
+            var dayId = Insert(_insertDay, transaction, day.Date, fileId, day.Line, day.NotesMarkdown, day.NotesHtml, day.Papers.Count);
             _batchTags.Add(ChangeTags.Day(day.Date));
             foreach (var paper in day.Papers)
             {

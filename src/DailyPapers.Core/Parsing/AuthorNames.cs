@@ -7,15 +7,15 @@ namespace DailyPapers.Core.Parsing;
 public static class AuthorNames
 {
     /// <summary>
-    /// Unicode NFC without invisible or bidirectional control characters (nor any <see cref="CleanText"/> forbids), runs of
-    /// whitespace collapsed to one space and the ends trimmed: the name as shown.
+    /// Unicode NFC without any character that shows nothing (<see cref="IsInvisibleInName"/>), runs of whitespace
+    /// collapsed to one space and the ends trimmed: the name as shown, and the name two spellings of one person share.
     /// </summary>
     public static string Clean(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         var builder = new StringBuilder(name.Length);
         var pendingSpace = false;
-        foreach (var c in CleanText.Remove(CleanText.StripInvisible(DecodeEntities(name))).Normalize(NormalizationForm.FormC))
+        foreach (var c in CleanText.Remove(StripInvisibleFromName(DecodeEntities(name))).Normalize(NormalizationForm.FormC))
         {
             if (char.IsWhiteSpace(c))
             {
@@ -47,6 +47,35 @@ public static class AuthorNames
     {
         ArgumentNullException.ThrowIfNull(text);
         return text.Contains('&', StringComparison.Ordinal) ? CleanText.Remove(System.Net.WebUtility.HtmlDecode(text)) : text;
+    }
+
+    /// <summary>
+    /// Whether a character shows nothing in a name: every format character (category Cf: joiners, bidi and other
+    /// controls, U+2061, U+180E, the tags U+E0000–U+E007F) and every default-ignorable code point (the Hangul fillers
+    /// U+115F, U+1160, U+3164 and U+FFA0, variation selectors, the combining grapheme joiner, reserved ones). Any of them
+    /// would make a new author of a name that looks the same.
+    /// </summary>
+    public static bool IsInvisibleInName(Rune rune) =>
+        Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format || IsDefaultIgnorable(rune.Value);
+
+    /// <summary>Unicode's Default_Ignorable_Code_Point property (DerivedCoreProperties.txt, Unicode 16).</summary>
+    private static bool IsDefaultIgnorable(int c) => c is 0x00AD or 0x034F or 0x061C or 0x115F or 0x1160 or 0x17B4 or 0x17B5
+        or (>= 0x180B and <= 0x180F) or (>= 0x200B and <= 0x200F) or (>= 0x202A and <= 0x202E) or (>= 0x2060 and <= 0x206F)
+        or 0x3164 or (>= 0xFE00 and <= 0xFE0F) or 0xFEFF or 0xFFA0 or (>= 0xFFF0 and <= 0xFFF8) or (>= 0x1BCA0 and <= 0x1BCA3)
+        or (>= 0x1D173 and <= 0x1D17A) or (>= 0xE0000 and <= 0xE0FFF);
+
+    private static string StripInvisibleFromName(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (!IsInvisibleInName(rune))
+            {
+                builder.Append(rune);
+            }
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>Lower case without accents (Kölle → kolle): what author search compares against.</summary>

@@ -12,7 +12,10 @@ internal static partial class DayHeading
     /// <summary>Whether the heading's text says it heads a day; the date is read apart, so a bad one can be reported.</summary>
     public static bool IsDayHeading(string title) => DayHeadingPattern().IsMatch(title);
 
-    /// <summary>The first date in the heading's text (YYYY-MM-DD, or with '.' or '/'), when it is a real day.</summary>
+    /// <summary>
+    /// The first date in the heading's text (YYYY-MM-DD, or with '.' or '/'), when it is a day of the calendar; whether a
+    /// digest may have it is <see cref="DigestDates"/>' to say.
+    /// </summary>
     public static bool TryDate(string title, out DateOnly date)
     {
         date = default;
@@ -25,7 +28,7 @@ internal static partial class DayHeading
         var year = int.Parse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
         var month = int.Parse(match.Groups[2].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
         var day = int.Parse(match.Groups[3].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
-        if (year < 1991 || year > 2999 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
             return false;
         }

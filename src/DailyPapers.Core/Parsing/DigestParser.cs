@@ -19,26 +19,44 @@ public static class DigestParser
     /// Changes whenever the parser or the summary rendering would turn the same file into different rows; the importer
     /// then reads every stored file again.
     /// </summary>
+    /// <remarks>6: characters no text may hold are dropped from a digest (CleanText); a day outside 1991 to the end of next year is refused; author names lose every format character and
+    /// default-ignorable code point; openers past 64 in a paragraph and TeX past 2,000 '$' in a file are kept as literal
+    /// text; day notes and summaries' plain text are rendered from the file's one syntax tree.</remarks>
     public const string Version = "6";
 
     /// <summary>Markdig's own parse with the pipeline the parser uses: the baseline the ingest benchmark compares against.</summary>
     public static MarkdownDocument ParseSyntaxTree(string text) => Markdown.Parse(text, DigestPipeline.Instance);
 
-    /// <summary>Days, papers and diagnostics of one digest; its titles and summaries are rendered apart, from the same tree.</summary>
-    public static ParsedDigest Parse(string text, string file)
+    /// <summary>
+    /// Days, papers and diagnostics of one digest read without a clock: days up to the last the pages can show
+    /// (<see cref="DigestDates.Latest"/>).
+    /// </summary>
+    public static ParsedDigest Parse(string text, string file) => Parse(text, file, DigestDates.Latest, clock: false);
+
+    /// <summary>
+    /// Days, papers and diagnostics of one digest read on <paramref name="today"/>: a day after the end of the following
+    /// year is refused as a mistyped date. Its titles and summaries are rendered apart, from the same tree.
+    /// </summary>
+    public static ParsedDigest Parse(string text, string file, DateOnly today) => Parse(text, file, DigestDates.Last(today), clock: true);
+
+    private static ParsedDigest Parse(string text, string file, DateOnly lastDay, bool clock)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var reader = new Reader(new SourceText(text), new DiagnosticList(file));
+        var diagnostics = new DiagnosticList(file);
+        // What Markdig is given is bounded first: openers and TeX past their limits become literal text.
+        text = InlineLimits.Apply(text, diagnostics);
+        var reader = new Reader(new SourceText(text), diagnostics, lastDay, clock);
         reader.Read(ParseSyntaxTree(text));
         return reader.Result();
     }
 
-    private sealed class Reader(SourceText source, DiagnosticList diagnostics)
+    /// <param name="lastDay">The last day a digest may have; with <paramref name="clock"/>, the end of the year after today.</param>
+    private sealed class Reader(SourceText source, DiagnosticList diagnostics, DateOnly lastDay, bool clock)
     {
         private readonly PaperSectionReader _papers = new(source, diagnostics);
         private readonly List<PaperRead> _papersRead = [];
         private readonly List<DayBuilder> _days = [];
-        private readonly List<string> _looseNotes = [];
+        private readonly List<Note> _looseNotes = [];
         private readonly List<ParsedPaper> _loosePapers = [];
         private DayBuilder? _day;
         private PaperSection? _section;
@@ -76,7 +94,7 @@ public static class DigestParser
                 }
                 else
                 {
-                    AddNote(source.Slice(block));
+                    AddNote(source.Slice(block), block);
                 }
             }
 
@@ -107,7 +125,10 @@ public static class DigestParser
                 d.Date,
                 d.Line,
                 d.Papers,
-                d.Notes.Count == 0 ? null : string.Join("\n\n", d.Notes))).ToList();
+                d.Notes.Count == 0 ? null : string.Join("\n\n", d.Notes.Select(n => n.Markdown)))
+            {
+                NotePieces = [.. d.Notes.SelectMany(n => n.Pieces)],
+            }).ToList();
             return new ParsedDigest(days, diagnostics.Items) { File = diagnostics.File, PapersRead = _papersRead };
         }
 
@@ -127,7 +148,7 @@ public static class DigestParser
             if (!DayHeading.IsDayHeading(title))
             {
                 diagnostics.Warning(line, $"unrecognised heading '{DiagnosticList.Shorten(title)}' is kept in the day's notes");
-                AddNote(source.Slice(heading));
+                AddNote(source.Slice(heading), heading);
                 return;
             }
 
@@ -135,6 +156,14 @@ public static class DigestParser
             if (!DayHeading.TryDate(title, out var date))
             {
                 diagnostics.Error(line, $"day heading '{DiagnosticList.Shorten(title)}' has no valid date (expected YYYY-MM-DD); the papers under it are not stored");
+                _day = null;
+                return;
+            }
+
+            if (date < DigestDates.First || date > lastDay)
+            {
+                var last = clock ? $"{lastDay:yyyy-MM-dd}, the end of next year" : $"{lastDay:yyyy-MM-dd}";
+                diagnostics.Error(line, $"day heading '{DiagnosticList.Shorten(title)}' is dated {date:yyyy-MM-dd}, outside the days a digest may have ({DigestDates.First:yyyy-MM-dd} to {last}); the papers under it are not stored");
                 _day = null;
                 return;
             }
@@ -172,13 +201,20 @@ public static class DigestParser
             }
         }
 
-        private void AddNote(string text)
+        private void AddNote(string text, Block block) => AddNote(text, [new SummaryPiece(text, block)]);
+
+        /// <param name="pieces">How the note renders: its blocks as parsed, or text to parse again where its blocks were read as data.</param>
+        private void AddNote(string text, IReadOnlyList<SummaryPiece> pieces)
         {
             if (text.Length > 0)
             {
-                (_day?.Notes ?? _looseNotes).Add(text);
+                (_day?.Notes ?? _looseNotes).Add(new Note(text, pieces));
             }
         }
+
+        /// <summary>A paper section kept as notes, rendered from its heading and blocks as parsed.</summary>
+        private void AddSectionNote(PaperSection section) =>
+            AddNote(source.SectionText(section), [new SummaryPiece(source.Slice(section.Heading), section.Heading), .. section.Blocks.Select(b => new SummaryPiece(source.Slice(b), b))]);
 
         private void FinishSection()
         {
@@ -201,7 +237,7 @@ public static class DigestParser
             {
                 var why = link is null ? "has no link" : $"links to '{DiagnosticList.Shorten(link.Url ?? "")}', not to an arXiv paper";
                 diagnostics.Warning(line, $"paper heading '{DiagnosticList.Shorten(InlineText.PlainText(section.Heading.Inline))}' {why}; the section is kept in the day's notes");
-                AddNote(source.SectionText(section));
+                AddSectionNote(section);
                 return;
             }
 
@@ -225,13 +261,18 @@ public static class DigestParser
             if (_day.Papers.Find(p => p.ArxivId.Value == paper.ArxivId.Value) is { } first)
             {
                 diagnostics.Warning(line, $"paper {paper.ArxivId} is listed twice on {_day.Date:yyyy-MM-dd} (first at line {first.Line}); the second section is kept in the day's notes");
-                AddNote(source.SectionText(section));
+                // Its lines were read as data (votes, authors), so its blocks no longer hold them: its text is parsed again.
+                var text = source.SectionText(section);
+                AddNote(text, [new SummaryPiece(text, null)]);
                 return;
             }
 
             _day.Add(paper);
         }
     }
+
+    /// <summary>Text of the day that belongs to no paper: as written, and how it renders.</summary>
+    private sealed record Note(string Markdown, IReadOnlyList<SummaryPiece> Pieces);
 
     private sealed class DayBuilder(DateOnly date, int line)
     {
@@ -241,7 +282,7 @@ public static class DigestParser
 
         public List<ParsedPaper> Papers { get; } = [];
 
-        public List<string> Notes { get; } = [];
+        public List<Note> Notes { get; } = [];
 
         public void Add(ParsedPaper paper) => Papers.Add(paper with { Position = Papers.Count + 1 });
     }

@@ -19,7 +19,17 @@ public sealed record ParsedDigest(IReadOnlyList<ParsedDay> Days, IReadOnlyList<D
 
 /// <param name="Line">1-based line of the day heading.</param>
 /// <param name="NotesMarkdown">Content of the day that belongs to no paper (kept, never dropped); null when there is none.</param>
-public sealed record ParsedDay(DateOnly Date, int Line, IReadOnlyList<ParsedPaper> Papers, string? NotesMarkdown);
+public sealed record ParsedDay(DateOnly Date, int Line, IReadOnlyList<ParsedPaper> Papers, string? NotesMarkdown)
+{
+    /// <summary>The notes as parsed, so they render from the same syntax tree (text parsed again only where its blocks were read as data).</summary>
+    internal IReadOnlyList<SummaryPiece> NotePieces { get; init; } = [];
+
+    /// <summary>
+    /// The notes rendered like a summary; null when there are none or they render to nothing (link reference
+    /// definitions). Null until the digest is rendered (<c>DigestRenderer</c>).
+    /// </summary>
+    public string? NotesHtml { get; init; }
+}
 
 /// <param name="Title">The title as written, TeX included.</param>
 /// <param name="SummaryMarkdown">The summary as written: its pieces' markdown, a blank line between them.</param>

@@ -4,32 +4,44 @@ using DailyPapers.Core.Parsing;
 namespace DailyPapers.Core.Rendering;
 
 /// <summary>
-/// Turns a parsed digest's titles and summaries into HTML, once, at ingest: titles with their TeX as MathML, summaries
-/// from the blocks the parser made (one Markdig pass). TeX that KaTeX cannot read is shown as written and reported at
-/// its paper's line.
+/// Turns a parsed digest's titles, summaries and day notes into HTML, once, at ingest: titles with their TeX as MathML,
+/// summaries and notes from the blocks the parser made (the file's one Markdig pass), summaries also as plain text. TeX
+/// that KaTeX cannot read is shown as written and reported at its paper's line; so is the TeX left once the file has
+/// used its KaTeX time (<see cref="TexBudget.PerFile"/>), reported once, where that began.
 /// </summary>
 public static class DigestRenderer
 {
-    [ThreadStatic]
-    private static BlockHtmlWriter? t_htmlWriter;
+    /// <summary>
+    /// The digest with <see cref="ParsedPaper.TitleHtml"/>, <see cref="ParsedPaper.SummaryHtml"/>,
+    /// <see cref="ParsedPaper.SummaryText"/> and <see cref="ParsedDay.NotesHtml"/> filled in, rendering's warnings added,
+    /// and the syntax tree let go (its summary pieces are empty).
+    /// </summary>
+    public static ParsedDigest Render(ParsedDigest digest) => Render(digest, TexBudget.PerFile);
 
-    /// <summary>The digest with <see cref="ParsedPaper.TitleHtml"/>, <see cref="ParsedPaper.SummaryHtml"/> and <see cref="ParsedPaper.SummaryText"/> filled in, and rendering's warnings added.</summary>
-    public static ParsedDigest Render(ParsedDigest digest)
+    /// <param name="texTime">The KaTeX time the file may use.</param>
+    internal static ParsedDigest Render(ParsedDigest digest, TimeSpan texTime)
     {
         ArgumentNullException.ThrowIfNull(digest);
+        var budget = new TexBudget(texTime);
+        // Renderers of this file's own: one that Markdig left half-way (it refuses nesting past its limit) spoils nothing after it.
+        var writer = new BlockHtmlWriter();
+        var plain = new PlainTextWriter();
         var diagnostics = digest.Diagnostics.ToList();
         var html = new Dictionary<int, (string Title, string Summary, string Text)>();
         foreach (var (paper, warningsAt) in digest.PapersRead)
         {
+            budget.Line = paper.Line;
             var warnings = new List<Diagnostic>();
-            var titleHtml = TexMath.TitleToHtml(paper.Title, out var titleFailures);
+            var titleHtml = TexMath.TitleToHtml(paper.Title, budget, out var titleFailures);
             foreach (var tex in titleFailures)
             {
                 warnings.Add(Warning(digest, paper, $"TeX '{DiagnosticList.Shorten(tex)}' in the title cannot be rendered; it is shown as written"));
             }
 
+            // Plain text first: rendering HTML makes the blocks' links safe and lifts TeX out of their text, in place.
+            var summaryText = plain.Render(paper.SummaryPieces);
             MathFailures.Take();
-            var summaryHtml = RenderSummary(paper.SummaryPieces);
+            var summaryHtml = RenderPieces(writer, paper.SummaryPieces, budget);
             foreach (var tex in MathFailures.Take())
             {
                 warnings.Add(Warning(digest, paper, $"TeX '{DiagnosticList.Shorten(tex)}' in the summary cannot be rendered; it is shown as written"));
@@ -39,20 +51,42 @@ public static class DigestRenderer
             diagnostics.InsertRange(warningsAt + diagnostics.Count - digest.Diagnostics.Count, warnings);
             // A paper section is known by its heading's line; the day holds a copy of the paper with its position.
             // Markdig decodes a character reference to what it names, &#1; too: what no text may hold is dropped here.
-            html[paper.Line] = (CleanText.Remove(titleHtml), CleanText.Remove(summaryHtml), SummaryRenderer.ToPlainText(paper.SummaryMarkdown));
+            html[paper.Line] = (CleanText.Remove(titleHtml), CleanText.Remove(summaryHtml), CleanText.Remove(summaryText));
         }
 
-        var days = digest.Days
-            .Select(d => d with { Papers = [.. d.Papers.Select(p => p with { TitleHtml = html[p.Line].Title, SummaryHtml = html[p.Line].Summary, SummaryText = html[p.Line].Text })] })
-            .ToList();
-        return digest with { Days = days, Diagnostics = diagnostics };
+        var days = new List<ParsedDay>(digest.Days.Count);
+        foreach (var day in digest.Days)
+        {
+            budget.Line = day.Line;
+            var notesHtml = CleanText.Remove(RenderPieces(writer, day.NotePieces, budget));
+            // TeX in notes that KaTeX cannot read is shown as written without a warning of its own, as it always was: a
+            // paper section kept in the notes has had its TeX reported as the paper's.
+            MathFailures.Take();
+
+            // The blocks are let go once rendered: the syntax tree is the bulk of a file's memory while it waits to be written.
+            days.Add(day with
+            {
+                Papers = [.. day.Papers.Select(p => p with { SummaryPieces = [], TitleHtml = html[p.Line].Title, SummaryHtml = html[p.Line].Summary, SummaryText = html[p.Line].Text })],
+                // Notes that render to nothing (link reference definitions) keep their markdown but show no box.
+                NotesHtml = string.IsNullOrWhiteSpace(notesHtml) ? null : notesHtml,
+                NotePieces = [],
+            });
+        }
+
+        if (budget.Skipped > 0)
+        {
+            diagnostics.Add(new Diagnostic(Severity.Warning, digest.File, budget.SkippedFromLine,
+                $"rendering TeX used the {budget.Time.TotalSeconds:0.#} s a file may spend on it; {budget.Skipped:N0} TeX span(s) from here on are shown as written"));
+        }
+
+        return digest with { Days = days, Diagnostics = diagnostics, PapersRead = [] };
     }
 
     private static Diagnostic Warning(ParsedDigest digest, ParsedPaper paper, string message) =>
         new(Severity.Warning, digest.File, paper.Line, $"paper {paper.ArxivId}: {message}");
 
-    /// <summary>Renders the summary from the blocks already parsed; only text the parser composed is parsed again.</summary>
-    private static string RenderSummary(IReadOnlyList<SummaryPiece> pieces)
+    /// <summary>Renders a summary or notes from the blocks already parsed; only text the parser composed is parsed again.</summary>
+    private static string RenderPieces(BlockHtmlWriter writer, IReadOnlyList<SummaryPiece> pieces, TexBudget budget)
     {
         if (pieces.Count == 0)
         {
@@ -61,13 +95,13 @@ public static class DigestRenderer
 
         if (pieces.All(p => p.Block is not null))
         {
-            return (t_htmlWriter ??= new BlockHtmlWriter()).Render(pieces.Select(p => p.Block!));
+            return writer.Render(pieces.Select(p => p.Block!), budget);
         }
 
         var html = new StringBuilder();
         foreach (var piece in pieces)
         {
-            html.Append(piece.Block is null ? SummaryRenderer.ToHtml(piece.Markdown) : (t_htmlWriter ??= new BlockHtmlWriter()).Render([piece.Block]));
+            html.Append(piece.Block is null ? SummaryRenderer.ToHtml(piece.Markdown, budget) : writer.Render([piece.Block], budget));
         }
 
         return html.ToString();

@@ -17,7 +17,10 @@ public static class SummaryRenderer
 {
     private static MarkdownPipeline Pipeline => DigestPipeline.Instance;
 
-    public static string ToHtml(string markdown)
+    public static string ToHtml(string markdown) => ToHtml(markdown, null);
+
+    /// <summary>Markdown as HTML, its TeX rendered within <paramref name="budget"/> (when given).</summary>
+    internal static string ToHtml(string markdown, TexBudget? budget)
     {
         ArgumentNullException.ThrowIfNull(markdown);
         if (markdown.Length == 0)
@@ -30,7 +33,7 @@ public static class SummaryRenderer
         MathInLiterals.Lift(document);
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
-        DigestMarkdown.Setup(renderer);
+        DigestMarkdown.Setup(renderer, new TexContext { Budget = budget });
         renderer.Render(document);
         // A character reference decodes to what it names, &#1; too: what no text may hold is dropped.
         return CleanText.Remove(writer.ToString());
@@ -48,7 +51,12 @@ public static class SummaryRenderer
             return "";
         }
 
-        var text = Markdown.ToPlainText(markdown, Pipeline);
+        return Lines(Markdown.ToPlainText(markdown, Pipeline));
+    }
+
+    /// <summary>Plain text on lines of their own, without blank ones, TeX in plain Unicode.</summary>
+    internal static string Lines(string text)
+    {
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return CleanText.Remove(TexMath.TextToPlain(string.Join('\n', lines)));
     }

@@ -21,24 +21,40 @@ public static class TexMath
     private static readonly Lock EngineLock = new();
 
     /// <summary>MathML for a TeX expression, or null when KaTeX cannot read it.</summary>
-    public static string? ToMathMl(string tex, bool display = false)
+    public static string? ToMathMl(string tex, bool display = false) => ToMathMl(tex, display, null, out _);
+
+    /// <summary>MathML for a TeX expression within a file's budget; null when KaTeX cannot read it, or (<paramref name="skipped"/>) when the budget is spent.</summary>
+    internal static string? ToMathMl(string tex, bool display, TexBudget? budget, out bool skipped)
     {
         ArgumentNullException.ThrowIfNull(tex);
+        skipped = false;
         if (tex.Length is 0 or > 2000)
         {
             return null;
         }
 
+        if (budget is not null && !budget.TryTake())
+        {
+            skipped = true;
+            return null;
+        }
+
         lock (EngineLock)
         {
+            var engine = Katex.Value;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
-                var html = Katex.Value.Invoke("renderMathMl", tex, display).AsString();
+                var html = engine.Invoke("renderMathMl", tex, display).AsString();
                 return html.Contains("katex-error", StringComparison.Ordinal) ? null : html;
             }
             catch (Exception e) when (e.GetType().Namespace?.StartsWith("Jint", StringComparison.Ordinal) == true || e is TimeoutException)
             {
                 return null;
+            }
+            finally
+            {
+                budget?.Spend(System.Diagnostics.Stopwatch.GetTimestamp() - started);
             }
         }
     }
@@ -47,10 +63,13 @@ public static class TexMath
     /// Text with inline TeX (<c>$…$</c>) as HTML: text escaped, math as MathML; a span KaTeX cannot read stays as its
     /// source, escaped. <paramref name="failed"/> lists those spans.
     /// </summary>
-    public static string TextToHtml(string text, out IReadOnlyList<string> failed) => TextToHtml(text, plain => plain, out failed);
+    public static string TextToHtml(string text, out IReadOnlyList<string> failed) => TextToHtml(text, plain => plain, null, out failed);
 
     /// <summary>A title as HTML: <see cref="TextToHtml(string, out IReadOnlyList{string})"/> with its unmistakable undelimited TeX read too (<see cref="TitleCarets"/>).</summary>
-    public static string TitleToHtml(string title, out IReadOnlyList<string> failed) => TextToHtml(title, TitleCarets.Apply, out failed);
+    public static string TitleToHtml(string title, out IReadOnlyList<string> failed) => TextToHtml(title, TitleCarets.Apply, null, out failed);
+
+    /// <summary>A title as HTML within a file's TeX budget: once it is spent, TeX is shown as written and not reported as failed.</summary>
+    internal static string TitleToHtml(string title, TexBudget budget, out IReadOnlyList<string> failed) => TextToHtml(title, TitleCarets.Apply, budget, out failed);
 
     /// <summary>A title in plain Unicode: <see cref="TextToPlain"/> with its unmistakable undelimited TeX read too.</summary>
     public static string TitleToPlain(string title)
@@ -65,7 +84,7 @@ public static class TexMath
         return plain.ToString();
     }
 
-    private static string TextToHtml(string text, Func<string, string> plain, out IReadOnlyList<string> failed)
+    private static string TextToHtml(string text, Func<string, string> plain, TexBudget? budget, out IReadOnlyList<string> failed)
     {
         ArgumentNullException.ThrowIfNull(text);
         var errors = new List<string>();
@@ -78,10 +97,14 @@ public static class TexMath
                 continue;
             }
 
-            var mathMl = ToMathMl(part);
+            var mathMl = ToMathMl(part, display: false, budget, out var skipped);
             if (mathMl is null)
             {
-                errors.Add(part);
+                if (!skipped)
+                {
+                    errors.Add(part);
+                }
+
                 html.Append(WebUtility.HtmlEncode("$" + part + "$"));
             }
             else
@@ -196,14 +219,36 @@ public static class TexMath
         using var stream = typeof(TexMath).Assembly.GetManifestResourceStream("katex.min.js")
             ?? throw new InvalidOperationException("katex.min.js is not embedded in DailyPapers.Core");
         using var reader = new StreamReader(stream);
-        var engine = new Engine(o => o.LimitRecursion(256).TimeoutInterval(TimeSpan.FromSeconds(5)));
+        var limit = new CallTimeLimit { Limit = TimeSpan.FromMinutes(1) };
+        var engine = new Engine(o => o.LimitRecursion(256).Constraint(limit));
         engine.Execute(reader.ReadToEnd());
         engine.Execute("""
             function renderMathMl(tex, display) {
               return katex.renderToString(tex, { output: 'mathml', displayMode: display, throwOnError: true, strict: 'ignore', trust: false, maxExpand: 200 });
             }
             """);
+        // Loading KaTeX may take seconds on a busy machine; a real expression renders in a millisecond, and one second
+        // bounds a call within the file's KaTeX time (TexBudget).
+        limit.Limit = TimeSpan.FromSeconds(1);
         return engine;
+    }
+
+    /// <summary>Jint's time limit, per call (Jint resets it as each call starts), with a limit that can change.</summary>
+    private sealed class CallTimeLimit : Constraint
+    {
+        private long _started;
+
+        public TimeSpan Limit { get; set; }
+
+        public override void Reset() => _started = System.Diagnostics.Stopwatch.GetTimestamp();
+
+        public override void Check()
+        {
+            if (System.Diagnostics.Stopwatch.GetElapsedTime(_started) > Limit)
+            {
+                throw new TimeoutException($"KaTeX took more than {Limit.TotalSeconds:0.#} s");
+            }
+        }
     }
 }
 
@@ -247,16 +292,26 @@ internal static class MathInLiterals
     }
 }
 
+/// <summary>What the math renderers of one HTML renderer render within: the file's TeX budget, when there is one.</summary>
+internal sealed class TexContext
+{
+    public TexBudget? Budget { get; set; }
+}
+
 /// <summary>Renders Markdig's math inlines and blocks with <see cref="TexMath"/>; what KaTeX cannot read shows as its source.</summary>
-internal sealed class MathInlineRenderer : HtmlObjectRenderer<MathInline>
+internal sealed class MathInlineRenderer(TexContext context) : HtmlObjectRenderer<MathInline>
 {
     protected override void Write(HtmlRenderer renderer, MathInline obj)
     {
         var tex = obj.Content.ToString();
-        var mathMl = TexMath.ToMathMl(tex);
+        var mathMl = TexMath.ToMathMl(tex, display: false, context.Budget, out var skipped);
         if (mathMl is null)
         {
-            MathFailures.Add(tex);
+            if (!skipped)
+            {
+                MathFailures.Add(tex);
+            }
+
             renderer.Write("<code class=\"tex\">").WriteEscape(new string(obj.Delimiter, obj.DelimiterCount) + tex + new string(obj.Delimiter, obj.DelimiterCount)).Write("</code>");
             return;
         }
@@ -265,15 +320,19 @@ internal sealed class MathInlineRenderer : HtmlObjectRenderer<MathInline>
     }
 }
 
-internal sealed class MathBlockRenderer : HtmlObjectRenderer<MathBlock>
+internal sealed class MathBlockRenderer(TexContext context) : HtmlObjectRenderer<MathBlock>
 {
     protected override void Write(HtmlRenderer renderer, MathBlock obj)
     {
         var tex = obj.Lines.ToString();
-        var mathMl = TexMath.ToMathMl(tex, display: true);
+        var mathMl = TexMath.ToMathMl(tex, display: true, context.Budget, out var skipped);
         if (mathMl is null)
         {
-            MathFailures.Add(tex);
+            if (!skipped)
+            {
+                MathFailures.Add(tex);
+            }
+
             renderer.EnsureLine().Write("<pre class=\"tex\">").WriteEscape(tex).Write("</pre>").WriteLine();
             return;
         }

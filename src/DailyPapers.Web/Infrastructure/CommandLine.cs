@@ -109,6 +109,7 @@ internal static class CommandLine
     private static int RunIngest(string directory, string? database, bool replace, IReadOnlyList<string> tokens, TextWriter output, TextWriter error)
     {
         DatabaseLocation location;
+        DateOnly? today;
         WebApplicationBuilder builder;
         try
         {
@@ -116,6 +117,7 @@ internal static class CommandLine
             // The same content root as the server's, so both find the same default database (App_Data under it).
             builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = settings, ContentRootPath = AppFolders.ContentRoot(settings) });
             var options = AppSetup.ReadOptions(builder.Configuration);
+            today = options.Today;
             if (database is not null && options.Provider != DatabaseProvider.Sqlite)
             {
                 error.WriteLine("ingest: --db names a SQLite file, but DailyPapers:Provider is Postgres; the server is ConnectionStrings:Postgres.");
@@ -156,7 +158,7 @@ internal static class CommandLine
         IngestReport report;
         try
         {
-            report = location.Importer().Ingest(directory, new IngestOptions(replace, message => error.WriteLine("ingest: " + message), EmbeddedSample.Directory));
+            report = location.Importer().Ingest(directory, new IngestOptions(replace, message => error.WriteLine("ingest: " + message), EmbeddedSample.Directory, today));
         }
         catch (IngestRefusedException e)
         {

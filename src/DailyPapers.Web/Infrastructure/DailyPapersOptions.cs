@@ -34,6 +34,13 @@ public sealed class DailyPapersOptions
     /// <summary>Minutes between full rescans of the data directory, for changes a file watcher cannot see (default 10).</summary>
     public int RescanMinutes { get; set; } = 10;
 
+    /// <summary>
+    /// The day an ingest takes as today (default: the clock's date, read when each ingest starts). A digest dated after
+    /// the end of the following year is refused as a mistyped date; set this only to ingest an archive that reaches
+    /// further, such as the benchmarks' synthetic ones.
+    /// </summary>
+    public DateOnly? Today { get; set; }
+
     /// <summary>Keep rendered pages in memory until an ingest changes what they show (default true). Off, every request renders.</summary>
     public bool OutputCache { get; set; } = true;
 

@@ -9,7 +9,7 @@ namespace DailyPapers.Web.Infrastructure;
 /// A run refused because it would remove what a user ingested from another folder is not only logged: it is the
 /// <see cref="Refusal"/> that <c>/readyz</c> and every page's banner show until a run succeeds.
 /// </summary>
-public sealed partial class DataFolderIngest(DatabaseLocation location, StartupIngest startup, OpenedDatabase opened, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache, ILogger<DataFolderIngest> logger) : IDisposable
+public sealed partial class DataFolderIngest(DatabaseLocation location, StartupIngest startup, OpenedDatabase opened, DailyPapersOptions settings, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache, ILogger<DataFolderIngest> logger) : IDisposable
 {
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private volatile bool _firstRunDone;
@@ -53,7 +53,7 @@ public sealed partial class DataFolderIngest(DatabaseLocation location, StartupI
             try
             {
                 // --replace given to the server allows its first run only: a folder emptied later is still refused.
-                var options = new IngestOptions(Replace: startup.Replace && !_firstRunDone, Sample: EmbeddedSample.Directory);
+                var options = new IngestOptions(Replace: startup.Replace && !_firstRunDone, Sample: EmbeddedSample.Directory, Today: settings.Today);
                 report = location.Importer().Ingest(location.DataDirectory, options, cancellationToken);
             }
             catch (IngestRefusedException e)

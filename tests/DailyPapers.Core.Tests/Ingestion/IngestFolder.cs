@@ -19,6 +19,9 @@ internal sealed class IngestFolder : IDisposable
 
     public string DataDirectory => Path.Combine(_root, "data");
 
+    /// <summary>A folder beside the data folder, outside it: where hostile links point.</summary>
+    public string Outside => Path.Combine(_root, "outside");
+
     public string DatabasePath => Path.Combine(_root, "papers.db");
 
     public string ConnectionString { get; }

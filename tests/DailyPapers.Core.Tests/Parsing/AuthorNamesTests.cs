@@ -18,6 +18,40 @@ public sealed class AuthorNamesTests
     }
 
     [Theory]
+    [InlineData("\u2061", "FUNCTION APPLICATION, a format character")]
+    [InlineData("\u180E", "MONGOLIAN VOWEL SEPARATOR")]
+    [InlineData("\u3164", "HANGUL FILLER")]
+    [InlineData("\U000E0041", "TAG LATIN CAPITAL LETTER A")]
+    [InlineData("\U000E0001", "LANGUAGE TAG")]
+    [InlineData("\U000E007F", "CANCEL TAG")]
+    [InlineData("\u115F", "HANGUL CHOSEONG FILLER")]
+    [InlineData("\u1160", "HANGUL JUNGSEONG FILLER")]
+    [InlineData("\uFFA0", "HALFWIDTH HANGUL FILLER")]
+    [InlineData("\u206A", "INHIBIT SYMMETRIC SWAPPING, a format character")]
+    [InlineData("\u2065", "a reserved default-ignorable code point")]
+    [InlineData("\u0600", "ARABIC NUMBER SIGN, a format character")]
+    [InlineData("\uFFF9", "INTERLINEAR ANNOTATION ANCHOR, a format character")]
+    [InlineData("\U0001D173", "MUSICAL SYMBOL BEGIN BEAM, a format character")]
+    [InlineData("\u034F", "COMBINING GRAPHEME JOINER")]
+    [InlineData("\uFE0F", "VARIATION SELECTOR-16")]
+    [InlineData("\u17B4", "KHMER VOWEL INHERENT AQ")]
+    public void A_name_with_an_invisible_character_is_the_same_author(string invisible, string what)
+    {
+        foreach (var name in new[] { "Ann" + invisible + " Lee", invisible + "Ann Lee", "An" + invisible + "n Lee", "Ann Lee" + invisible, "Ann " + invisible + " Lee" })
+        {
+            AuthorNames.Clean(name).Should().Be("Ann Lee", what);
+            AuthorNames.Key(name).Should().Be(AuthorNames.Key("Ann Lee"), what);
+            AuthorNames.Slug(name).Should().Be("ann-lee", what);
+        }
+    }
+
+    [Fact]
+    public void A_name_of_nothing_but_invisible_characters_is_empty()
+    {
+        AuthorNames.Clean("\u3164\u115F\U000E0041\u2061").Should().BeEmpty();
+    }
+
+    [Theory]
     [InlineData("Kölle", "kolle")]
     [InlineData("ØSTERGÅRD", "ostergard")]
     [InlineData("Łukasz Đorđević", "lukasz dordevic")]

@@ -26,7 +26,6 @@ public sealed class DayHeadingTests
     [Theory]
     [InlineData("## Daily Papers (2024-02-30)")]
     [InlineData("## Daily Papers (2024-13-01)")]
-    [InlineData("## Daily Papers (1990-12-31)")]
     [InlineData("## Daily Papers (24-01-17)")]
     [InlineData("## Daily Papers")]
     public void A_day_heading_without_a_real_date_is_still_a_day_heading_but_gives_no_date(string markdown)

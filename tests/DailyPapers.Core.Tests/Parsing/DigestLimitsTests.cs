@@ -60,4 +60,36 @@ public sealed class DigestLimitsTests
         // Deep spaces and quote markers after the text starts are text, not nesting.
         DigestLimits.Check("x" + new string(' ', 500) + new string('>', 50), "inner.md").Should().BeNull();
     }
+
+    [Fact]
+    public void A_file_of_the_most_lines_passes_and_a_line_more_is_an_error_at_that_line()
+    {
+        var text = string.Join('\n', Enumerable.Repeat("x", DigestLimits.MaxLines));
+
+        DigestLimits.Check(text, "lines.md").Should().BeNull();
+        DigestLimits.Check(text + "\nx", "lines.md").Should().Be(new Diagnostic(
+            Severity.Error, "lines.md", 100_001, "the file has more than 100,000 lines: no digest is that long; the file is not read"));
+    }
+
+    [Fact]
+    public void Headings_past_the_limit_are_an_error_at_the_first_one_too_many_wherever_they_are_nested()
+    {
+        var headings = string.Concat(Enumerable.Range(0, DigestLimits.MaxHeadings).Select(i => (i % 3) switch { 0 => "### a\n", 1 => "> ## b\n", _ => "  #c\n" }));
+
+        DigestLimits.Check(headings + "text\n", "headings.md").Should().BeNull();
+        DigestLimits.Check(headings + "text\n>  ### one too many\n", "headings.md").Should().Be(new Diagnostic(
+            Severity.Error, "headings.md", 10_002, "line 10002 starts the file's heading number 10,001 (at most 10,000): no digest has that many days and papers; the file is not read"));
+    }
+
+    [Fact]
+    public void Markup_past_the_limit_is_an_error_at_the_line_where_it_passes()
+    {
+        // Ten of each character that makes an inline node, on each line: 100 a line.
+        var line = string.Concat(Enumerable.Repeat("[]!*_`$\\&< ", 10));
+        var text = string.Concat(Enumerable.Repeat(line + "\n", DigestLimits.MaxMarkup / 100));
+
+        DigestLimits.Check(text + "plain text, a # and ( ) { } ~ ^\n", "markup.md").Should().BeNull();
+        DigestLimits.Check(text + "one more *\n", "markup.md").Should().Be(new Diagnostic(
+            Severity.Error, "markup.md", 2_001, "by line 2001 the file holds more than 200,000 markup characters ([ ] ! * _ ` $ \\ & <; a real digest has a few thousand); the file is not read"));
+    }
 }

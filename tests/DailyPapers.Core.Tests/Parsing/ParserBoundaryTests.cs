@@ -13,18 +13,31 @@ public sealed class ParserBoundaryTests
     private static readonly ArxivId Id = new("2402.03286", null);
 
     [Theory]
-    [InlineData("Daily Papers (1991-01-01)", 1991, 1, 1)]
-    [InlineData("Daily Papers (2999-12-31)", 2999, 12, 31)]
-    public void The_first_and_last_years_a_day_may_have_are_accepted(string heading, int year, int month, int day)
+    [InlineData("1991-01-01", "2026-06-01", true)]
+    [InlineData("1990-12-31", "2026-06-01", false)]
+    [InlineData("2027-12-31", "2026-06-01", true)]
+    [InlineData("2028-01-01", "2026-06-01", false)]
+    [InlineData("2028-01-01", "2027-01-01", true)]
+    [InlineData("2998-12-31", "2998-06-01", true)]
+    [InlineData("2999-01-01", "2998-06-01", false)]
+    public void A_day_from_1991_to_the_end_of_next_year_is_read_and_any_other_is_an_error_at_its_heading(string date, string today, bool read)
     {
-        DayHeading.TryDate(heading, out var date).Should().BeTrue();
-        date.Should().Be(new DateOnly(year, month, day));
+        var digest = DigestParser.Parse($"intro\n\n## Daily Papers ({date})\n\n### [P](https://arxiv.org/abs/2402.03286)\n\n- 요약\n", "day.md", DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture));
+
+        digest.Days.Select(d => d.Date).Should().Equal(read ? [DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)] : []);
+        if (!read)
+        {
+            digest.Diagnostics[0].Should().Be(new Diagnostic(Severity.Error, "day.md", 3,
+                $"day heading 'Daily Papers ({date})' is dated {date}, outside the days a digest may have (1991-01-01 to {DigestDates.Last(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)):yyyy-MM-dd}, the end of next year); the papers under it are not stored"));
+        }
     }
 
     [Fact]
-    public void A_year_past_2999_is_refused()
+    public void Without_a_clock_a_day_up_to_the_end_of_2998_is_read()
     {
-        DayHeading.TryDate("Daily Papers (3000-01-01)", out _).Should().BeFalse();
+        DigestParser.Parse("## Daily Papers (2998-12-31)\n", "day.md").Days.Should().ContainSingle();
+        DigestParser.Parse("## Daily Papers (2999-01-01)\n", "day.md").Diagnostics[0].Message.Should().Be(
+            "day heading 'Daily Papers (2999-01-01)' is dated 2999-01-01, outside the days a digest may have (1991-01-01 to 2998-12-31); the papers under it are not stored");
     }
 
     [Fact]
