@@ -52,7 +52,7 @@ public sealed class DatabaseFile : IDisposable
         }
 
         var link = $"/proc/self/fd/{_held.SafeFileHandle.DangerousGetHandle()}";
-        if (File.Exists(link) && new FileInfo(link).LinkTarget is { } target && target.EndsWith(" (deleted)", StringComparison.Ordinal))
+        if (OperatingSystem.IsLinux() && new FileInfo(link).LinkTarget is { } target && target.EndsWith(" (deleted)", StringComparison.Ordinal))
         {
             return $"the database file {Path} was replaced while the app ran; restart the app to serve the new one";
         }
