@@ -45,8 +45,11 @@ switch (command)
     case "bigfile":
         BigFileBenchmark.Run(options);
         return 0;
+    case "hostile":
+        BigFileBenchmark.RunHostile(options);
+        return 0;
     default:
-        Console.WriteLine("usage: DailyPapers.Bench ingest|load|search|cold|scale|trends|soak|bigfile|similar|postgres [--copies N] [--corpus DIR] [--rounds N] [--seconds N]");
+        Console.WriteLine("usage: DailyPapers.Bench ingest|load|search|cold|scale|trends|soak|bigfile|hostile|similar|postgres [--copies N] [--corpus DIR] [--rounds N] [--seconds N]");
         Console.WriteLine("       DailyPapers.Bench fuzz <base URL of a running server>");
         return command == "help" ? 0 : 1;
 }
