@@ -14,15 +14,17 @@ public sealed class HighlighterTests
     }
 
     [Fact]
-    public void A_huge_summary_full_of_matches_is_highlighted_in_bounded_time()
+    public void A_huge_summary_full_of_matches_is_highlighted_from_a_bounded_part_of_it()
     {
         var huge = string.Concat(Enumerable.Repeat("model diffusion model ", 500_000));
-        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var bounded = huge[..Highlighter.MaxText];
 
         var html = Highlighter.Snippet(huge, ["model", "diffusion"]);
         var title = Highlighter.Title(huge, ["model"]);
 
-        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2), "only a bounded part of the text is read");
+        // The same answer as for the first MaxText characters alone: nothing past them is looked at, however long the text.
+        html.Should().Be(Highlighter.Snippet(bounded, ["model", "diffusion"]), "only a bounded part of the text is read");
+        title.Should().Be(Highlighter.Title(bounded, ["model"]));
         html.Length.Should().BeLessThan(2000);
         html.Should().Contain("<mark>model</mark>");
         title.Length.Should().BeLessThan(Highlighter.MaxText * 3, "a title is read up to the bound, marks included");
