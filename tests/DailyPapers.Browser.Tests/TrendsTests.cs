@@ -71,7 +71,8 @@ public sealed class TrendsTests(BrowserFixture browser)
 
         await page.Locator("#trends-q").FillAsync("video, agent");
         await page.Locator("main form.trends-form button").ClickAsync();
-        await page.WaitForURLAsync("**/trends?q=video*");
+        // The document is enough (as OpenAsync waits): on a loaded machine a navigation's load event was seen to be missed.
+        await page.WaitForURLAsync("**/trends?q=video*", new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         page.Url.Should().Contain("q=video%2C+agent");
         (await page.Locator("main svg.trend-chart .legend-item").AllTextContentsAsync()).Should().Equal("video", "agent");
@@ -80,7 +81,7 @@ public sealed class TrendsTests(BrowserFixture browser)
         await browser.OpenAsync(page, "/trends");
         var chartLink = page.Locator("main .rising .rising-chart").First;
         await chartLink.ClickAsync();
-        await page.WaitForURLAsync("**/trends?q=*");
+        await page.WaitForURLAsync("**/trends?q=*", new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
         (await page.Locator("main svg.trend-chart").IsVisibleAsync()).Should().BeTrue();
     }
 }
