@@ -19,6 +19,12 @@ public sealed record IngestReport(
     TimeSpan Elapsed,
     string? ReplacedSample = null)
 {
+    /// <summary>
+    /// Time spent in each stage. Scan and read run on their own thread while the writer stores, so the stages may add
+    /// up to more than <see cref="Elapsed"/>; opening the database and taking the lock count in none.
+    /// </summary>
+    public IReadOnlyDictionary<IngestStage, TimeSpan> Stages { get; init; } = new Dictionary<IngestStage, TimeSpan>();
+
     public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
 
     public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);

@@ -87,33 +87,30 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
-    /// <summary>Indexes a paper's current title, summary and authors, replacing what was indexed for it before.</summary>
-    public void Put(DbTransaction transaction, int paperId, bool isNew, string title, string summary, IReadOnlyList<string> authors)
+    /// <summary>Whether rows are PostgreSQL word vectors (<see cref="SearchRow.Vector"/>) rather than FTS5 tokens.</summary>
+    public bool TakesVectors => _vector;
+
+    /// <summary>Indexes a paper's current row (<see cref="PaperTerms"/>), replacing what was indexed for it before.</summary>
+    public void Put(DbTransaction transaction, int paperId, bool isNew, SearchRow row)
     {
-        ArgumentNullException.ThrowIfNull(authors);
+        ArgumentNullException.ThrowIfNull(row);
         if (!isNew)
         {
             Unindex(transaction, paperId);
         }
 
-        // TeX is indexed as written and as read: VILA^2 and VILA² both find $VILA^2$.
         if (_vector)
         {
-            _rows.Add(paperId, new Data.Postgres.CopyRows.Words(SearchVector.Of(TitleAsRead(title), WithPlainMath(summary), string.Join(", ", authors), word => Count(word, 1))));
+            foreach (var word in row.Words)
+            {
+                Count(word, 1);
+            }
+
+            _rows.Add(paperId, new Data.Postgres.CopyRows.Words(row.Vector!));
             return;
         }
 
-        Run(_insert, transaction, paperId, SearchText.IndexTokens(TitleAsRead(title)), SearchText.IndexTokens(WithPlainMath(summary)), SearchText.IndexTokens(string.Join(", ", authors)));
-    }
-
-    private static string WithPlainMath(string text) =>
-        Rendering.TexMath.HasMath(text) ? text + "\n" + Rendering.TexMath.TextToPlain(text) : text;
-
-    /// <summary>A title as written and, where it differs, as read (its TeX and unmistakable carets in Unicode).</summary>
-    private static string TitleAsRead(string title)
-    {
-        var read = Rendering.TexMath.TitleToPlain(title);
-        return read == title ? title : title + "\n" + read;
+        Run(_insert, transaction, paperId, row.Title, row.Summary, row.Authors);
     }
 
     /// <summary>Drops the index rows of deleted papers.</summary>
@@ -236,7 +233,7 @@ public sealed class SearchIndex : IDisposable
         using var index = new SearchIndex(connection);
         foreach (var row in rows)
         {
-            index.Put(transaction, row.Id, isNew: true, row.Title, row.Summary, row.Authors);
+            index.Put(transaction, row.Id, isNew: true, SearchRow.Of(row.Title, row.Summary, row.Authors, index.TakesVectors));
         }
 
         index.Flush(transaction);

@@ -31,10 +31,10 @@ public sealed class ParsingDependencyTests
     [Fact]
     public void The_check_sees_a_use_inside_a_method_body_of_a_nested_type()
     {
-        // DigestImporter.Run.ReadCore calls the renderer and names it nowhere else.
+        // ReadStage.Read calls the renderer inside its body and names it nowhere else.
         var uses = TypeUses.Of(CoreAssembly, "DailyPapers.Core.Ingestion");
 
-        uses.Should().Contain(u => u.User == "DailyPapers.Core.Ingestion.DigestImporter+Run" && u.Used == "DailyPapers.Core.Rendering.DigestRenderer");
+        uses.Should().Contain(u => u.User == "DailyPapers.Core.Ingestion.ReadStage" && u.Used == "DailyPapers.Core.Rendering.DigestRenderer");
     }
 
     [Fact]

@@ -1,0 +1,135 @@
+using System.Data.Common;
+using System.Globalization;
+using DailyPapers.Core.Data;
+using DailyPapers.Core.Search;
+
+namespace DailyPapers.Core.Ingestion;
+
+/// <summary>
+/// The derive stage: what is computed from the stored papers. The search row is written with the paper's content, in
+/// its batch. Similar papers and term counts (with the rising terms) are owed by each batch (<see cref="Mark"/>, in
+/// its transaction, so a run stopped after it leaves them owed) and settled once at the end of the run
+/// (<see cref="Settle"/>), so a full ingest scores each paper and counts each period once. Each is fed the terms the
+/// read stage cut (<see cref="PaperTerms"/>); only a paper whose content this run did not read (marks a stopped run
+/// left) is read back.
+/// </summary>
+internal sealed class DeriveStage : IDisposable
+{
+    private readonly SearchIndex _search;
+    private readonly TermCounts _counts;
+    private readonly SqlDialect _sql;
+    // The terms that may rise of each paper whose content this run set, its strings shared between papers.
+    private readonly Dictionary<int, string[]> _trendTerms = [];
+    private readonly HashSet<string> _termPool = new(StringComparer.Ordinal);
+
+    private readonly StageClock _clock;
+
+    public DeriveStage(DbConnection connection, SqlDialect sql, StageClock clock)
+    {
+        _sql = sql;
+        _clock = clock;
+        _search = new SearchIndex(connection);
+        _counts = new TermCounts(connection);
+    }
+
+    public bool TakesVectors => _search.TakesVectors;
+
+    /// <summary>A paper's content was set (<paramref name="isNew"/>: it had none): its search row follows, its terms are kept for the settle.</summary>
+    public void ContentSet(DbTransaction transaction, int paperId, bool isNew, PaperTerms terms)
+    {
+        using var _ = _clock.In(IngestStage.Derive);
+        _search.Put(transaction, paperId, isNew, terms.Search);
+        var kept = new string[terms.TrendTerms.Count];
+        var i = 0;
+        foreach (var term in terms.TrendTerms)
+        {
+            kept[i++] = _termPool.TryGetValue(term, out var shared) ? shared : Pooled(term);
+        }
+
+        _trendTerms[paperId] = kept;
+    }
+
+    private string Pooled(string term)
+    {
+        _termPool.Add(term);
+        return term;
+    }
+
+    /// <summary>Papers gone from the database: their search rows go with them.</summary>
+    public void Removed(DbTransaction transaction, IReadOnlyCollection<int> paperIds)
+    {
+        using var _ = _clock.In(IngestStage.Derive);
+        _search.Delete(transaction, paperIds);
+        foreach (var id in paperIds)
+        {
+            _trendTerms.Remove(id);
+        }
+    }
+
+    /// <summary>Writes what the search index holds back (PostgreSQL's copied rows and vocabulary): before each commit.</summary>
+    public void Flush(DbTransaction transaction)
+    {
+        using var _ = _clock.In(IngestStage.Derive);
+        _search.Flush(transaction);
+    }
+
+    /// <summary>
+    /// Marks the batch's papers and the weeks and months of its days as owing their similar papers and term counts, in
+    /// the batch's transaction.
+    /// </summary>
+    public void Mark(DbTransaction transaction, IReadOnlyCollection<int> papers, IReadOnlyCollection<DateOnly> days)
+    {
+        if (papers.Count == 0 && days.Count == 0)
+        {
+            return;
+        }
+
+        using var _ = _clock.In(IngestStage.Derive);
+        transaction.Execute($"INSERT INTO PendingSimilarity (PaperId) {_sql.Ids("@ids")} WHERE true ON CONFLICT DO NOTHING", ("@ids", Sql.IdList(papers)));
+        var periods = TermCounts.PeriodsOf(days);
+        transaction.Execute(
+            $"INSERT INTO PendingTermCounts (Period, Start) SELECT {_sql.Int("value ->> 0")}, {_sql.Date("value ->> 1")} FROM {_sql.Rows("@periods")} WHERE true ON CONFLICT DO NOTHING",
+            ("@periods", System.Text.Json.JsonSerializer.Serialize(periods.Select(p => new object[] { (int)p.Period, p.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }))));
+    }
+
+    /// <summary>Papers a stopped run marked: the store stage settles their content and existence with this run's.</summary>
+    public static List<int> MarkedPapers(DbTransaction transaction) => transaction.Query("SELECT PaperId FROM PendingSimilarity", r => r.GetInt32(0));
+
+    /// <summary>
+    /// Whether an earlier run stopped before settling what it marked, or the similarity index is empty while papers
+    /// are stored (a database from before it, or one whose index an upgrade dropped).
+    /// </summary>
+    public static bool HasPending(DbTransaction transaction) =>
+        transaction.Number("""
+            SELECT CASE WHEN EXISTS (SELECT 1 FROM PendingSimilarity) OR EXISTS (SELECT 1 FROM PendingTermCounts)
+                OR (NOT EXISTS (SELECT 1 FROM SimilarityDocuments) AND EXISTS (SELECT 1 FROM Papers)) THEN 1 ELSE 0 END
+            """) == 1;
+
+    /// <summary>
+    /// Brings similar papers and term counts up to date for everything marked (by this run, or by one stopped before
+    /// its end), inside the run's last transaction, and clears the marks with it. Returns the tags of what changed.
+    /// </summary>
+    public IEnumerable<string> Settle(DbTransaction transaction, IReadOnlyCollection<int> papers)
+    {
+        using var _ = _clock.In(IngestStage.Derive);
+        var periods = transaction.Query("SELECT Period, Start FROM PendingTermCounts", r => ((TermPeriod)r.GetInt32(0), r.GetFieldValue<DateOnly>(1)));
+        // Similar-paper lists follow the settled content; pages showing a rewritten list are evicted with it.
+        var tags = SimilarPapers.Update(transaction, papers).Select(ChangeTags.Paper).ToList();
+        _counts.Refresh(transaction, periods);
+        if (periods.Count > 0)
+        {
+            // Rising terms are shown on listings; a settle-only run (or one whose last batch wrote nothing) logs this.
+            tags.Add(ChangeTags.Terms);
+        }
+
+        transaction.Execute("DELETE FROM PendingSimilarity");
+        transaction.Execute("DELETE FROM PendingTermCounts");
+        return tags;
+    }
+
+    public void Dispose()
+    {
+        _search.Dispose();
+        _counts.Dispose();
+    }
+}
