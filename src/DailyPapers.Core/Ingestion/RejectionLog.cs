@@ -1,15 +1,52 @@
 using System.Globalization;
+using System.Text.Json;
 using DailyPapers.Core.Parsing;
 
 namespace DailyPapers.Core.Ingestion;
 
-/// <summary>How a rejected file's diagnostics are kept in <c>RejectedFiles.Errors</c>: one per line, "line TAB severity TAB message".</summary>
+/// <summary>
+/// How a file's diagnostics are kept in the database (<c>RejectedFiles.Errors</c>, <c>SourceFiles.Warnings</c>): a JSON
+/// array of <c>{"line", "severity", "message"}</c>, the file named by the row. Logs written by earlier versions (one
+/// diagnostic per line, "line TAB severity TAB message") are still read.
+/// </summary>
 internal static class RejectionLog
 {
-    public static string Write(IEnumerable<Diagnostic> diagnostics) => string.Join('\n', diagnostics.Select(d =>
-        string.Create(CultureInfo.InvariantCulture, $"{d.Line}\t{(d.Severity == Severity.Error ? "error" : "warning")}\t{d.Message.ReplaceLineEndings(" ")}")));
+    private sealed record Entry(int Line, string Severity, string Message);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static string Write(IEnumerable<Diagnostic> diagnostics) =>
+        JsonSerializer.Serialize(diagnostics.Select(d => new Entry(d.Line, d.Severity == Severity.Error ? "error" : "warning", d.Message)), Json);
 
     public static List<Diagnostic> Read(string file, string log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        var diagnostics = log.StartsWith('[') ? FromJson(file, log) : FromLines(file, log);
+        if (diagnostics.Count == 0)
+        {
+            // A log this version cannot read still says the file was refused.
+            diagnostics.Add(new Diagnostic(Severity.Error, file, 0, "the file was rejected by an earlier ingest"));
+        }
+
+        return diagnostics;
+    }
+
+    private static List<Diagnostic> FromJson(string file, string log)
+    {
+        try
+        {
+            return [.. (JsonSerializer.Deserialize<List<Entry>>(log, Json) ?? [])
+                .Where(e => e is { Message: not null, Severity: not null })
+                .Select(e => new Diagnostic(e.Severity == "error" ? Severity.Error : Severity.Warning, file, Math.Max(0, e.Line), e.Message))];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>The form of versions before JSON.</summary>
+    private static List<Diagnostic> FromLines(string file, string log)
     {
         var diagnostics = new List<Diagnostic>();
         foreach (var entry in log.Split('\n', StringSplitOptions.RemoveEmptyEntries))
@@ -19,12 +56,6 @@ internal static class RejectionLog
             {
                 diagnostics.Add(new Diagnostic(parts[1] == "error" ? Severity.Error : Severity.Warning, file, line, parts[2]));
             }
-        }
-
-        if (diagnostics.Count == 0)
-        {
-            // A log this version cannot read still says the file was refused.
-            diagnostics.Add(new Diagnostic(Severity.Error, file, 0, "the file was rejected by an earlier ingest"));
         }
 
         return diagnostics;

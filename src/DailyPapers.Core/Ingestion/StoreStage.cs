@@ -110,7 +110,7 @@ internal sealed partial class StoreStage : IDisposable
     {
         var transaction = Batch();
         var (info, diagnostics) = (file.Scan.Info!, file.Digest!.Diagnostics);
-        var warnings = diagnostics.Count == 0 ? null : string.Join('\n', diagnostics);
+        var warnings = diagnostics.Count == 0 ? null : RejectionLog.Write(diagnostics);
         var now = DateTime.UtcNow;
         int fileId;
         if (file.Stored is { } stored)

@@ -1,3 +1,5 @@
+using DailyPapers.Core.Parsing;
+using DailyPapers.Core.Ingestion;
 using Microsoft.EntityFrameworkCore;
 
 namespace DailyPapers.Core.Tests.Ingestion;
@@ -221,9 +223,9 @@ public sealed class IngestBookkeepingTests
         using var db = folder.Context();
         var files = db.SourceFiles.OrderBy(f => f.Path).ToList();
         files[0].Warnings.Should().BeNull();
-        files[1].Warnings.Should().Be(
-            "b.md:18: warning: unrecognised heading 'Some notes' is kept in the day's notes\n" +
-            "b.md:20: warning: unrecognised heading 'More notes' is kept in the day's notes");
+        RejectionLog.Read("b.md", files[1].Warnings!).Should().Equal(
+            new Diagnostic(Severity.Warning, "b.md", 18, "unrecognised heading 'Some notes' is kept in the day's notes"),
+            new Diagnostic(Severity.Warning, "b.md", 20, "unrecognised heading 'More notes' is kept in the day's notes"));
         files.Should().OnlyContain(f => !f.HasErrors);
     }
 
