@@ -109,6 +109,7 @@ public sealed class DigestImporter(string connectionString, DatabaseProvider pro
             run.Changed, run.Diagnostics, startUp + Stopwatch.GetElapsedTime(started), replacedSample)
         {
             Stages = stages,
+            WaitedForRead = clock.WaitedForRead,
         };
     }
 
@@ -156,9 +157,18 @@ public sealed class DigestImporter(string connectionString, DatabaseProvider pro
 
         try
         {
-            foreach (var file in ready.GetConsumingEnumerable(cancellationToken))
+            using var files = ready.GetConsumingEnumerable(cancellationToken).GetEnumerator();
+            while (true)
             {
-                yield return file;
+                var waiting = Stopwatch.GetTimestamp();
+                var more = files.MoveNext();
+                clock.Waited(Stopwatch.GetTimestamp() - waiting);
+                if (!more)
+                {
+                    break;
+                }
+
+                yield return files.Current;
             }
 
             // The reader's own failure (never a file's: those are reported per file) surfaces here.

@@ -25,6 +25,9 @@ public sealed record IngestReport(
     /// </summary>
     public IReadOnlyDictionary<IngestStage, TimeSpan> Stages { get; init; } = new Dictionary<IngestStage, TimeSpan>();
 
+    /// <summary>How long the writer waited for files to be read (the read stage was behind): in none of <see cref="Stages"/>.</summary>
+    public TimeSpan WaitedForRead { get; init; }
+
     public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
 
     public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);

@@ -35,6 +35,23 @@ internal sealed class StageClock
         return new Section(this);
     }
 
+    /// <summary>How long the writer waited for the next file to be read: time it spent in no stage of its own.</summary>
+    public TimeSpan WaitedForRead => Stopwatch.GetElapsedTime(0, _waited);
+
+    private long _waited;
+
+    /// <summary>
+    /// Time the writer spent waiting for the read stage: taken out of the stage it waited in, counted on its own.
+    /// </summary>
+    public void Waited(long ticks)
+    {
+        _waited += ticks;
+        if (_writer.TryPeek(out var outer))
+        {
+            _ticks[(int)outer.Stage] -= ticks;
+        }
+    }
+
     /// <summary>Adds time measured on the scan and read thread.</summary>
     public void Add(IngestStage stage, long ticks) => Interlocked.Add(ref _ticks[(int)stage], ticks);
 

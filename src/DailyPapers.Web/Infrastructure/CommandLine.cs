@@ -188,6 +188,8 @@ internal static class CommandLine
         output.WriteLine($"  authors:  {report.AuthorsStored}");
         output.WriteLine($"  warnings: {report.Warnings}, errors: {report.Errors}");
         output.WriteLine($"  time:     {report.Elapsed.TotalMilliseconds:0} ms");
+        // Scan and read run ahead of the writer on a thread of their own: their times overlap the others'.
+        output.WriteLine($"  stages:   {string.Join(", ", report.Stages.Select(s => $"{s.Key.ToString().ToLowerInvariant()} {s.Value.TotalMilliseconds:0} ms"))}; the writer waited {report.WaitedForRead.TotalMilliseconds:0} ms for files to be read");
         return report.FilesRejected > 0 ? FilesRejected : Success;
     }
 }
