@@ -157,18 +157,18 @@ public sealed class DigestImporter(string connectionString, DatabaseProvider pro
 
         try
         {
-            using var files = ready.GetConsumingEnumerable(cancellationToken).GetEnumerator();
+            using var handed = ready.GetConsumingEnumerable(cancellationToken).GetEnumerator();
             while (true)
             {
                 var waiting = Stopwatch.GetTimestamp();
-                var more = files.MoveNext();
+                var more = handed.MoveNext();
                 clock.Waited(Stopwatch.GetTimestamp() - waiting);
                 if (!more)
                 {
                     break;
                 }
 
-                yield return files.Current;
+                yield return handed.Current;
             }
 
             // The reader's own failure (never a file's: those are reported per file) surfaces here.
