@@ -31,6 +31,9 @@ public sealed class BlockHtmlWriter
     private readonly HtmlRenderer _renderer;
     private readonly TexContext _tex = new();
 
+    /// <summary>The TeX context its math renders in: the budget, and the spans that failed.</summary>
+    internal TexContext Tex => _tex;
+
     public BlockHtmlWriter()
     {
         _renderer = new HtmlRenderer(_writer);
@@ -85,15 +88,8 @@ internal sealed class PlainTextWriter
         _writer.GetStringBuilder().Clear();
         foreach (var piece in pieces)
         {
-            if (piece.Block is null)
-            {
-                _writer.Write(Markdig.Markdown.ToPlainText(piece.Markdown, DigestPipeline.Instance));
-            }
-            else
-            {
-                _renderer.Render(piece.Block);
-            }
-
+            // Text the parser composed is parsed by the renderer (DigestRenderer.Parsed) before it reaches here.
+            _renderer.Render(piece.Block ?? Markdig.Markdown.Parse(piece.Markdown, DigestPipeline.Instance));
             _writer.Write('\n');
         }
 

@@ -39,10 +39,11 @@ public static class DigestRenderer
             }
 
             // Plain text first: rendering HTML makes the blocks' links safe and lifts TeX out of their text, in place.
-            var summaryText = plain.Render(paper.SummaryPieces);
-            MathFailures.Take();
-            var summaryHtml = RenderPieces(writer, paper.SummaryPieces, budget);
-            foreach (var tex in MathFailures.Take())
+            var pieces = Parsed(paper.SummaryPieces);
+            var summaryText = plain.Render(pieces);
+            writer.Tex.TakeFailures();
+            var summaryHtml = RenderPieces(writer, pieces, budget);
+            foreach (var tex in writer.Tex.TakeFailures())
             {
                 warnings.Add(Warning(digest, paper, $"TeX '{DiagnosticList.Shorten(tex)}' in the summary cannot be rendered; it is shown as written"));
             }
@@ -58,10 +59,10 @@ public static class DigestRenderer
         foreach (var day in digest.Days)
         {
             budget.Line = day.Line;
-            var notesHtml = CleanText.Remove(RenderPieces(writer, day.NotePieces, budget));
+            var notesHtml = CleanText.Remove(RenderPieces(writer, Parsed(day.NotePieces), budget));
             // TeX in notes that KaTeX cannot read is shown as written without a warning of its own, as it always was: a
             // paper section kept in the notes has had its TeX reported as the paper's.
-            MathFailures.Take();
+            writer.Tex.TakeFailures();
 
             // The blocks are let go once rendered: the syntax tree is the bulk of a file's memory while it waits to be written.
             days.Add(day with
@@ -85,25 +86,16 @@ public static class DigestRenderer
     private static Diagnostic Warning(ParsedDigest digest, ParsedPaper paper, string message) =>
         new(Severity.Warning, digest.File, paper.Line, $"paper {paper.ArxivId}: {message}");
 
-    /// <summary>Renders a summary or notes from the blocks already parsed; only text the parser composed is parsed again.</summary>
-    private static string RenderPieces(BlockHtmlWriter writer, IReadOnlyList<SummaryPiece> pieces, TexBudget budget)
-    {
-        if (pieces.Count == 0)
-        {
-            return "";
-        }
+    /// <summary>
+    /// The pieces with text the parser composed (no block of the file's tree) parsed once, so plain text and HTML are
+    /// both rendered from blocks.
+    /// </summary>
+    private static IReadOnlyList<SummaryPiece> Parsed(IReadOnlyList<SummaryPiece> pieces) =>
+        pieces.All(p => p.Block is not null)
+            ? pieces
+            : [.. pieces.Select(p => p.Block is null ? p with { Block = Markdig.Markdown.Parse(p.Markdown, DigestPipeline.Instance) } : p)];
 
-        if (pieces.All(p => p.Block is not null))
-        {
-            return writer.Render(pieces.Select(p => p.Block!), budget);
-        }
-
-        var html = new StringBuilder();
-        foreach (var piece in pieces)
-        {
-            html.Append(piece.Block is null ? SummaryRenderer.ToHtml(piece.Markdown, budget) : writer.Render([piece.Block], budget));
-        }
-
-        return html.ToString();
-    }
+    /// <summary>Renders a summary or notes from its blocks.</summary>
+    private static string RenderPieces(BlockHtmlWriter writer, IReadOnlyList<SummaryPiece> pieces, TexBudget budget) =>
+        pieces.Count == 0 ? "" : writer.Render(pieces.Select(p => p.Block!), budget);
 }
