@@ -14,12 +14,6 @@ public static class AuthorIndex
 {
     public const string Table = "AuthorTrigrams";
 
-    internal const string CreateSql = $"CREATE VIRTUAL TABLE IF NOT EXISTS {Table} USING fts5(name, content='', contentless_delete=1, tokenize='trigram');";
-
-    internal const string FillSql = $"INSERT INTO {Table} (rowid, name) SELECT Id, FoldedName FROM Authors;";
-
-    internal const string DropSql = $"DROP TABLE IF EXISTS {Table};";
-
     /// <summary>At most this many matches are ranked; a broader query shows the most prolific of them.</summary>
     public const int MaxCandidates = 2000;
 
