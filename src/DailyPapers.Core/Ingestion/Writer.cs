@@ -331,10 +331,10 @@ internal sealed class Writer : IDisposable
                 ("@tags", System.Text.Json.JsonSerializer.Serialize(_batchTags)), ("@papers", papers), ("@authors", authors));
         }
 
-        if (count > 0 && _sql.IsPostgres)
+        if (count > 0)
         {
             // Delivered when this transaction commits: every web node reads the log at once.
-            Execute($"NOTIFY {ChangeTags.Channel}");
+            _sql.NotifyChanges(Batch());
         }
 
         _batchTags.Clear();
