@@ -20,8 +20,7 @@ public sealed class ProviderSettingsTests
 
         var location = Locate(Settings(), root);
 
-        location.Provider.Should().Be(DatabaseProvider.Sqlite);
-        location.ConnectionString.Should().Contain(Path.Combine(root, "App_Data", "dailypapers.db"));
+        location.Database.Should().BeOfType<SqliteDatabase>().Which.Path.Should().Be(Path.Combine(root, "App_Data", "dailypapers.db"));
     }
 
     [Fact]
@@ -31,8 +30,8 @@ public sealed class ProviderSettingsTests
 
         var location = Locate(Settings(("DailyPapers:Provider", "Postgres"), ("ConnectionStrings:Postgres", "Host=db.lan;Database=papers;Username=papers")), root);
 
-        location.Provider.Should().Be(DatabaseProvider.Postgres);
-        location.ConnectionString.Should().Contain("db.lan").And.Contain("Max Auto Prepare=256").And.NotContain(".db");
+        location.Database.Should().BeOfType<DailyPapers.Core.Data.Postgres.PostgresDatabase>();
+        location.Database.ConnectionString.Should().Contain("db.lan").And.Contain("Max Auto Prepare=256").And.NotContain(".db");
         Directory.Exists(root).Should().BeFalse("a PostgreSQL node creates nothing on disk for its data");
     }
 
@@ -41,7 +40,7 @@ public sealed class ProviderSettingsTests
     {
         var location = Locate(Settings(("DailyPapers:Provider", "postgres"), ("ConnectionStrings:Postgres", "Host=db.lan;Max Auto Prepare=5")), Path.GetTempPath());
 
-        location.ConnectionString.Should().Be("Host=db.lan;Max Auto Prepare=5");
+        location.Database.ConnectionString.Should().Be("Host=db.lan;Max Auto Prepare=5");
     }
 
     [Theory]

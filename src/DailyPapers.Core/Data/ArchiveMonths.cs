@@ -19,33 +19,19 @@ public static class ArchiveMonths
         try
         {
             var connection = db.Database.GetDbConnection();
-            using var command = connection.CreateCommand();
-            command.CommandText = SqlDialect.Of(connection).IsPostgres
-                ? """
+            var sql = SqlDialect.Of(connection);
+            var starts = await connection.QueryAsync(
+                $"""
                 WITH RECURSIVE m(Start) AS (
-                    SELECT CAST(date_trunc('month', MIN(d.Date)) AS date) FROM Days AS d
+                    SELECT {sql.StartOfMonth("MIN(d.Date)")} FROM Days AS d
                     UNION ALL
-                    SELECT (SELECT CAST(date_trunc('month', MIN(d.Date)) AS date) FROM Days AS d WHERE d.Date >= m.Start + interval '1 month')
+                    SELECT (SELECT {sql.StartOfMonth("MIN(d.Date)")} FROM Days AS d WHERE d.Date >= {sql.StartOfMonth("m.Start", 1)})
                     FROM m WHERE m.Start IS NOT NULL)
-                SELECT m.Start, (SELECT MAX(d.Date) FROM Days AS d WHERE d.Date < m.Start + interval '1 month') FROM m WHERE m.Start IS NOT NULL
-                """
-                : """
-                WITH RECURSIVE m(Start) AS (
-                    SELECT date(MIN(d.Date), 'start of month') FROM Days AS d
-                    UNION ALL
-                    SELECT (SELECT date(MIN(d.Date), 'start of month') FROM Days AS d WHERE d.Date >= date(m.Start, '+1 month'))
-                    FROM m WHERE m.Start IS NOT NULL)
-                SELECT m.Start, (SELECT MAX(d.Date) FROM Days AS d WHERE d.Date < date(m.Start, '+1 month')) FROM m WHERE m.Start IS NOT NULL
-                """;
-            var months = new List<ArchiveMonthEntry>();
-            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var start = reader.GetFieldValue<DateOnly>(0);
-                months.Add(new ArchiveMonthEntry(start.Year, start.Month, reader.GetFieldValue<DateOnly>(1)));
-            }
-
-            return months;
+                SELECT m.Start, (SELECT MAX(d.Date) FROM Days AS d WHERE d.Date < {sql.StartOfMonth("m.Start", 1)}) FROM m WHERE m.Start IS NOT NULL
+                """,
+                r => (Start: r.GetFieldValue<DateOnly>(0), Latest: r.GetFieldValue<DateOnly>(1)),
+                cancellationToken).ConfigureAwait(false);
+            return [.. starts.Select(m => new ArchiveMonthEntry(m.Start.Year, m.Start.Month, m.Latest))];
         }
         finally
         {

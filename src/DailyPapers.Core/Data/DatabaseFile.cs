@@ -32,11 +32,7 @@ public sealed class DatabaseFile : IDisposable
         var id = Read(connection);
         if (id is null && !PapersDatabase.IsReadOnly(connectionString))
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = "INSERT INTO Meta (Key, Value) VALUES (@k, @v) ON CONFLICT (Key) DO NOTHING";
-            command.Bind("@k", Key);
-            command.Bind("@v", Guid.NewGuid().ToString("N"));
-            command.ExecuteNonQuery();
+            connection.Execute(null, "INSERT INTO Meta (Key, Value) VALUES (@k, @v) ON CONFLICT (Key) DO NOTHING", ("@k", Key), ("@v", Guid.NewGuid().ToString("N")));
             id = Read(connection);
         }
 
@@ -76,13 +72,7 @@ public sealed class DatabaseFile : IDisposable
 
     public void Dispose() => _held.Dispose();
 
-    private static string? Read(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Value FROM Meta WHERE Key = @k";
-        command.Bind("@k", Key);
-        return command.ExecuteScalar() as string;
-    }
+    private static string? Read(SqliteConnection connection) => connection.Text(null, "SELECT Value FROM Meta WHERE Key = @k", ("@k", Key));
 }
 
 /// <summary>Failures that mean the disk is full, as SQLite, PostgreSQL and the file system report them.</summary>

@@ -41,6 +41,20 @@ public class PapersDbContext : DbContext
 
     public DbSet<PendingTermCount> PendingTermCounts => Set<PendingTermCount>();
 
+    /// <summary>
+    /// The order of every by-votes listing, the same on both providers: most votes first, then the latest listing, then
+    /// the arXiv id; papers without recorded votes (the early digests) last.
+    /// </summary>
+    public IOrderedQueryable<Paper> ByVotes(IQueryable<Paper> papers) =>
+        MostVotesFirst(papers).ThenByDescending(p => p.LatestDate).ThenBy(p => p.ArxivId);
+
+    /// <summary>
+    /// SQLite sorts NULL below every number, so its plain descending order puts papers without votes last and walks the
+    /// (TopVotes, LatestDate, ArxivId) index. An explicit "no votes last" here would cost that walk (SQLite would sort
+    /// the whole table); <see cref="Postgres.PostgresPapersDbContext"/>, whose NULLs sort first, says it instead.
+    /// </summary>
+    private protected virtual IOrderedQueryable<Paper> MostVotesFirst(IQueryable<Paper> papers) => papers.OrderByDescending(p => p.TopVotes);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PapersDbContext).Assembly);
 }

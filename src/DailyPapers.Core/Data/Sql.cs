@@ -46,6 +46,21 @@ internal static class Sql
     public static List<T> Query<T>(this DbTransaction transaction, string sql, Func<DbDataReader, T> row, params (string Name, object? Value)[] parameters) =>
         Query(transaction.Connection!, transaction, sql, row, parameters);
 
+    /// <summary>Every row, read without blocking the thread while the server answers (a request's query).</summary>
+    public static async Task<List<T>> QueryAsync<T>(this DbConnection connection, string sql, Func<DbDataReader, T> row, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        await using var command = Command(connection, null, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(row(reader));
+        }
+
+        return rows;
+    }
+
     /// <summary>Makes a statement once, to be run many times with new values for <paramref name="parameters"/>, in that order.</summary>
     public static Statement Prepare(this DbConnection connection, string sql, params string[] parameters)
     {

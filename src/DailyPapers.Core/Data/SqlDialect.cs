@@ -1,13 +1,15 @@
 using System.Data.Common;
+using System.Globalization;
 using Npgsql;
 
 namespace DailyPapers.Core.Data;
 
 /// <summary>
-/// The few places where the ingest's SQL differs between SQLite and PostgreSQL. Everything else is written once: table
-/// and column names unquoted (PostgreSQL's are lower case, see <see cref="Postgres.PostgresPapersDbContext"/>),
-/// parameters as <c>@name</c>, <c>RETURNING</c> and <c>ON CONFLICT</c>, which both understand. Sets of values travel as
-/// one JSON parameter, so a statement binds one value however many rows it touches.
+/// The few places where hand-written SQL (the ingest's, the search's) differs between SQLite and PostgreSQL. Everything
+/// else is written once: table and column names unquoted (PostgreSQL's are lower case, see
+/// <see cref="Postgres.PostgresPapersDbContext"/>), parameters as <c>@name</c>, <c>RETURNING</c> and <c>ON CONFLICT</c>,
+/// which both understand. Sets of values travel as one JSON parameter, so a statement binds one value however many rows
+/// it touches.
 /// </summary>
 internal sealed class SqlDialect
 {
@@ -18,7 +20,46 @@ internal sealed class SqlDialect
 
     public bool IsPostgres { get; }
 
+    /// <summary>The dialect of the database <paramref name="connection"/> belongs to (its <see cref="Database.Dialect"/>).</summary>
     public static SqlDialect Of(DbConnection connection) => connection is NpgsqlConnection ? Postgres : Sqlite;
+
+    /// <summary>
+    /// Rows to write to <paramref name="table"/> in bulk where the database has a faster path than a statement per row
+    /// (PostgreSQL's binary <c>COPY</c>, a round trip for thousands of rows); null where prepared statements are that
+    /// path already (SQLite, in the process).
+    /// </summary>
+    public Postgres.CopyRows? BulkRows(string table, params string[] columns) => IsPostgres ? new Postgres.CopyRows(table, columns) : null;
+
+    /// <summary>The full-text index the database keeps, for the search to ask it in its own syntax.</summary>
+    public FullTextIndex FullText => IsPostgres ? FullTextIndex.TsVector : FullTextIndex.Fts5;
+
+    /// <summary>
+    /// Tells the web nodes, as <paramref name="transaction"/> commits, that it logged changes (<see cref="ChangeLog"/>).
+    /// SQLite has no notices: its readers poll the log.
+    /// </summary>
+    public void NotifyChanges(DbTransaction transaction)
+    {
+        if (IsPostgres)
+        {
+            transaction.Execute($"NOTIFY {ChangeLog.Channel}");
+        }
+    }
+
+    /// <summary>The first day of the month of a date, <paramref name="monthsLater"/> months on (back, if negative), as a date.</summary>
+    public string StartOfMonth(string date, int monthsLater = 0)
+    {
+        if (IsPostgres)
+        {
+            var later = monthsLater == 0 ? "" : $" + interval '{monthsLater.ToString(CultureInfo.InvariantCulture)} months'";
+            return $"CAST(date_trunc('month', {date}){later} AS date)";
+        }
+
+        var shift = monthsLater == 0 ? "" : $", '{monthsLater.ToString("+0;-0", CultureInfo.InvariantCulture)} months'";
+        return $"date({date}, 'start of month'{shift})";
+    }
+
+    /// <summary>A date's year and month as text (yyyy-MM).</summary>
+    public string YearMonth(string date) => IsPostgres ? $"to_char({date}, 'YYYY-MM')" : $"substr({date}, 1, 7)";
 
     /// <summary>A query of one integer column <c>value</c>: the numbers of the JSON array in <paramref name="parameter"/>.</summary>
     public string Ids(string parameter) => IsPostgres
@@ -46,6 +87,13 @@ internal sealed class SqlDialect
 
     /// <summary>A JSON field (yyyy-MM-dd) read as a date; SQLite stores dates as that text already.</summary>
     public string Date(string expression) => IsPostgres ? $"CAST({expression} AS date)" : expression;
+}
+
+/// <summary>The kinds of full-text index: FTS5 tables on SQLite, <c>tsvector</c> columns under GIN indexes on PostgreSQL.</summary>
+internal enum FullTextIndex
+{
+    Fts5,
+    TsVector,
 }
 
 /// <summary>Parameters for commands of either provider.</summary>

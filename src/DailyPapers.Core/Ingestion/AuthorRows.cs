@@ -16,7 +16,7 @@ internal sealed class AuthorRows : IDisposable
     private readonly Statement _insert;
     private readonly Statement _unlink;
     private readonly Statement? _link;
-    // SQLite's trigram table of author names; PostgreSQL indexes Authors.FoldedName itself (pg_trgm), so needs neither.
+    // The trigram table of author names FTS5 keeps; PostgreSQL indexes Authors.FoldedName itself (pg_trgm), so needs neither.
     private readonly Statement? _index;
     private readonly Statement? _unindex;
     // PostgreSQL: links written by COPY (binary) at the next flush, before anything reads them.
@@ -33,14 +33,15 @@ internal sealed class AuthorRows : IDisposable
 
         _insert = connection.Prepare("INSERT INTO Authors (Key, Name, FoldedName, Slug, PaperCount, VoteCount) VALUES (@key, @name, @folded, @slug, 0, 0) RETURNING Id", "@key", "@name", "@folded", "@slug");
         _unlink = connection.Prepare("DELETE FROM PaperAuthors WHERE PaperId = @paper RETURNING AuthorId", "@paper");
-        if (sql.IsPostgres)
-        {
-            _copy = new Data.Postgres.CopyRows("PaperAuthors", "PaperId", "Position", "AuthorId", "Name");
-        }
-        else
+        _copy = sql.BulkRows("PaperAuthors", "PaperId", "Position", "AuthorId", "Name");
+        if (_copy is null)
         {
             // One statement per paper: the links travel as one JSON array of [id, spelling] pairs the database expands.
             _link = connection.Prepare($"INSERT INTO PaperAuthors (PaperId, Position, AuthorId, Name) SELECT @paper, key, {sql.Int("value ->> 0")}, value ->> 1 FROM {sql.Rows("@authors")}", "@paper", "@authors");
+        }
+
+        if (sql.FullText == FullTextIndex.Fts5)
+        {
             _index = connection.Prepare(Search.AuthorIndex.InsertSql, "@id", "@name");
             _unindex = connection.Prepare(Search.AuthorIndex.DeleteSql, "@id");
         }

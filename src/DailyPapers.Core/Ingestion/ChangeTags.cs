@@ -17,12 +17,6 @@ public static class ChangeTags
     /// </summary>
     public const string Terms = "terms";
 
-    /// <summary>
-    /// On PostgreSQL, the channel every commit that logged changes notifies (<c>NOTIFY</c>, delivered as the transaction
-    /// commits), so web nodes read the log at once instead of at their next poll.
-    /// </summary>
-    public const string Channel = "dailypapers_changes";
-
     internal const int MaxPerBatch = 5000;
 
     internal const int Kept = 100_000;

@@ -4,8 +4,6 @@ using System.Security.Cryptography;
 using DailyPapers.Core.Parsing;
 using System.Data.Common;
 using DailyPapers.Core.Data;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace DailyPapers.Core.Ingestion;
 
@@ -24,8 +22,14 @@ namespace DailyPapers.Core.Ingestion;
 /// tracking: ingest is the one bulk path, and the tracking overhead would dominate it. The schema itself belongs to the
 /// EF model and each provider's migrations.</para>
 /// </remarks>
-public sealed class DigestImporter(string connectionString, DatabaseProvider provider = DatabaseProvider.Sqlite)
+public sealed class DigestImporter(Database database)
 {
+    /// <summary>An importer for tests and tools that hold only a connection string.</summary>
+    public DigestImporter(string connectionString, DatabaseProvider provider = DatabaseProvider.Sqlite)
+        : this(Database.For(provider, connectionString))
+    {
+    }
+
     public IngestReport Ingest(string dataDirectory, CancellationToken cancellationToken = default) =>
         Ingest(dataDirectory, new IngestOptions(), cancellationToken);
 
@@ -39,16 +43,11 @@ public sealed class DigestImporter(string connectionString, DatabaseProvider pro
             throw new DirectoryNotFoundException($"The data directory '{dataDirectory}' does not exist.");
         }
 
-        using var writer = IngestLock.Acquire(provider, connectionString, cancellationToken, options.Waiting);
-        // On PostgreSQL the writer's statements, run thousands of times, are prepared on the server after their second use.
-        using DbConnection connection = provider == DatabaseProvider.Postgres
-            ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64, AutoPrepareMinUsages = 2 }.ConnectionString)
-            : new SqliteConnection(connectionString);
-        connection.Open();
-        if (provider == DatabaseProvider.Sqlite)
-        {
-            ExecuteSql(connection, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;");
-        }
+        using var writer = IngestLock.Acquire(database, cancellationToken, options.Waiting);
+        using var connection = database.OpenIngestConnection();
+        // A database from before the search index or the term counts, or with a damaged index, has them made whole first.
+        Search.SearchIndex.EnsureComplete(connection);
+        Search.TermCounts.EnsureComplete(connection);
         return Run(connection, root, options, Stopwatch.GetElapsedTime(started), cancellationToken);
     }
 
@@ -237,6 +236,4 @@ public sealed class DigestImporter(string connectionString, DatabaseProvider pro
             .ToHashSet(StringComparer.Ordinal);
         return scan.Stored.Values.All(f => hashes.Contains(f.Hash));
     }
-
-    private static void ExecuteSql(DbConnection connection, string sql) => connection.Execute(null, sql);
 }

@@ -1,120 +1,31 @@
 using DailyPapers.Core.Data;
-using Microsoft.Data.Sqlite;
 
 namespace DailyPapers.Core.Ingestion;
 
 /// <summary>
-/// One writer at a time, across processes: an ingest holds an exclusive lock on a file beside the database
-/// (<c>papers.db.ingest-lock</c>) for as long as it writes. A second ingest (another command, or the app's watcher)
-/// waits for it rather than racing it; the operating system releases the lock if the holder dies, so a killed ingest
-/// never leaves it stuck. On PostgreSQL the lock is a session-level advisory lock held on a connection of its own, so
-/// one node or command writes at a time across every machine sharing the server; the server frees it if the holder's
-/// connection drops.
+/// One ingest at a time, across processes: an ingest holds the database's writers' lock (<see cref="Database.LockWriters"/>:
+/// a file beside a SQLite database, an advisory lock on PostgreSQL) for as long as it writes. A second ingest (another
+/// command, or the app's watcher) waits for it rather than racing it. A lock that cannot be taken refuses the ingest.
 /// </summary>
-public sealed class IngestLock : IDisposable
+public static class IngestLock
 {
-    private readonly FileStream? _file;
-    private readonly Npgsql.NpgsqlConnection? _holder;
-
-    private IngestLock(FileStream? file) => _file = file;
-
-    private IngestLock(Npgsql.NpgsqlConnection holder) => _holder = holder;
-
-    /// <summary>Takes the lock for the database of either provider (<see cref="Acquire(string, CancellationToken, Action{string}?)"/>).</summary>
-    public static IngestLock Acquire(Data.DatabaseProvider provider, string connectionString, CancellationToken cancellationToken, Action<string>? waiting = null)
+    /// <summary>Takes the lock, waiting while another ingest holds it; <paramref name="waiting"/> is told once.</summary>
+    /// <exception cref="IngestRefusedException">The lock cannot live where it must (a read-only folder).</exception>
+    public static IDisposable Acquire(Database database, CancellationToken cancellationToken, Action<string>? waiting = null)
     {
-        if (provider != Data.DatabaseProvider.Postgres)
-        {
-            return Acquire(connectionString, cancellationToken, waiting);
-        }
-
-        var holder = new Npgsql.NpgsqlConnection(connectionString);
+        ArgumentNullException.ThrowIfNull(database);
         try
         {
-            holder.Open();
-            using var command = holder.CreateCommand();
-            command.CommandText = "SELECT pg_try_advisory_lock(@key)";
-            command.Bind("@key", Data.Postgres.PostgresDatabase.IngestLockKey);
-            var told = false;
-            while (!(bool)command.ExecuteScalar()!)
-            {
-                if (!told)
-                {
-                    waiting?.Invoke($"another ingest is writing to the {Data.Postgres.PostgresDatabase.Describe(connectionString)}; waiting for it to finish");
-                    told = true;
-                }
-
-                cancellationToken.WaitHandle.WaitOne(200);
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            return new IngestLock(holder);
+            return database.LockWriters(cancellationToken, waiting);
         }
-        catch
+        catch (WriteLockUnavailableException e)
         {
-            holder.Dispose();
-            throw;
+            // The cause is the file system's answer; the Data exception only carried it here.
+            throw new IngestRefusedException(e.Message, e.InnerException ?? e);
         }
     }
 
-    /// <summary>Takes the lock for the database, waiting while another process holds it; <paramref name="waiting"/> is told once.</summary>
-    public static IngestLock Acquire(string connectionString, CancellationToken cancellationToken, Action<string>? waiting = null)
-    {
-        var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        if (string.IsNullOrEmpty(path) || path == ":memory:")
-        {
-            return new IngestLock((FileStream?)null);
-        }
-
-        var lockPath = Path.GetFullPath(path) + ".ingest-lock";
-        var told = false;
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            try
-            {
-                return new IngestLock(new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose));
-            }
-            catch (IOException e) when (e.HResult is SharingViolationUnix or SharingViolationWindows)
-            {
-                // Held by another ingest: try again shortly.
-                if (!told)
-                {
-                    waiting?.Invoke($"another ingest is writing to {path}; waiting for it to finish");
-                    told = true;
-                }
-
-                Thread.Sleep(200);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // A folder that cannot hold the lock cannot hold the database's writes either: refuse, do not wait forever.
-                throw new IngestRefusedException($"cannot write beside the database {path} ({e.Message}); is its folder read-only?", e);
-            }
-        }
-    }
-
-    // What a lock held by another process looks like: EWOULDBLOCK from flock on Unix, a sharing violation on Windows.
-    private const int SharingViolationUnix = 11;
-    private const int SharingViolationWindows = unchecked((int)0x80070020);
-
-    public void Dispose()
-    {
-        _file?.Dispose();
-        if (_holder is not null)
-        {
-            // Freed explicitly: a pooled connection keeps its session, and with it the lock, until it is next used. A
-            // connection that broke meanwhile has lost its session, and the lock with it, already.
-            try
-            {
-                Data.Postgres.PostgresDatabase.AdvisoryLock(_holder, Data.Postgres.PostgresDatabase.IngestLockKey, take: false);
-            }
-            catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException)
-            {
-                Npgsql.NpgsqlConnection.ClearPool(_holder);
-            }
-
-            _holder.Dispose();
-        }
-    }
+    /// <summary>The lock of the SQLite database <paramref name="connectionString"/> names, for tests and tools holding only that.</summary>
+    public static IDisposable Acquire(string connectionString, CancellationToken cancellationToken, Action<string>? waiting = null) =>
+        Acquire(new SqliteDatabase(connectionString), cancellationToken, waiting);
 }

@@ -35,10 +35,10 @@ internal sealed class PublishStage(SqlDialect sql, StageClock clock)
                 ("@tags", System.Text.Json.JsonSerializer.Serialize(Tags)), ("@papers", Sql.IdList(papers)), ("@authors", Sql.IdList(authors)));
         }
 
-        if (count > 0 && sql.IsPostgres)
+        if (count > 0)
         {
-            // Delivered when this transaction commits.
-            transaction.Execute($"NOTIFY {ChangeTags.Channel}");
+            // On PostgreSQL a notice delivered when this transaction commits: every web node reads the log at once.
+            sql.NotifyChanges(transaction);
         }
 
         Tags.Clear();

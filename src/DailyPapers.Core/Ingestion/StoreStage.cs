@@ -65,11 +65,7 @@ internal sealed partial class StoreStage : IDisposable
 
         var columns = string.Join(", ", Listing.Columns);
         var values = string.Join(", ", Listing.Columns.Select(c => "@" + c));
-        if (sql.IsPostgres)
-        {
-            _copyListings = new Data.Postgres.CopyRows("Appearances", ["DayId", "PaperId", "Position", "Votes", "Authors", .. Listing.Columns]);
-        }
-
+        _copyListings = sql.BulkRows("Appearances", ["DayId", "PaperId", "Position", "Votes", "Authors", .. Listing.Columns]);
         _insertListing = connection.Prepare($"INSERT INTO Appearances (DayId, PaperId, Position, Votes, Authors, {columns}) VALUES (@day, @paper, @position, @votes, @authors, {values})",
             ["@day", "@paper", "@position", "@votes", "@authors", .. Listing.Columns.Select(c => "@" + c)]);
         _insertPaper = connection.Prepare($"INSERT INTO Papers (ArxivId, ContentDayId, {columns}) VALUES (@arxiv, @day, {values}) RETURNING Id",

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Data.Common;
 using DailyPapers.Core.Data;
 
@@ -14,12 +13,6 @@ public static class AuthorIndex
 {
     public const string Table = "AuthorTrigrams";
 
-    internal const string CreateSql = $"CREATE VIRTUAL TABLE IF NOT EXISTS {Table} USING fts5(name, content='', contentless_delete=1, tokenize='trigram');";
-
-    internal const string FillSql = $"INSERT INTO {Table} (rowid, name) SELECT Id, FoldedName FROM Authors;";
-
-    internal const string DropSql = $"DROP TABLE IF EXISTS {Table};";
-
     /// <summary>At most this many matches are ranked; a broader query shows the most prolific of them.</summary>
     public const int MaxCandidates = 2000;
 
@@ -31,35 +24,16 @@ public static class AuthorIndex
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(folded);
-        using var command = connection.CreateCommand();
-        command.Bind("@from", folded);
-        command.Bind("@to", folded + "\uffff");
-        command.Bind("@limit", MaxCandidates + 1);
+        var (inner, id, match) = IndexSyntax.Of(connection).AuthorsHolding(folded);
+        (string, object?)[] parameters = [("@from", folded), ("@to", folded + "\uffff"), ("@limit", MaxCandidates + 1), ("@match", match)];
         const string prefix = "FROM Authors WHERE FoldedName >= @from AND FoldedName < @to";
-        var postgres = SqlDialect.Of(connection).IsPostgres;
-        string inner;
-        if (postgres)
-        {
-            // LIKE with its wildcards escaped: the names holding the text, found through the trigram index.
-            command.Bind("@match", "%" + folded.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%");
-            inner = "FROM Authors WHERE FoldedName LIKE @match";
-        }
-        else
-        {
-            // A quoted phrase of trigrams matches exactly the names holding the text; quotes are doubled, never syntax.
-            command.Bind("@match", "\"" + folded.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"");
-            inner = $"FROM {Table} WHERE {Table} MATCH @match";
-        }
-
         var inside = folded.Length >= 3;
 
-        command.CommandText = $"SELECT Id {prefix} ORDER BY FoldedName LIMIT @limit";
-        var ids = ReadIds(command);
+        var ids = connection.Query(null, $"SELECT Id {prefix} ORDER BY FoldedName LIMIT @limit", r => r.GetInt32(0), parameters);
         var capped = ids.Count > MaxCandidates;
         if (inside)
         {
-            command.CommandText = postgres ? $"SELECT Id {inner} ORDER BY Id LIMIT @limit" : $"SELECT rowid {inner} ORDER BY rowid LIMIT @limit";
-            var more = ReadIds(command);
+            var more = connection.Query(null, $"SELECT {id} {inner} ORDER BY {id} LIMIT @limit", r => r.GetInt32(0), parameters);
             capped |= more.Count > MaxCandidates;
             ids = [.. ids.Take(MaxCandidates).Union(more.Take(MaxCandidates))];
         }
@@ -74,20 +48,7 @@ public static class AuthorIndex
         }
 
         // The trigram matches include the prefix matches, so their count is the total.
-        command.CommandText = inside ? $"SELECT COUNT(*) {inner}" : $"SELECT COUNT(*) {prefix}";
-        return (ids, Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture));
-    }
-
-    private static List<int> ReadIds(DbCommand command)
-    {
-        var ids = new List<int>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            ids.Add(reader.GetInt32(0));
-        }
-
-        return ids;
+        return (ids, (int)connection.Number(null, inside ? $"SELECT COUNT(*) {inner}" : $"SELECT COUNT(*) {prefix}", parameters));
     }
 
     internal const string InsertSql = $"INSERT INTO {Table} (rowid, name) VALUES (@id, @name)";

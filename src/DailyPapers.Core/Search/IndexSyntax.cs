@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Text;
 using DailyPapers.Core.Data;
-using Npgsql;
 
 namespace DailyPapers.Core.Search;
 
@@ -22,7 +21,12 @@ internal abstract class IndexSyntax
     public static readonly IndexSyntax Sqlite = new Fts5();
     public static readonly IndexSyntax Postgres = new TsQuery();
 
-    public static IndexSyntax Of(DbConnection connection) => connection is NpgsqlConnection ? Postgres : Sqlite;
+    /// <summary>The syntax of the full-text index the database of <paramref name="connection"/> keeps.</summary>
+    public static IndexSyntax Of(DbConnection connection) => SqlDialect.Of(connection).FullText switch
+    {
+        FullTextIndex.TsVector => Postgres,
+        _ => Sqlite,
+    };
 
     /// <summary>Every phrase (the last one's last word a prefix), anywhere or within <paramref name="column"/> (title, summary).</summary>
     public abstract IndexQuery All(IReadOnlyList<List<string>> phrases, string? column);
@@ -47,6 +51,19 @@ internal abstract class IndexSyntax
     /// the word's whole entry in the index, and counting from the index stops at the limit, so there it costs more.
     /// </summary>
     public abstract string? VocabularyWord(IReadOnlyList<List<string>> phrases);
+
+    /// <summary>
+    /// The condition that the index's row <paramref name="alias"/> matches the expression in <paramref name="parameter"/>
+    /// (<see cref="PaperSearch.MatchExpression(string, DbConnection)"/>), and the column holding that row's paper id.
+    /// </summary>
+    public abstract (string Id, string Condition) Matching(string alias, string parameter);
+
+    /// <summary>
+    /// The authors whose folded name holds <paramref name="folded"/> anywhere, found through the index on author names
+    /// (<see cref="AuthorIndex"/>): a <c>FROM … WHERE …</c> clause that reads <c>@match</c>, the column holding each
+    /// author's id, and the value to bind to <c>@match</c>.
+    /// </summary>
+    public abstract (string From, string Id, string Match) AuthorsHolding(string folded);
 
     /// <summary>Whether the last word of a phrase matches as a prefix (see <see cref="IndexSyntax"/>).</summary>
     protected static bool IsPrefix(List<string> tokens, bool last)
@@ -80,6 +97,13 @@ internal abstract class IndexSyntax
             command.Bind("@" + name, query.Text);
             return $"SELECT rowid FROM {SearchIndex.Table} WHERE {SearchIndex.Table} MATCH @{name} ORDER BY rowid DESC LIMIT @limit OFFSET @offset";
         }
+
+        public override (string Id, string Condition) Matching(string alias, string parameter) =>
+            ($"{alias}.rowid", $"{SearchIndex.Table} MATCH {parameter}");
+
+        /// <summary>A quoted phrase of trigrams matches exactly the names holding the text; quotes are doubled, never syntax.</summary>
+        public override (string From, string Id, string Match) AuthorsHolding(string folded) =>
+            ($"FROM {AuthorIndex.Table} WHERE {AuthorIndex.Table} MATCH @match", "rowid", "\"" + folded.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"");
 
         /// <summary>The tokens as one FTS5 phrase, always quoted (quotes doubled), so query text is never FTS5 syntax.</summary>
         private static string Phrase(List<string> tokens, bool prefix)
@@ -123,6 +147,14 @@ internal abstract class IndexSyntax
 
         public override string Newest(DbCommand command, string name, IndexQuery query) =>
             $"SELECT PaperId FROM {SearchIndex.Table} WHERE {Condition(command, name, query)} ORDER BY PaperId DESC LIMIT @limit OFFSET @offset";
+
+        public override (string Id, string Condition) Matching(string alias, string parameter) =>
+            ($"{alias}.PaperId", $"{alias}.Words @@ CAST({parameter} AS tsquery)");
+
+        /// <summary>LIKE with its wildcards escaped: the names holding the text, found through the trigram index (pg_trgm).</summary>
+        public override (string From, string Id, string Match) AuthorsHolding(string folded) =>
+            ("FROM Authors WHERE FoldedName LIKE @match", "Id",
+                "%" + folded.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%");
 
         private static string Vector(IndexQuery query) => query.Column == "title" ? "TitleWords" : "Words";
 

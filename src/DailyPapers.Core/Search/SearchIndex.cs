@@ -19,46 +19,6 @@ public sealed class SearchIndex : IDisposable
 {
     public const string Table = "SearchWords";
 
-    internal const string CreateSql = $"CREATE VIRTUAL TABLE IF NOT EXISTS {Table} USING fts5(title, summary, authors, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');";
-
-    internal const string DropSql = $"DROP TABLE IF EXISTS {Table};";
-
-    /// <summary>
-    /// The PostgreSQL index: one row per paper, its words in a <c>tsvector</c> (<see cref="SearchVector"/>) under a GIN
-    /// index; and author names by any part of them, a trigram GIN index on the folded name (<c>pg_trgm</c>, shipped with
-    /// PostgreSQL), in place of SQLite's trigram table (<see cref="AuthorIndex"/>). A paper's vector (2–4 KB) is kept
-    /// compressed in the row rather than in a TOAST table: out of line, the table looks tiny to the planner, which then
-    /// scans it whole, fetching every vector (6.7 ms for a rare word on the corpus, 0.5 ms through the index once inline).
-    /// </summary>
-    internal const string PostgresCreateSql = $"""
-        CREATE TABLE {Table} (PaperId integer PRIMARY KEY, Words tsvector NOT NULL) WITH (toast_tuple_target = 8160);
-        ALTER TABLE {Table} ALTER COLUMN Words SET STORAGE MAIN;
-        CREATE INDEX IX_{Table}_Words ON {Table} USING gin (Words);
-        CREATE EXTENSION IF NOT EXISTS pg_trgm;
-        CREATE INDEX IX_Authors_FoldedName_Trigrams ON Authors USING gin (FoldedName gin_trgm_ops);
-        """;
-
-    internal const string PostgresDropSql = $"""
-        DROP INDEX IF EXISTS IX_Authors_FoldedName_Trigrams;
-        DROP TABLE IF EXISTS {Table};
-        """;
-
-    /// <summary>
-    /// The title's words apart (<c>ts_filter</c> keeps weight A), computed by the server from <c>Words</c> and indexed on
-    /// their own: relevance asks first which matches hold the query in their title, and a title is a few words where the
-    /// whole vector is hundreds. Asked of <c>Words</c> with weight A, a common summary word (모델 is in nine papers of ten,
-    /// in few titles) had every match's vector read to learn that few titles hold it: 16 ms at ×10 the corpus, 0.4 ms here.
-    /// </summary>
-    internal const string PostgresTitleWordsSql = $$"""
-        ALTER TABLE {{Table}} ADD COLUMN TitleWords tsvector GENERATED ALWAYS AS (ts_filter(Words, '{a}')) STORED;
-        CREATE INDEX IX_{{Table}}_TitleWords ON {{Table}} USING gin (TitleWords);
-        """;
-
-    internal const string PostgresTitleWordsDropSql = $"""
-        DROP INDEX IF EXISTS IX_{Table}_TitleWords;
-        ALTER TABLE {Table} DROP COLUMN IF EXISTS TitleWords;
-        """;
-
     private readonly DbCommand _delete;
     private readonly DbCommand _insert;
     private readonly bool _vector;
@@ -74,7 +34,7 @@ public sealed class SearchIndex : IDisposable
     public SearchIndex(DbConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        _vector = SqlDialect.Of(connection).IsPostgres;
+        _vector = SqlDialect.Of(connection).FullText == FullTextIndex.TsVector;
         if (_vector)
         {
             _delete = Command(connection, $"DELETE FROM {Table} WHERE PaperId = @id RETURNING array_to_string(tsvector_to_array(Words), ' ')", "@id");
@@ -201,7 +161,7 @@ public sealed class SearchIndex : IDisposable
         using (var clear = connection.CreateCommand())
         {
             clear.Transaction = transaction;
-            clear.CommandText = SqlDialect.Of(connection).IsPostgres ? $"DELETE FROM {Table}; DELETE FROM {Spelling.VocabularyTable};" : $"DELETE FROM {Table};";
+            clear.CommandText = SqlDialect.Of(connection).FullText == FullTextIndex.TsVector ? $"DELETE FROM {Table}; DELETE FROM {Spelling.VocabularyTable};" : $"DELETE FROM {Table};";
             clear.ExecuteNonQuery();
         }
 

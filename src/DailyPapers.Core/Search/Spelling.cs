@@ -9,27 +9,12 @@ namespace DailyPapers.Core.Search;
 /// nearest to it (edit distance at most 2, at most 1 for short words), the most used on a tie. Candidates are read from
 /// the index's own vocabulary (an fts5vocab table over <see cref="SearchIndex"/>), only those sharing the word's first
 /// letter and about its length, so the cost follows that slice, not the whole vocabulary. Korean is left alone: its
-/// syllable pairs are not words. PostgreSQL keeps the same vocabulary in a table (<see cref="PostgresCreateSql"/>).
+/// syllable pairs are not words. PostgreSQL keeps the same vocabulary in a table, which the search index keeps up to date
+/// (<see cref="SearchIndex.Flush"/>).
 /// </summary>
 public static class Spelling
 {
     public const string VocabularyTable = "SearchVocabulary";
-
-    internal const string CreateSql = $"CREATE VIRTUAL TABLE IF NOT EXISTS {VocabularyTable} USING fts5vocab({SearchIndex.Table}, 'row');";
-
-    internal const string DropSql = $"DROP TABLE IF EXISTS {VocabularyTable};";
-
-    /// <summary>
-    /// PostgreSQL has no fts5vocab: the same vocabulary (each indexed word and how many papers hold it, columns named as
-    /// fts5vocab names them) is a table the search index keeps (<see cref="SearchIndex.Flush"/>), in the ingest's own
-    /// transaction.
-    /// </summary>
-    internal const string PostgresCreateSql = $"""
-        CREATE TABLE {VocabularyTable} (term text COLLATE "C" PRIMARY KEY, doc bigint NOT NULL);
-        INSERT INTO {VocabularyTable} (term, doc) SELECT w.word, COUNT(*) FROM {SearchIndex.Table} s, unnest(tsvector_to_array(s.Words)) AS w(word) GROUP BY w.word;
-        """;
-
-    internal const string PostgresDropSql = $"DROP TABLE IF EXISTS {VocabularyTable};";
 
     /// <summary>The query with its misspelt words corrected, or null when there is nothing to correct.</summary>
     public static string? Suggest(DbConnection connection, string query)

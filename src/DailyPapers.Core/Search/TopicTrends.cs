@@ -30,44 +30,42 @@ public static class TopicTrends
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(terms);
-        var postgres = SqlDialect.Of(connection).IsPostgres;
+        var sql = SqlDialect.Of(connection);
         var months = new List<TrendMonth>();
         var firstId = int.MaxValue;
-        using (var command = connection.CreateCommand())
+        // With each day, the smallest paper id it lists (read by the day's key). Papers get their ids as they are first
+        // stored, and digests are stored in path order, which is date order for the usual year/month/day folders: the
+        // papers the window lists are then the archive's latest ids, save a paper listed again long after its first
+        // listing. The window's smallest id bounds the matches read below (always correctly; only the speed depends on
+        // the order), so a term's cost follows the window, not the archive.
+        var days = connection.Query(
+            null,
+            $"""
+            SELECT Date, PaperCount, (SELECT MIN(a.PaperId) FROM Appearances a WHERE a.DayId = Days.Id) FROM Days
+            WHERE Date >= (SELECT {sql.StartOfMonth("MAX(Date)", -(Months - 1))} FROM Days) ORDER BY Date
+            """,
+            r => (Date: r.GetFieldValue<DateOnly>(0), Papers: r.GetInt32(1), FirstId: r.IsDBNull(2) ? (int?)null : r.GetInt32(2)));
+        foreach (var (day, papers, first) in days)
         {
-            // With each day, the smallest paper id it lists (read by the day's key). Papers get their ids as they are
-            // first stored, and digests are stored in path order, which is date order for the usual year/month/day
-            // folders: the papers the window lists are then the archive's latest ids, save a paper listed again long
-            // after its first listing. The window's smallest id bounds the matches read below (always correctly; only
-            // the speed depends on the order), so a term's cost follows the window, not the archive.
-            command.CommandText = $"""
-                SELECT Date, PaperCount, (SELECT MIN(a.PaperId) FROM Appearances a WHERE a.DayId = Days.Id) FROM Days
-                WHERE Date >= (SELECT {(postgres ? $"CAST(date_trunc('month', MAX(Date)) - interval '{Months - 1} months' AS date)" : $"date(MAX(Date), 'start of month', '-{Months - 1} months')")} FROM Days) ORDER BY Date
-                """;
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            if (first is { } id)
             {
-                if (!reader.IsDBNull(2))
+                firstId = Math.Min(firstId, id);
+            }
+
+            var month = new DateOnly(day.Year, day.Month, 1);
+            if (months.Count > 0 && months[^1].Month == month)
+            {
+                months[^1] = months[^1] with { PaperCount = months[^1].PaperCount + papers };
+            }
+            else
+            {
+                // Months without a digest between two with one are shown as empty, not skipped.
+                while (months.Count > 0 && months[^1].Month.AddMonths(1) < month)
                 {
-                    firstId = Math.Min(firstId, reader.GetInt32(2));
+                    months.Add(new TrendMonth(months[^1].Month.AddMonths(1), 0));
                 }
 
-                var day = reader.GetFieldValue<DateOnly>(0);
-                var month = new DateOnly(day.Year, day.Month, 1);
-                if (months.Count > 0 && months[^1].Month == month)
-                {
-                    months[^1] = months[^1] with { PaperCount = months[^1].PaperCount + reader.GetInt32(1) };
-                }
-                else
-                {
-                    // Months without a digest between two with one are shown as empty, not skipped.
-                    while (months.Count > 0 && months[^1].Month.AddMonths(1) < month)
-                    {
-                        months.Add(new TrendMonth(months[^1].Month.AddMonths(1), 0));
-                    }
-
-                    months.Add(new TrendMonth(month, reader.GetInt32(1)));
-                }
+                months.Add(new TrendMonth(month, papers));
             }
         }
 
@@ -84,31 +82,23 @@ public static class TopicTrends
             var matches = new int[months.Count];
             if (PaperSearch.MatchExpression(term, connection) is { } match)
             {
-                using var command = connection.CreateCommand();
+                var (id, matching) = IndexSyntax.Of(connection).Matching("s", "@match");
                 // CROSS JOIN keeps the order: the index's matches first, then their listings and days by key.
-                command.CommandText = postgres
-                    ? $"""
-                        SELECT to_char(d.Date, 'YYYY-MM'), CAST(COUNT(*) AS integer)
-                        FROM {SearchIndex.Table} s JOIN Appearances a ON a.PaperId = s.PaperId JOIN Days d ON d.Id = a.DayId
-                        WHERE s.Words @@ CAST(@match AS tsquery) AND s.PaperId >= @firstId AND d.Date >= @from
-                        GROUP BY 1
-                        """
-                    : $"""
-                        SELECT substr(d.Date, 1, 7), COUNT(*)
-                        FROM {SearchIndex.Table} s CROSS JOIN Appearances a CROSS JOIN Days d
-                        WHERE {SearchIndex.Table} MATCH @match AND s.rowid >= @firstId AND a.PaperId = s.rowid AND d.Id = a.DayId AND d.Date >= @from
-                        GROUP BY 1
-                        """;
-                command.Bind("@match", match);
-                command.Bind("@firstId", firstId);
-                command.Bind("@from", from);
-                using var reader = command.ExecuteReader();
-                while (reader.Read())
+                var counts = connection.Query(
+                    null,
+                    $"""
+                    SELECT {sql.YearMonth("d.Date")}, COUNT(*)
+                    FROM {SearchIndex.Table} s CROSS JOIN Appearances a CROSS JOIN Days d
+                    WHERE {matching} AND {id} >= @firstId AND a.PaperId = {id} AND d.Id = a.DayId AND d.Date >= @from
+                    GROUP BY 1
+                    """,
+                    r => (Month: r.GetString(0), Count: (int)r.GetInt64(1)),
+                    ("@match", match), ("@firstId", firstId), ("@from", from));
+                foreach (var (yearMonth, count) in counts)
                 {
-                    var month = DateOnly.ParseExact(reader.GetString(0) + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
-                    if (index.TryGetValue(month, out var i))
+                    if (index.TryGetValue(DateOnly.ParseExact(yearMonth + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture), out var i))
                     {
-                        matches[i] = reader.GetInt32(1);
+                        matches[i] = count;
                     }
                 }
             }

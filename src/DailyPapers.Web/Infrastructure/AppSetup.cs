@@ -25,18 +25,8 @@ internal static partial class AppSetup
         builder.Services.AddScoped<DailyPapers.Web.Pages.Feeds.FeedContext>();
         // A 1,000-character Korean query is about 9 KB once percent-encoded; Kestrel's default request line is 8 KB.
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = 32 * 1024);
-        if (location.Provider == DatabaseProvider.Postgres)
-        {
-            builder.Services.AddDbContextPool<PapersDbContext, DailyPapers.Core.Data.Postgres.PostgresPapersDbContext>(o => o
-                .UseNpgsql(location.ConnectionString)
-                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
-        }
-        else
-        {
-            builder.Services.AddDbContextPool<PapersDbContext>(o => o
-                .UseSqlite(location.ConnectionString)
-                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
-        }
+        builder.Services.AddSingleton(location.Database);
+        location.Database.AddContextPool(builder.Services, o => o.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
 
         builder.Services.AddHostedService<ChangeMonitor>();
         builder.Services.AddSingleton<DataFolderIngest>();
@@ -96,8 +86,9 @@ internal static partial class AppSetup
     }
 
     /// <summary>
-    /// Where the data lives. On PostgreSQL, the server <c>ConnectionStrings:Postgres</c> names, and no SQLite file is made
-    /// or read; on SQLite, the configured file, served read-only with ingest off when this process cannot write it.
+    /// Where the data lives: the one place the configured provider is read. On PostgreSQL, the server
+    /// <c>ConnectionStrings:Postgres</c> names, and no SQLite file is made or read; on SQLite, the configured file, served
+    /// read-only with ingest off when this process cannot write it.
     /// </summary>
     internal static DatabaseLocation Locate(DailyPapersOptions options, IConfiguration configuration, string contentRoot)
     {
@@ -111,34 +102,26 @@ internal static partial class AppSetup
                 throw new InvalidSettingException("DailyPapers:Provider is Postgres but ConnectionStrings:Postgres is not set (e.g. --ConnectionStrings:Postgres=\"Host=db.lan;Database=dailypapers;Username=papers\").");
             }
 
-            Npgsql.NpgsqlConnectionStringBuilder builder;
+            DailyPapers.Core.Data.Postgres.PostgresDatabase database;
             try
             {
-                builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+                database = DailyPapers.Core.Data.Postgres.PostgresDatabase.ForWebNodes(connectionString);
             }
             catch (ArgumentException e)
             {
                 throw new InvalidSettingException($"ConnectionStrings:Postgres is not a PostgreSQL connection string: {e.Message}", e);
             }
 
-            // Every page runs the same few queries: prepared on the server once per connection, unless the operator chose.
-            if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
-            {
-                builder.MaxAutoPrepare = 256;
-                builder.AutoPrepareMinUsages = 2;
-                connectionString = builder.ConnectionString;
-            }
-
             return new DatabaseLocation(
-                connectionString, dataDirectory, options.IngestOnStartup, options.OutputCache, options.WatchDataDirectory && options.IngestOnStartup,
-                options.IngestBeforeServing, rescan, Provider: DatabaseProvider.Postgres);
+                database, dataDirectory, options.IngestOnStartup, options.OutputCache, options.WatchDataDirectory && options.IngestOnStartup,
+                options.IngestBeforeServing, rescan);
         }
 
         var databasePath = options.ResolveDatabase(contentRoot);
         // A database this process cannot write (a read-only file, folder or mount) is served as it is, with ingest off.
         var readOnly = File.Exists(databasePath) && !PapersDatabase.CanWrite(databasePath);
         return new DatabaseLocation(
-            readOnly ? PapersDatabase.ReadOnlyConnectionString(databasePath) : PapersDatabase.ConnectionString(databasePath),
+            new SqliteDatabase(readOnly ? PapersDatabase.ReadOnlyConnectionString(databasePath) : PapersDatabase.ConnectionString(databasePath)),
             dataDirectory,
             options.IngestOnStartup && !readOnly,
             options.OutputCache,
@@ -149,17 +132,34 @@ internal static partial class AppSetup
     }
 
     /// <summary>
+    /// Where the <c>ingest</c> command writes: as <see cref="Locate"/>, but a SQLite file is opened for writing whatever its
+    /// permissions say (one it cannot write fails clearly), and <paramref name="databaseFile"/> (<c>--db</c>) names it.
+    /// </summary>
+    internal static DatabaseLocation LocateForIngest(DailyPapersOptions options, IConfiguration configuration, string contentRoot, string? databaseFile)
+    {
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            return databaseFile is null
+                ? Locate(options, configuration, contentRoot)
+                : throw new InvalidSettingException("--db names a SQLite file, but DailyPapers:Provider is Postgres; the server is ConnectionStrings:Postgres.");
+        }
+
+        return Locate(options, configuration, contentRoot) with
+        {
+            Database = new SqliteDatabase(PapersDatabase.ConnectionString(databaseFile ?? options.ResolveDatabase(contentRoot))),
+            ReadOnlyPath = null,
+        };
+    }
+
+    /// <summary>
     /// Migrates the database; ingests the data directory before the first request when so configured, otherwise leaves
     /// the first ingest to <see cref="DataFolderWatcher"/> so the app listens at once.
     /// </summary>
     public static void IngestOnStartup(this WebApplication app)
     {
         var location = app.Services.GetRequiredService<DatabaseLocation>();
-        location.Migrate();
-        if (location.SqlitePath is { } path)
-        {
-            app.Services.GetRequiredService<OpenedDatabase>().File = DatabaseFile.Open(location.ConnectionString, path);
-        }
+        location.Database.Migrate();
+        app.Services.GetRequiredService<OpenedDatabase>().File = location.Database.HoldFile();
         if (location.ReadOnlyPath is { } readOnlyPath)
         {
             LogReadOnly(app.Logger, readOnlyPath);
@@ -248,14 +248,9 @@ internal static partial class AppSetup
 
         return next();
     }
-
-
-
-
-
 }
 
-/// <summary>The SQLite file as the app opened it at start (<see cref="DatabaseFile"/>), for /readyz to compare with its path.</summary>
+/// <summary>The database file as the app opened it at start (<see cref="DatabaseFile"/>; none on a server), for /readyz to compare with its path.</summary>
 public sealed class OpenedDatabase : IDisposable
 {
     public DatabaseFile? File { get; set; }
@@ -265,30 +260,9 @@ public sealed class OpenedDatabase : IDisposable
 
 /// <summary>Where the data lives, resolved once from configuration.</summary>
 public sealed record DatabaseLocation(
-    string ConnectionString, string DataDirectory, bool IngestOnStartup, bool OutputCache = true, bool WatchDataDirectory = false,
-    bool IngestBeforeServing = true, TimeSpan Rescan = default, string? ReadOnlyPath = null, DatabaseProvider Provider = DatabaseProvider.Sqlite)
+    Database Database, string DataDirectory, bool IngestOnStartup, bool OutputCache = true, bool WatchDataDirectory = false,
+    bool IngestBeforeServing = true, TimeSpan Rescan = default, string? ReadOnlyPath = null)
 {
-    /// <summary>A new, closed connection of its own (outside any request's context).</summary>
-    public System.Data.Common.DbConnection Connection() => PapersDatabase.Connection(Provider, ConnectionString);
-
-    /// <summary>Applies the pending migrations of the configured provider.</summary>
-    public void Migrate()
-    {
-        if (Provider == DatabaseProvider.Postgres)
-        {
-            DailyPapers.Core.Data.Postgres.PostgresDatabase.Migrate(ConnectionString);
-        }
-        else
-        {
-            PapersDatabase.Migrate(ConnectionString);
-        }
-    }
-
-    /// <summary>The SQLite file, or null on PostgreSQL.</summary>
-    public string? SqlitePath => Provider == DatabaseProvider.Sqlite
-        ? ReadOnlyPath ?? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource
-        : null;
-
     /// <summary>An importer that ingests into this database.</summary>
-    public DailyPapers.Core.Ingestion.DigestImporter Importer() => new(ConnectionString, Provider);
+    public DailyPapers.Core.Ingestion.DigestImporter Importer() => new(Database);
 }

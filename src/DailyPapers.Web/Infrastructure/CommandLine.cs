@@ -118,18 +118,7 @@ internal static class CommandLine
             builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = settings, ContentRootPath = AppFolders.ContentRoot(settings) });
             var options = AppSetup.ReadOptions(builder.Configuration);
             today = options.Today;
-            if (database is not null && options.Provider != DatabaseProvider.Sqlite)
-            {
-                error.WriteLine("ingest: --db names a SQLite file, but DailyPapers:Provider is Postgres; the server is ConnectionStrings:Postgres.");
-                return UsageError;
-            }
-
-            location = AppSetup.Locate(options, builder.Configuration, builder.Environment.ContentRootPath);
-            if (location.Provider == DatabaseProvider.Sqlite)
-            {
-                // An ingest opens the file for writing whatever its permissions say; one it cannot write fails clearly.
-                location = location with { ConnectionString = PapersDatabase.ConnectionString(database ?? options.ResolveDatabase(builder.Environment.ContentRootPath)), ReadOnlyPath = null };
-            }
+            location = AppSetup.LocateForIngest(options, builder.Configuration, builder.Environment.ContentRootPath, database);
         }
         catch (InvalidSettingException e)
         {
@@ -137,12 +126,10 @@ internal static class CommandLine
             return UsageError;
         }
 
-        var target = location.Provider == DatabaseProvider.Postgres
-            ? DailyPapers.Core.Data.Postgres.PostgresDatabase.Describe(location.ConnectionString)
-            : new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(location.ConnectionString).DataSource;
+        var target = location.Database.Name;
         try
         {
-            location.Migrate();
+            location.Database.Migrate();
         }
         catch (DatabaseUnusableException e)
         {

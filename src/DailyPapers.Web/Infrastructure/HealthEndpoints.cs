@@ -17,7 +17,7 @@ internal static class HealthEndpoints
         app.MapMethods("/readyz", ["GET", "HEAD"], Ready).CacheOutput(p => p.NoCache());
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Ready(DatabaseLocation location, DataFolderIngest ingest, OpenedDatabase opened, HttpContext context)
+    private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Ready(Database database, DataFolderIngest ingest, OpenedDatabase opened, HttpContext context)
     {
         if (opened.File?.Changed() is { } changed)
         {
@@ -27,7 +27,7 @@ internal static class HealthEndpoints
 
         try
         {
-            PapersDatabase.LatestChange(location.ConnectionString, location.Provider);
+            database.LatestChange();
         }
         catch (System.Data.Common.DbException e)
         {

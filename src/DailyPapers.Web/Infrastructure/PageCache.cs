@@ -97,11 +97,11 @@ internal sealed class ListingsByDefault : IOutputCachePolicy
 /// <summary>
 /// Reads the change log every two seconds, so an ingest run by the app or from the command line shows up without a
 /// restart, and evicts only the pages showing what changed: the changed days and the days beside them (their previous
-/// and next links), the papers and authors, and the listings. On PostgreSQL every node also listens for the ingest's
-/// notification (<see cref="ChangeTags.Channel"/>, sent as its transaction commits), so a change shows on every node
-/// at once; the two-second read stays as the fallback if the notification connection drops.
+/// and next links), the papers and authors, and the listings. Where the database sends notices (PostgreSQL), every node
+/// also listens for the one each ingest sends as its transaction commits (<see cref="Database.ListenForChangesAsync"/>),
+/// so a change shows on every node at once; the two-second read stays as the fallback if that connection drops.
 /// </summary>
-internal sealed partial class ChangeMonitor(DatabaseLocation location, IOutputCacheStore cache, ILogger<ChangeMonitor> logger) : BackgroundService
+internal sealed partial class ChangeMonitor(Database database, IOutputCacheStore cache, ILogger<ChangeMonitor> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
     private readonly SemaphoreSlim _notified = new(0, 1);
@@ -109,7 +109,7 @@ internal sealed partial class ChangeMonitor(DatabaseLocation location, IOutputCa
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var listening = location.Provider == DatabaseProvider.Postgres ? ListenAsync(stoppingToken) : Task.CompletedTask;
+        var listening = ListenAsync(stoppingToken);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -141,17 +141,7 @@ internal sealed partial class ChangeMonitor(DatabaseLocation location, IOutputCa
         {
             try
             {
-                await using var connection = new Npgsql.NpgsqlConnection(location.ConnectionString);
-                await connection.OpenAsync(stoppingToken).ConfigureAwait(false);
-                connection.Notification += (_, _) => Wake();
-                await DailyPapers.Core.Data.Postgres.PostgresDatabase.ListenForChangesAsync(connection, stoppingToken).ConfigureAwait(false);
-
-                // Changes committed while the connection was being made are caught by this read.
-                Wake();
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    await connection.WaitAsync(stoppingToken).ConfigureAwait(false);
-                }
+                await database.ListenForChangesAsync(Wake, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -186,16 +176,16 @@ internal sealed partial class ChangeMonitor(DatabaseLocation location, IOutputCa
     /// <summary>Evicts what the changes logged since the last call touched. The first call only notes where the log stands.</summary>
     internal async Task CatchUpAsync(CancellationToken cancellationToken)
     {
-        using var connection = location.Connection();
+        using var connection = database.Connection();
         connection.Open();
-        var latest = PapersDatabase.LatestChange(connection);
+        var latest = ChangeLog.LatestChange(connection);
         if (_seen < 0 || latest <= _seen)
         {
             _seen = Math.Max(_seen, latest);
             return;
         }
 
-        var (changes, gap) = PapersDatabase.ChangesAfter(connection, _seen);
+        var (changes, gap) = ChangeLog.ChangesAfter(connection, _seen);
         var tags = changes.Select(c => c.Tag).ToHashSet(StringComparer.Ordinal);
         if (gap || tags.Contains(ChangeTags.Everything))
         {
@@ -208,7 +198,7 @@ internal sealed partial class ChangeMonitor(DatabaseLocation location, IOutputCa
             {
                 if (ChangeTags.TryParseDay(day, out var date))
                 {
-                    foreach (var neighbour in PapersDatabase.Neighbours(connection, date))
+                    foreach (var neighbour in ChangeLog.Neighbours(connection, date))
                     {
                         tags.Add(ChangeTags.Day(neighbour));
                     }

@@ -74,7 +74,7 @@ public sealed class DamagedDatabaseTests : IDisposable
         await migrate;
         using var check = new SqliteConnection(PapersDatabase.ConnectionString(path));
         check.Open();
-        PapersDatabase.LatestChange(check).Should().Be(0, "the schema is complete and empty");
+        ChangeLog.LatestChange(check).Should().Be(0, "the schema is complete and empty");
     }
 
     [Fact]

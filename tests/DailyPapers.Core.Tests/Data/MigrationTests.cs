@@ -48,12 +48,32 @@ public sealed class MigrationTests
 
         PapersDatabase.Migrate(folder.ConnectionString);
         Rows(folder, "SELECT COUNT(*) FROM SimilarPapers").Should().Equal(["0"], "the upgrade drops the derived similarity rows");
-        Rows(folder, "SELECT Term, Period, Start, PaperCount FROM TermCounts ORDER BY 1, 2, 3").Should().Equal(counts, "start-up counts the terms again");
+        Rows(folder, "SELECT COUNT(*) FROM TermCounts").Should().Equal(["0"], "the upgrade drops the term counts, and migrating makes nothing derived");
 
         folder.Ingest();
 
         Rows(folder, "SELECT p.ArxivId, s.Rank, o.ArxivId FROM SimilarPapers s JOIN Papers p ON p.Id = s.PaperId JOIN Papers o ON o.Id = s.SimilarPaperId ORDER BY 1, 2")
             .Should().Equal(similar);
+        Rows(folder, "SELECT Term, Period, Start, PaperCount FROM TermCounts ORDER BY 1, 2, 3").Should().Equal(counts, "the next ingest counts the terms again");
+    }
+
+    [Fact]
+    public void A_database_missing_search_rows_gets_them_at_its_next_ingest_not_at_its_migration()
+    {
+        using var folder = new IngestFolder().WithSeeds();
+        folder.Ingest();
+        var papers = Rows(folder, "SELECT COUNT(*) FROM Papers");
+        papers.Should().NotEqual(["0"]);
+        // As a database from before the search index, or one whose index was damaged, has it.
+        Rows(folder, "INSERT INTO SearchWords (SearchWords) VALUES ('delete-all'); SELECT COUNT(*) FROM SearchWords").Should().Equal(["0"]);
+
+        PapersDatabase.Migrate(folder.ConnectionString);
+        Rows(folder, "SELECT COUNT(*) FROM SearchWords").Should().Equal(["0"], "migrating migrates, nothing more");
+
+        var report = folder.Ingest();
+
+        report.FilesUnchanged.Should().Be(report.FilesSeen, "no digest changed");
+        Rows(folder, "SELECT COUNT(*) FROM SearchWords").Should().Equal(papers);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public class PostgresMigrationTests
     public void A_fresh_database_gets_every_table_in_lower_case_with_code_point_ordering()
     {
         var connectionString = PostgresServer.Shared.CreateDatabase();
-        PostgresDatabase.Migrate(connectionString);
+        new PostgresDatabase(connectionString).Migrate();
 
         Rows(connectionString, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> '__EFMigrationsHistory' ORDER BY 1")
             .Should().Contain(["appearances", "authors", "days", "papers", "paperauthors", "sourcefiles", "changes", "meta"])
@@ -36,7 +36,7 @@ public class PostgresMigrationTests
     public void Nodes_starting_together_migrate_once_and_all_start()
     {
         var connectionString = PostgresServer.Shared.CreateDatabase();
-        var nodes = Enumerable.Range(0, 4).Select(_ => Task.Run(() => PostgresDatabase.Migrate(connectionString))).ToArray();
+        var nodes = Enumerable.Range(0, 4).Select(_ => Task.Run(() => new PostgresDatabase(connectionString).Migrate())).ToArray();
 
         var all = () => Task.WaitAll(nodes);
 
@@ -45,7 +45,7 @@ public class PostgresMigrationTests
         context.Database.GetPendingMigrations().Should().BeEmpty();
         Rows(connectionString, "SELECT COUNT(*) FROM \"__EFMigrationsHistory\"").Should().Equal(context.Database.GetMigrations().Count().ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Migrating an up-to-date database again changes nothing.
-        PostgresDatabase.Migrate(connectionString);
+        new PostgresDatabase(connectionString).Migrate();
     }
 
     [PostgresFact]
@@ -53,7 +53,7 @@ public class PostgresMigrationTests
     {
         var unreachable = $"Host=127.0.0.1;Port={PostgresServer.Shared.Port};Username=nobody_here;Password=secret-word;Database=missing;Timeout=3";
 
-        var act = () => PostgresDatabase.Migrate(unreachable);
+        var act = () => new PostgresDatabase(unreachable).Migrate();
 
         act.Should().Throw<DatabaseUnusableException>()
             .Which.Message.Should().Contain("PostgreSQL database 'missing' on 127.0.0.1").And.Contain("ConnectionStrings:Postgres").And.NotContain("secret-word");

@@ -29,7 +29,7 @@ public sealed class PostgresIngestTests
     {
         using var folder = new IngestFolder().WithSeeds();
         var postgres = PostgresServer.Shared.CreateDatabase();
-        PostgresDatabase.Migrate(postgres);
+        new PostgresDatabase(postgres).Migrate();
         var importer = new DigestImporter(postgres, DatabaseProvider.Postgres);
         folder.Ingest();
         importer.Ingest(folder.DataDirectory);
@@ -59,11 +59,11 @@ public sealed class PostgresIngestTests
     {
         using var folder = new IngestFolder().WithSeeds();
         var postgres = PostgresServer.Shared.CreateDatabase();
-        PostgresDatabase.Migrate(postgres);
+        new PostgresDatabase(postgres).Migrate();
         var waited = new List<string>();
         Task<IngestReport> second;
 
-        using (IngestLock.Acquire(DatabaseProvider.Postgres, postgres, CancellationToken.None))
+        using (IngestLock.Acquire(new PostgresDatabase(postgres), CancellationToken.None))
         {
             second = Task.Run(() => new DigestImporter(postgres, DatabaseProvider.Postgres)
                 .Ingest(folder.DataDirectory, new IngestOptions(Waiting: m => { lock (waited) { waited.Add(m); } })));
@@ -84,7 +84,7 @@ public sealed class PostgresIngestTests
     {
         using var folder = filled;
         var postgres = PostgresServer.Shared.CreateDatabase();
-        PostgresDatabase.Migrate(postgres);
+        new PostgresDatabase(postgres).Migrate();
 
         var onSqlite = folder.Ingest();
         var onPostgres = new DigestImporter(postgres, DatabaseProvider.Postgres).Ingest(folder.DataDirectory);

@@ -25,7 +25,7 @@ public sealed class PostgresSearchCountTests : IDisposable
         SearchCountLimitTests.Write(_folder);
         _folder.Ingest();
         var postgres = PostgresServer.Shared.CreateDatabase();
-        PostgresDatabase.Migrate(postgres);
+        new PostgresDatabase(postgres).Migrate();
         new DigestImporter(postgres, DatabaseProvider.Postgres).Ingest(_folder.DataDirectory);
         _postgres = new NpgsqlConnection(postgres);
         _postgres.Open();

@@ -36,7 +36,7 @@ public sealed class PostgresSearchTests
     {
         using var folder = fill(new IngestFolder());
         var postgres = PostgresServer.Shared.CreateDatabase();
-        PostgresDatabase.Migrate(postgres);
+        new PostgresDatabase(postgres).Migrate();
         folder.Ingest();
         new DigestImporter(postgres, DatabaseProvider.Postgres).Ingest(folder.DataDirectory);
         using var sqlite = new SqliteConnection(folder.ConnectionString);

@@ -64,14 +64,15 @@ namespace DailyPapers.Core.Data.Migrations
                 INSERT INTO Meta (Key, Value) SELECT 'PaperCount', COUNT(*) FROM Papers WHERE true ON CONFLICT (Key) DO UPDATE SET Value = excluded.Value;
                 INSERT INTO Meta (Key, Value) SELECT 'AuthorCount', COUNT(*) FROM Authors WHERE true ON CONFLICT (Key) DO UPDATE SET Value = excluded.Value;
                 """);
-            migrationBuilder.Sql(DailyPapers.Core.Search.AuthorIndex.CreateSql);
-            migrationBuilder.Sql(DailyPapers.Core.Search.AuthorIndex.FillSql);
+            // Author names by any part of them (Search/AuthorIndex), filled from the authors stored so far.
+            migrationBuilder.Sql("CREATE VIRTUAL TABLE IF NOT EXISTS AuthorTrigrams USING fts5(name, content='', contentless_delete=1, tokenize='trigram');");
+            migrationBuilder.Sql("INSERT INTO AuthorTrigrams (rowid, name) SELECT Id, FoldedName FROM Authors;");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(DailyPapers.Core.Search.AuthorIndex.DropSql);
+            migrationBuilder.Sql("DROP TABLE IF EXISTS AuthorTrigrams;");
 
             migrationBuilder.DropIndex(
                 name: "IX_Papers_TopVotes_LatestDate_ArxivId",

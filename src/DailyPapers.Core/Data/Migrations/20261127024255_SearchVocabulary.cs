@@ -11,13 +11,13 @@ namespace DailyPapers.Core.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             // The search index's own vocabulary, read by "did you mean" (not part of the EF model).
-            migrationBuilder.Sql(DailyPapers.Core.Search.Spelling.CreateSql);
+            migrationBuilder.Sql("CREATE VIRTUAL TABLE IF NOT EXISTS SearchVocabulary USING fts5vocab(SearchWords, 'row');");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(DailyPapers.Core.Search.Spelling.DropSql);
+            migrationBuilder.Sql("DROP TABLE IF EXISTS SearchVocabulary;");
         }
     }
 }

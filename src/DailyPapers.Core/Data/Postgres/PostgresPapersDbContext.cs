@@ -11,6 +11,13 @@ namespace DailyPapers.Core.Data.Postgres;
 /// </summary>
 public sealed class PostgresPapersDbContext(DbContextOptions<PostgresPapersDbContext> options) : PapersDbContext(options)
 {
+    /// <summary>
+    /// PostgreSQL sorts NULL above every number: the order says where papers without votes go, and walks the index made for
+    /// that order (migration VoteOrderIndex).
+    /// </summary>
+    private protected override IOrderedQueryable<Paper> MostVotesFirst(IQueryable<Paper> papers) =>
+        papers.OrderBy(p => p.TopVotes == null).ThenByDescending(p => p.TopVotes);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -80,7 +80,7 @@ public static class AuthorQuery
 
         var ofAuthor = db.PaperAuthors.Where(pa => pa.AuthorId == author.Id).Select(pa => pa.Paper!).Where(p => p.LatestDate != null);
         var ordered = sort == AuthorSort.Votes
-            ? ofAuthor.ByVotes(db)
+            ? db.ByVotes(ofAuthor)
             : ofAuthor.OrderByDescending(p => p.LatestDate).ThenBy(p => p.ArxivId);
         var pageCount = Math.Max(1, (author.PaperCount + AuthorView.PageSize - 1) / AuthorView.PageSize);
         page = Math.Clamp(page, 1, pageCount);

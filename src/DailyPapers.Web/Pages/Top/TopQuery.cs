@@ -149,8 +149,7 @@ public static class TopQuery
         var total = int.TryParse(stored, System.Globalization.NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : 0;
         var pageCount = PageCount(total);
         page = Math.Clamp(page, 1, pageCount);
-        var cards = await db.Papers
-            .ByVotes(db)
+        var cards = await db.ByVotes(db.Papers)
             .Skip((page - 1) * TopView.PageSize).Take(TopView.PageSize)
             .Select(PaperCards.FromPaper)
             .ToCardsAsync(db, cancellationToken);
