@@ -61,7 +61,7 @@ internal static partial class SimilarityEngine
 
     /// <summary><see cref="Weigh"/> on a document of these counts, in their order.</summary>
     public static List<(string Term, double Weight)> Vector(Dictionary<string, int> counts, Dictionary<string, int> frequencies, int paperCount) =>
-        Weigh(TermDocument.Of(counts), frequencies, paperCount);
+        Weigh(TermDocument.Of(counts.Select(c => (c.Key, c.Value))), frequencies, paperCount);
 
     /// <summary>The distinct terms of some documents.</summary>
     public static HashSet<string> DistinctTerms(IEnumerable<TermDocument> documents)

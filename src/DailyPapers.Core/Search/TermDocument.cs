@@ -33,14 +33,14 @@ public sealed class TermDocument : IEquatable<TermDocument>
     internal string Text { get; }
 
     /// <summary>The terms and their counts, in the document's order. Each call makes the term strings afresh.</summary>
-    public IEnumerable<KeyValuePair<string, int>> Terms
+    public IReadOnlyList<(string Term, int Count)> Terms
     {
         get
         {
-            var terms = new List<KeyValuePair<string, int>>();
+            var terms = new List<(string Term, int Count)>();
             for (var reader = Read(); reader.Next(out var term, out var count);)
             {
-                terms.Add(new(term.ToString(), count));
+                terms.Add((term.ToString(), count));
             }
 
             return terms;
@@ -65,7 +65,7 @@ public sealed class TermDocument : IEquatable<TermDocument>
     internal static TermDocument Stored(string text) => new(text);
 
     /// <summary>A document of the given counts, in their order.</summary>
-    internal static TermDocument Of(IEnumerable<KeyValuePair<string, int>> counts) => new(Serialize(counts));
+    internal static TermDocument Of(IEnumerable<(string Term, int Count)> counts) => new(Serialize(counts, 256));
 
     public bool Equals(TermDocument? other) => other is not null && string.Equals(Text, other.Text, StringComparison.Ordinal);
 
@@ -75,9 +75,9 @@ public sealed class TermDocument : IEquatable<TermDocument>
 
     public override string ToString() => Text;
 
-    private static string Serialize(IEnumerable<KeyValuePair<string, int>> counts)
+    private static string Serialize(IEnumerable<(string Term, int Count)> counts, int capacity)
     {
-        var text = new StringBuilder(counts.TryGetNonEnumeratedCount(out var terms) ? terms * 8 : 256);
+        var text = new StringBuilder(capacity);
         foreach (var (term, count) in counts)
         {
             if (text.Length > 0)
@@ -108,7 +108,7 @@ public sealed class TermDocument : IEquatable<TermDocument>
             _counts.Clear();
             SearchText.CountTerms(title, _counts, TitleWeight, _pool);
             SearchText.CountTerms(summary, _counts, 1, _pool);
-            return Serialize(_counts);
+            return Serialize(_counts.Select(c => (c.Key, c.Value)), _counts.Count * 8);
         }
     }
 
