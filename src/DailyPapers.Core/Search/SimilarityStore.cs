@@ -1,7 +1,5 @@
 using System.Data.Common;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using DailyPapers.Core.Data;
 using DailyPapers.Core.Data.Postgres;
 
@@ -20,9 +18,6 @@ internal sealed class SimilarityStore : IDisposable
 
     /// <summary>The (Term, Weight, PaperId) index of the model (<c>SimilarityPostingConfiguration</c>), dropped and made again around a bulk write.</summary>
     private const string TermIndex = "IX_SimilarityPostings_Term_Weight_PaperId";
-
-    // Terms are letters and digits: written as they are, not as \u escapes.
-    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     private readonly DbTransaction _transaction;
     private readonly SqlDialect _sql;
@@ -105,10 +100,10 @@ internal sealed class SimilarityStore : IDisposable
             INSERT INTO SimilarityTerms (Term, DocumentCount) SELECT value ->> 0, {_sql.Int("value ->> 1")} FROM {_sql.Rows("@deltas")} WHERE true
             ON CONFLICT (Term) DO UPDATE SET DocumentCount = SimilarityTerms.DocumentCount + excluded.DocumentCount
             """,
-            ("@deltas", Json(deltas.Where(d => d.Value != 0), static (json, d) => { json.WriteStringValue(d.Key); json.WriteNumberValue(d.Value); })));
+            ("@deltas", JsonRows.Of(deltas.Where(d => d.Value != 0), static (json, d) => { json.WriteStringValue(d.Key); json.WriteNumberValue(d.Value); })));
         _transaction.Execute(
             $"DELETE FROM SimilarityTerms WHERE Term IN (SELECT value ->> 0 FROM {_sql.Rows("@deltas")}) AND DocumentCount <= 0",
-            ("@deltas", Json(deltas.Where(d => d.Value < 0), static (json, d) => json.WriteStringValue(d.Key))));
+            ("@deltas", JsonRows.Of(deltas.Where(d => d.Value < 0), static (json, d) => json.WriteStringValue(d.Key))));
     }
 
     /// <summary>Document frequencies of the given terms, or of every term when <paramref name="terms"/> is null.</summary>
@@ -139,7 +134,7 @@ internal sealed class SimilarityStore : IDisposable
     {
         foreach (var batch in postings.Chunk(Chunk))
         {
-            _insertPostings.Value.Execute(_transaction, Json(batch, static (json, p) =>
+            _insertPostings.Value.Execute(_transaction, JsonRows.Of(batch, static (json, p) =>
             {
                 json.WriteStringValue(p.Term);
                 json.WriteNumberValue(p.Paper);
@@ -252,25 +247,5 @@ internal sealed class SimilarityStore : IDisposable
         }
 
         return rows;
-    }
-
-    /// <summary>A JSON array with an array per item, its values written by <paramref name="write"/>.</summary>
-    private static string Json<T>(IEnumerable<T> items, Action<Utf8JsonWriter, T> write)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
-        {
-            json.WriteStartArray();
-            foreach (var item in items)
-            {
-                json.WriteStartArray();
-                write(json, item);
-                json.WriteEndArray();
-            }
-
-            json.WriteEndArray();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text.Json;
 using DailyPapers.Core.Data;
 
 namespace DailyPapers.Core.Search;
@@ -51,7 +50,11 @@ internal sealed class TermCountStore : IDisposable
     /// <summary>A period's counts, in key order: the period's rows go in as one run of the index.</summary>
     public void Insert(DbTransaction transaction, TermPeriod period, DateOnly start, IReadOnlyDictionary<string, int> counts)
     {
-        var rows = JsonSerializer.Serialize(counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new object[] { c.Key, c.Value }));
+        var rows = JsonRows.Of(counts.OrderBy(c => c.Key, StringComparer.Ordinal), static (json, c) =>
+        {
+            json.WriteStringValue(c.Key);
+            json.WriteNumberValue(c.Value);
+        });
         _insert.Execute(transaction, (int)period, start, rows);
     }
 
