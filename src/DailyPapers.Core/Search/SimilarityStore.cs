@@ -8,8 +8,8 @@ namespace DailyPapers.Core.Search;
 /// <summary>
 /// The similarity tables, read and written inside an ingest's transaction: each paper's <see cref="TermDocument"/>
 /// (SimilarityDocuments), each term's document frequency (SimilarityTerms), the kept terms' weights as an inverted
-/// index (SimilarityPostings) and the lists (SimilarPapers). Sets of ids and rows travel as one JSON parameter;
-/// PostgreSQL takes bulk rows by COPY where SQLite runs one prepared statement a row.
+/// index (SimilarityPostings) and the lists (SimilarPapers). Sets of ids and batches of postings travel as one JSON
+/// parameter; PostgreSQL takes documents and lists by COPY where SQLite runs one prepared statement a row.
 /// </summary>
 internal sealed class SimilarityStore : IDisposable
 {

@@ -27,6 +27,7 @@ public sealed partial class TermCounts : IDisposable
     /// <param name="terms">
     /// The terms of papers whose text the caller already cut (<see cref="Terms(string, string)"/> of the title and
     /// summary it stored), taken as given: of a period's papers only the others' title and summary are read and cut.
+    /// Terms given for a paper listed in none of the periods are not used.
     /// </param>
     public void Refresh(
         DbTransaction transaction, IEnumerable<(TermPeriod Period, DateOnly Start)> periods, IReadOnlyDictionary<int, IReadOnlySet<string>>? terms = null)
