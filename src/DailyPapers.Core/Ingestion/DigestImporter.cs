@@ -131,7 +131,7 @@ public sealed class DigestImporter(Database database)
             try
             {
                 var read = files.AsParallel().AsOrdered()
-                    .WithDegreeOfParallelism(Math.Max(1, Environment.ProcessorCount - 1))
+                    .WithDegreeOfParallelism(Environment.ProcessorCount)
                     .WithCancellation(stop.Token)
                     .Select(file =>
                     {

@@ -41,9 +41,7 @@ public static class RisingTerms
     public static IReadOnlyList<RisingList> Latest(DbConnection connection, int limit)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT Value FROM Meta WHERE Key = '{MetaKey}'";
-        if (command.ExecuteScalar() is not string json)
+        if (connection.Text(null, $"SELECT Value FROM Meta WHERE Key = '{MetaKey}'") is not { } json)
         {
             return [];
         }
@@ -56,40 +54,28 @@ public static class RisingTerms
     internal static void Store(DbConnection connection, DbTransaction transaction)
     {
         var lists = Compute(connection, transaction, Stored);
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO Meta (Key, Value) VALUES ('{MetaKey}', @value) ON CONFLICT (Key) DO UPDATE SET Value = excluded.Value";
-        command.Bind("@value", System.Text.Json.JsonSerializer.Serialize(lists));
-        command.ExecuteNonQuery();
+        connection.Execute(
+            transaction,
+            $"INSERT INTO Meta (Key, Value) VALUES ('{MetaKey}', @value) ON CONFLICT (Key) DO UPDATE SET Value = excluded.Value",
+            ("@value", System.Text.Json.JsonSerializer.Serialize(lists)));
     }
 
     /// <summary>The rising terms of the latest week and month, or no lists when nothing is stored.</summary>
     internal static IReadOnlyList<RisingList> Compute(DbConnection connection, DbTransaction? transaction, int limit)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        using var latest = connection.CreateCommand();
-        latest.Transaction = transaction;
-        latest.CommandText = "SELECT MAX(Date) FROM Days";
-        DateOnly day;
-        using (var reader = latest.ExecuteReader())
+        if (connection.Query(transaction, "SELECT MAX(Date) FROM Days", r => r.IsDBNull(0) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(0)).FirstOrDefault() is not { } day)
         {
-            if (!reader.Read() || reader.IsDBNull(0))
-            {
-                return [];
-            }
-
-            day = reader.GetFieldValue<DateOnly>(0);
+            return [];
         }
 
         var week = TermCounts.WeekOf(day);
         var month = TermCounts.MonthOf(day);
         var periods = new[] { (TermPeriod.Week, week, week.AddDays(-7 * BaselinePeriods(TermPeriod.Week))), (TermPeriod.Month, month, month.AddMonths(-BaselinePeriods(TermPeriod.Month))) };
 
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
         // Both periods in one round trip: each reads its own terms with enough papers (the empty term is the period's
         // paper count), and the same terms' counts summed over its baseline periods, each a range of the key.
-        command.CommandText = $"""
+        const string Counts = $"""
             WITH c AS (
                 SELECT Period, Start, Term, PaperCount FROM {TermCounts.Table} WHERE Period = @p1 AND Start = @s1 AND PaperCount >= @min
                 UNION ALL
@@ -101,22 +87,12 @@ public static class RisingTerms
             SELECT c.Period, c.Term, c.PaperCount, CAST(COALESCE(b.Total, 0) AS INTEGER)
             FROM c LEFT JOIN b ON b.Period = c.Period AND b.Term = c.Term
             """;
-        command.Bind("@p1", (int)TermPeriod.Week);
-        command.Bind("@s1", week);
-        command.Bind("@b1", periods[0].Item3);
-        command.Bind("@p2", (int)TermPeriod.Month);
-        command.Bind("@s2", month);
-        command.Bind("@b2", periods[1].Item3);
-        command.Bind("@min", MinPapers);
-        var rows = new List<(TermPeriod Period, string Term, int Now, int Before)>();
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                rows.Add(((TermPeriod)reader.GetInt32(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3)));
-            }
-        }
-
+        var rows = connection.Query(
+            transaction,
+            Counts,
+            r => (Period: (TermPeriod)r.GetInt32(0), Term: r.GetString(1), Now: r.GetInt32(2), Before: r.GetInt32(3)),
+            ("@p1", (int)TermPeriod.Week), ("@s1", week), ("@b1", periods[0].Item3),
+            ("@p2", (int)TermPeriod.Month), ("@s2", month), ("@b2", periods[1].Item3), ("@min", MinPapers));
         return [.. periods.Select(p => Rank(p.Item1, p.Item2, rows.Where(r => r.Period == p.Item1).Select(r => (r.Term, r.Now, r.Before)), limit))];
     }
 

@@ -57,7 +57,7 @@ public sealed class SimilarPapersTests : IDisposable
             var counts = Enumerable.Range(0, random.Next(0, 80)).ToDictionary(i => $"t{random.Next(1000):000}{i}", _ => random.Next(1, 4));
             var frequencies = counts.Keys.ToDictionary(t => t, _ => random.Next(1, 5));
 
-            var vector = DailyPapers.Core.Search.SimilarPapers.Vector(counts, frequencies, 500);
+            var vector = DailyPapers.Core.Search.SimilarityEngine.Vector(counts, frequencies, 500);
 
             // The rule as written: weight (1 + ln tf) · ln(1 + N / df), heaviest first, then by term; normalised.
             var expected = counts
@@ -206,7 +206,7 @@ public sealed class SimilarPapersTests : IDisposable
     {
         // 'marsupial' is in more papers than are followed per term, yet in under a tenth of them, so it is followed:
         // through its heaviest postings, where the twins, which say it most, are. Nothing else links them.
-        var followed = DailyPapers.Core.Search.SimilarPapers.Followed;
+        var followed = DailyPapers.Core.Search.SimilarityEngine.Followed;
         var crowd = Enumerable.Range(0, 11 * followed)
             .Select(i => Paper($"2405.{10000 + i}", $"Study{Word(i)} of item{Word(i + 1)}", i % 11 == 0 ? $"- marsupial {Word(i)} 관찰입니다." : $"- {Word(i)} 관찰입니다."))
             .ToArray();
@@ -231,7 +231,7 @@ public sealed class SimilarPapersTests : IDisposable
     public void Postings_taken_from_the_vectors_in_hand_and_read_from_the_index_give_the_same_lists()
     {
         // Each crowd paper shares a word with eleven others, more of them than are followed per word only for 'common'.
-        var followed = DailyPapers.Core.Search.SimilarPapers.Followed;
+        var followed = DailyPapers.Core.Search.SimilarityEngine.Followed;
         var crowd = Enumerable.Range(0, 3 * followed)
             .Select(i => Paper($"2405.{10000 + i}", $"Study{Word(i)} of group{Word(i % 23)}", $"- kind{Word(i % 31)} {(i % 2 == 0 ? "common" : "")} 관찰입니다."))
             .ToArray();

@@ -1,0 +1,35 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace DailyPapers.Core.Search;
+
+/// <summary>
+/// Rows for one JSON parameter (<see cref="Data.SqlDialect.Rows"/>): an array holding an array of values per row,
+/// written straight to UTF-8 without boxing a value. Terms are written as they are, not as <c>\u</c> escapes.
+/// </summary>
+internal static class JsonRows
+{
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
+    public static string Of<T>(IEnumerable<T> rows, Action<Utf8JsonWriter, T> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartArray();
+            foreach (var row in rows)
+            {
+                json.WriteStartArray();
+                write(json, row);
+                json.WriteEndArray();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}

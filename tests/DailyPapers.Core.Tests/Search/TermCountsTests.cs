@@ -1,0 +1,170 @@
+using System.Data.Common;
+using System.Globalization;
+using DailyPapers.Core.Data;
+using DailyPapers.Core.Search;
+using DailyPapers.Core.Tests.Ingestion;
+using Microsoft.Data.Sqlite;
+
+namespace DailyPapers.Core.Tests.Search;
+
+/// <summary>
+/// Term counts fed the terms the ingest cut while reading count what they count when they cut the stored text
+/// themselves; a period's papers and the text of those not given are read along indexes.
+/// </summary>
+public sealed class TermCountsTests : IDisposable
+{
+    private readonly IngestFolder _folder = new IngestFolder().WithSeeds();
+
+    [Fact]
+    public void A_refresh_with_the_terms_given_counts_what_a_refresh_cutting_them_itself_counts()
+    {
+        _folder.Ingest();
+        using var connection = Open();
+        var ingested = Dump(connection, null);
+
+        var dumps = new List<string>();
+        foreach (var given in new Func<int, bool>[] { _ => false, _ => true, id => id % 3 == 0 })
+        {
+            using var transaction = connection.BeginTransaction();
+            Execute(transaction, $"DELETE FROM {TermCounts.Table}; DELETE FROM Meta WHERE Key = 'RisingTerms';");
+            var terms = Texts(transaction).Where(t => given(t.Key)).ToDictionary(t => t.Key, t => TermCounts.Terms(t.Value.Title, t.Value.Summary));
+            using var counts = new TermCounts(connection);
+
+            counts.Refresh(transaction, TermCounts.PeriodsOf(Days(transaction)), terms);
+
+            dumps.Add(Dump(connection, transaction));
+            transaction.Rollback();
+        }
+
+        dumps.Should().Equal(ingested, ingested, ingested);
+        ingested.Should().Contain("|1|").And.Contain("|2|").And.Contain("RisingTerms");
+    }
+
+    [Fact]
+    public void Terms_given_for_a_paper_are_counted_as_given_and_its_stored_text_is_not_cut_again()
+    {
+        _folder.Ingest();
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        var texts = Texts(transaction);
+        var paper = texts.Keys.Min();
+        var (period, start) = (TermPeriod.Month, TermCounts.MonthOf(DateOnly.Parse(Text(transaction, $"SELECT MIN(d.Date) FROM Days d JOIN Appearances a ON a.DayId = d.Id WHERE a.PaperId = {paper}")!, CultureInfo.InvariantCulture)));
+        var own = TermCounts.Terms(texts[paper].Title, texts[paper].Summary).First();
+        var before = Count(transaction, own, period, start);
+        using var counts = new TermCounts(connection);
+
+        counts.Refresh(transaction, [(period, start)], new Dictionary<int, IReadOnlySet<string>> { [paper] = new HashSet<string> { "marsupial" } });
+
+        Count(transaction, "marsupial", period, start).Should().Be(1);
+        Count(transaction, own, period, start).Should().Be(before - 1, $"the paper's own terms ({own}) are not counted: only what was given");
+    }
+
+    [Fact]
+    public void A_periods_papers_are_counted_whole_and_from_nothing_else()
+    {
+        var counts = TermCounts.Count([new HashSet<string> { "agent", "web" }, new HashSet<string> { "agent" }, new HashSet<string>()]);
+
+        counts.Should().BeEquivalentTo(new Dictionary<string, int> { [""] = 3, ["agent"] = 2, ["web"] = 1 });
+        TermCounts.Count([]).Should().BeEmpty("a period without papers stores no row, not a count of zero");
+        TermCounts.Terms("Agents", "- 모델을 plan").Should().BeEquivalentTo(TermCounts.Terms("Agents\n- 모델을 plan"));
+        TermCounts.EndOf(TermPeriod.Week, new DateOnly(2024, 2, 26)).Should().Be(new DateOnly(2024, 3, 4));
+        TermCounts.EndOf(TermPeriod.Month, new DateOnly(2024, 2, 1)).Should().Be(new DateOnly(2024, 3, 1));
+    }
+
+    [Fact]
+    public void A_periods_papers_and_the_text_of_those_not_given_are_read_along_indexes()
+    {
+        _folder.Ingest();
+        using var connection = Open();
+
+        var papers = Plan(connection, TermCountStore.PapersOfPeriod, ("@from", "2024-01-01"), ("@to", "2024-02-01"));
+        var texts = Plan(connection, TermCountStore.TextsOf(SqlDialect.Sqlite), ("@ids", "[1,2,3]"));
+
+        papers.Should().Contain(p => p.Contains("USING COVERING INDEX IX_Days_Date", StringComparison.Ordinal))
+            .And.Contain(p => p.Contains("USING COVERING INDEX IX_Appearances_DayId_PaperId", StringComparison.Ordinal))
+            .And.NotContain(p => p.StartsWith("SCAN", StringComparison.Ordinal));
+        texts.Should().Contain(p => p.StartsWith("SEARCH Papers USING INTEGER PRIMARY KEY", StringComparison.Ordinal))
+            .And.NotContain(p => p.StartsWith("SCAN", StringComparison.Ordinal) && !p.Contains("json_each", StringComparison.Ordinal));
+    }
+
+    private static List<string> Plan(SqliteConnection connection, string sql, params (string Name, string Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        using var reader = command.ExecuteReader();
+        var plan = new List<string>();
+        while (reader.Read())
+        {
+            plan.Add(reader.GetString(3));
+        }
+
+        return plan;
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_folder.ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private static int Count(DbTransaction transaction, string term, TermPeriod period, DateOnly start) =>
+        int.Parse(Text(transaction, $"SELECT COALESCE(MAX(PaperCount), 0) FROM {TermCounts.Table} WHERE Term = '{term}' AND Period = {(int)period} AND Start = '{start:yyyy-MM-dd}'") ?? "0", CultureInfo.InvariantCulture);
+
+    private static Dictionary<int, (string Title, string Summary)> Texts(DbTransaction transaction)
+    {
+        var texts = new Dictionary<int, (string, string)>();
+        foreach (var row in Rows(transaction, "SELECT Id, Title, SummaryMarkdown FROM Papers"))
+        {
+            texts[int.Parse(row[0], CultureInfo.InvariantCulture)] = (row[1], row[2]);
+        }
+
+        return texts;
+    }
+
+    private static List<DateOnly> Days(DbTransaction transaction) =>
+        [.. Rows(transaction, "SELECT Date FROM Days").Select(r => DateOnly.Parse(r[0], CultureInfo.InvariantCulture))];
+
+    private static void Execute(DbTransaction transaction, string sql)
+    {
+        using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static string? Text(DbTransaction transaction, string sql) =>
+        Rows(transaction, sql).FirstOrDefault()?[0];
+
+    private static List<string[]> Rows(DbTransaction? transaction, string sql, DbConnection? connection = null)
+    {
+        using var command = (connection ?? transaction!.Connection!).CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<string[]>();
+        while (reader.Read())
+        {
+            rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture) ?? "")]);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Every term count and the stored rising terms, as text.</summary>
+    private static string Dump(DbConnection connection, DbTransaction? transaction) =>
+        string.Join('\n', Rows(transaction, $"SELECT Term, Period, Start, PaperCount FROM {TermCounts.Table} ORDER BY 1, 2, 3", connection)
+            .Concat(Rows(transaction, "SELECT Key, Value FROM Meta WHERE Key = 'RisingTerms'", connection))
+            .Select(r => string.Join('|', r) + "|"));
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+    }
+}
