@@ -21,11 +21,15 @@ public sealed class IngestLock : IDisposable
     private IngestLock(Npgsql.NpgsqlConnection holder) => _holder = holder;
 
     /// <summary>Takes the lock for the database of either provider (<see cref="Acquire(string, CancellationToken, Action{string}?)"/>).</summary>
-    public static IngestLock Acquire(Data.DatabaseProvider provider, string connectionString, CancellationToken cancellationToken, Action<string>? waiting = null)
+    public static IngestLock Acquire(Data.DatabaseProvider provider, string connectionString, CancellationToken cancellationToken, Action<string>? waiting = null) =>
+        Acquire(provider, connectionString, waiting, held: null, cancellationToken);
+
+    /// <param name="held">Called after every try that found the lock held, so tests can count the tries rather than wait on the clock.</param>
+    internal static IngestLock Acquire(Data.DatabaseProvider provider, string connectionString, Action<string>? waiting, Action? held, CancellationToken cancellationToken)
     {
         if (provider != Data.DatabaseProvider.Postgres)
         {
-            return Acquire(connectionString, cancellationToken, waiting);
+            return Acquire(connectionString, waiting, held, cancellationToken);
         }
 
         var holder = new Npgsql.NpgsqlConnection(connectionString);
@@ -44,6 +48,7 @@ public sealed class IngestLock : IDisposable
                     told = true;
                 }
 
+                held?.Invoke();
                 cancellationToken.WaitHandle.WaitOne(200);
                 cancellationToken.ThrowIfCancellationRequested();
             }
@@ -58,7 +63,11 @@ public sealed class IngestLock : IDisposable
     }
 
     /// <summary>Takes the lock for the database, waiting while another process holds it; <paramref name="waiting"/> is told once.</summary>
-    public static IngestLock Acquire(string connectionString, CancellationToken cancellationToken, Action<string>? waiting = null)
+    public static IngestLock Acquire(string connectionString, CancellationToken cancellationToken, Action<string>? waiting = null) =>
+        Acquire(connectionString, waiting, held: null, cancellationToken);
+
+    /// <inheritdoc cref="Acquire(Data.DatabaseProvider, string, Action{string}?, Action?, CancellationToken)"/>
+    internal static IngestLock Acquire(string connectionString, Action<string>? waiting, Action? held, CancellationToken cancellationToken)
     {
         var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
         if (string.IsNullOrEmpty(path) || path == ":memory:")
@@ -84,6 +93,7 @@ public sealed class IngestLock : IDisposable
                     told = true;
                 }
 
+                held?.Invoke();
                 Thread.Sleep(200);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
