@@ -87,7 +87,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         var locator = page.Locator(selector).First;
         try
         {
-            await locator.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 5_000 });
+            // The page's generous default timeout (NewPageAsync): a slow machine must not fail it, only a missing element.
+            await locator.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
         }
         catch (TimeoutException)
         {

@@ -38,6 +38,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     public bool IngestBeforeServing { get; init; } = true;
 
+    /// <summary>Off, every page is rendered afresh and only the ETag middleware answers conditional requests.</summary>
+    public bool OutputCache { get; init; } = true;
+
     /// <summary>The output of the one test that owns this app, if one does: the app logs there.</summary>
     public ITestOutputHelper? Output { get; init; }
 
@@ -51,6 +54,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("DailyPapers:Database", DatabasePath);
         // Tests read the data from their first request; the app itself listens before its first ingest ends.
         builder.UseSetting("DailyPapers:IngestBeforeServing", IngestBeforeServing ? "true" : "false");
+        builder.UseSetting("DailyPapers:OutputCache", OutputCache ? "true" : "false");
     }
 
     public async Task<IDocument> GetDocumentAsync(string url, System.Net.HttpStatusCode expected = System.Net.HttpStatusCode.OK)

@@ -35,6 +35,8 @@ public sealed class KillDuringIngestTests : IDisposable
                 }
 
                 using var ingest = StartIngest(data, database);
+                // A moment picked at random, not an event awaited: wherever the kill lands (before the ingest began, in the
+                // middle of a write, after it ended), the database must be whole, so nothing asserted waits on the clock.
                 Thread.Sleep(random.Next(150, 1500));
                 if (!ingest.HasExited)
                 {

@@ -1,21 +1,23 @@
-using System.Diagnostics;
 using System.Net;
 using DailyPapers.Core.Data;
+using DailyPapers.Core.Data.Postgres;
 using DailyPapers.Core.Ingestion;
 using DailyPapers.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
 
 namespace DailyPapers.Web.Tests;
 
 /// <summary>
 /// Two web nodes on one PostgreSQL database, each with its own output cache: an ingest run beside them (as the
-/// command line or a third node runs it) shows on both within two seconds, and neither answers an error while it runs.
+/// command line or a third node runs it) notifies as it commits and shows on both, and neither answers an error while
+/// it runs. How soon it shows is a time limit, and time limits belong in bench/, not here.
 /// </summary>
 public sealed class PostgresNodesTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [PostgresFact]
-    public async Task An_ingest_shows_on_every_node_within_two_seconds_and_no_request_fails_meanwhile()
+    public async Task An_ingest_notifies_as_it_commits_shows_on_every_node_and_no_request_fails_meanwhile()
     {
         var data = Path.Combine(Path.GetTempPath(), "dailypapers-nodes", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
@@ -39,6 +41,7 @@ public sealed class PostgresNodesTests(Xunit.Abstractions.ITestOutputHelper outp
         using var stop = new CancellationTokenSource();
         var failures = new List<string>();
         var served = 0;
+        var serving = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var load = Task.Run(async () =>
         {
             string[] urls = ["/", "/days/2024-04-02", "/top", "/search?q=model", "/authors", "/api/days", "/papers/2404.00399"];
@@ -49,7 +52,11 @@ public sealed class PostgresNodesTests(Xunit.Abstractions.ITestOutputHelper outp
                     foreach (var url in urls)
                     {
                         using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
-                        Interlocked.Increment(ref served);
+                        if (Interlocked.Increment(ref served) == 10)
+                        {
+                            serving.TrySetResult();
+                        }
+
                         if (!response.IsSuccessStatusCode && response.StatusCode != HttpStatusCode.NotModified)
                         {
                             lock (failures)
@@ -72,26 +79,38 @@ public sealed class PostgresNodesTests(Xunit.Abstractions.ITestOutputHelper outp
             await File.WriteAllTextAsync(Path.Combine(data, date + ".md"), day == 30 ? text.Replace("### [", "### [Quokka ", StringComparison.Ordinal) : text);
         }
 
-        while (Volatile.Read(ref served) < 10)
+        // Listening as every node listens, to see the commit's notification itself rather than a node's fallback read.
+        await using var listener = new NpgsqlConnection(database);
+        await listener.OpenAsync();
+        await using (var listen = new NpgsqlCommand($"LISTEN {ChangeLog.Channel}", listener))
         {
-            await Task.Delay(10);
+            await listen.ExecuteNonQueryAsync();
         }
 
+        var notices = new List<string>();
+        listener.Notification += (_, e) => notices.Add(e.Channel);
+
+        // The load is under way before the ingest starts and runs on until both nodes show its result.
+        (await Task.WhenAny(serving.Task, load).WaitAsync(Hang)).Should().BeSameAs(serving.Task, "the nodes serve before the ingest starts");
         var before = Volatile.Read(ref served);
         var report = new DigestImporter(database, DatabaseProvider.Postgres).Ingest(data);
-        var committed = Stopwatch.StartNew();
         var during = Volatile.Read(ref served) - before;
         report.FilesIngested.Should().Be(30);
         output.WriteLine($"ingest of 30 days: {report.Elapsed.TotalMilliseconds:0} ms, {during} requests served meanwhile");
 
-        var seen = new Dictionary<string, TimeSpan>();
-        while (seen.Count < 2 && committed.Elapsed < TimeSpan.FromSeconds(10))
+        (await listener.WaitAsync((int)Hang.TotalMilliseconds)).Should().BeTrue("the ingest's commits notify every node listening");
+        notices.Should().NotBeEmpty().And.OnlyContain(c => c == ChangeLog.Channel);
+
+        // Until both nodes show the new day: the deadline only ends a run in which one never does.
+        var deadline = DateTime.UtcNow + Hang;
+        var seen = new HashSet<string>();
+        while (seen.Count < 2 && DateTime.UtcNow < deadline)
         {
             foreach (var (client, node) in new[] { (a, "first"), (b, "second") })
             {
-                if (!seen.ContainsKey(node) && (await client.GetStringAsync(new Uri("/", UriKind.Relative))).Contains("Quokka", StringComparison.Ordinal))
+                if (!seen.Contains(node) && (await client.GetStringAsync(new Uri("/", UriKind.Relative))).Contains("Quokka", StringComparison.Ordinal))
                 {
-                    seen[node] = committed.Elapsed;
+                    seen.Add(node);
                 }
             }
 
@@ -100,13 +119,13 @@ public sealed class PostgresNodesTests(Xunit.Abstractions.ITestOutputHelper outp
 
         await stop.CancelAsync();
         await load;
-        output.WriteLine($"seen after the commit: {string.Join(", ", seen.Select(s => $"{s.Key} node {s.Value.TotalMilliseconds:0} ms"))}");
-        seen.Should().ContainKeys("first", "second");
-        seen.Values.Should().OnlyContain(t => t <= TimeSpan.FromSeconds(2), $"both nodes must show the new day within two seconds of the commit (seen after {string.Join(", ", seen.Select(s => $"{s.Key} {s.Value.TotalMilliseconds:0} ms"))})");
+        seen.Should().BeEquivalentTo(["first", "second"], "both nodes show the new day once the ingest has committed");
         (await b.GetStringAsync(new Uri("/days/2024-04-02", UriKind.Relative))).Should().Contain("/days/2024-05-01", "the day beside the new ones links to them, so it was evicted too");
-        during.Should().BeGreaterThan(10, "the nodes must be serving while the ingest runs");
         failures.Should().BeEmpty();
     }
+
+    /// <summary>Generous: it only ends a run that hangs.</summary>
+    private static readonly TimeSpan Hang = TimeSpan.FromSeconds(60);
 
     /// <summary>A web node on the shared database; only one of them ingests its data folder at start-up.</summary>
     private sealed class Node(string data, string database, bool ingest, Xunit.Abstractions.ITestOutputHelper output) : WebApplicationFactory<Program>

@@ -11,7 +11,7 @@ public static class ChangeLog
     /// The channel each PostgreSQL commit that logged changes notifies (<see cref="SqlDialect.NotifyChanges"/>), so web
     /// nodes read the log at once instead of at their next poll.
     /// </summary>
-    internal const string Channel = "dailypapers_changes";
+    public const string Channel = "dailypapers_changes";
 
     /// <summary>The id of the newest logged change (0 before any): it grows with every ingest that changed stored rows.</summary>
     public static long LatestChange(DbConnection connection)

@@ -56,7 +56,10 @@ public abstract class Database
     /// while another holds it; <paramref name="waiting"/> is told once. The holder's death frees it. Where the lock cannot
     /// live (a read-only folder), <see cref="WriteLockUnavailableException"/>: writing would fail as well.
     /// </summary>
-    public abstract IDisposable LockWriters(CancellationToken cancellationToken, Action<string>? waiting = null);
+    public IDisposable LockWriters(CancellationToken cancellationToken, Action<string>? waiting = null) => LockWriters(waiting, held: null, cancellationToken);
+
+    /// <param name="held">Called after every try that found the lock held, so tests can count the tries rather than wait on the clock.</param>
+    internal abstract IDisposable LockWriters(Action<string>? waiting, Action? held, CancellationToken cancellationToken);
 
     /// <summary>
     /// Calls <paramref name="changed"/> when another process commits changes (<see cref="ChangeLog"/>), and once as soon as

@@ -16,7 +16,7 @@ internal sealed class FileLock : IDisposable
     private FileLock(FileStream? file) => _file = file;
 
     /// <summary>Takes the lock of the database at <paramref name="databasePath"/> (see <see cref="Database.LockWriters"/>).</summary>
-    public static FileLock Take(string databasePath, CancellationToken cancellationToken, Action<string>? waiting = null)
+    public static FileLock Take(string databasePath, CancellationToken cancellationToken, Action<string>? waiting = null, Action? held = null)
     {
         if (string.IsNullOrEmpty(databasePath) || databasePath == ":memory:")
         {
@@ -41,6 +41,7 @@ internal sealed class FileLock : IDisposable
                     told = true;
                 }
 
+                held?.Invoke();
                 Thread.Sleep(200);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

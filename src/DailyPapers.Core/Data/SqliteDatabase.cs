@@ -54,8 +54,8 @@ public sealed class SqliteDatabase : Database
     public override void AddContextPool(IServiceCollection services, Action<DbContextOptionsBuilder> configure) =>
         services.AddDbContextPool<PapersDbContext>(o => configure(o.UseSqlite(ConnectionString)));
 
-    public override IDisposable LockWriters(CancellationToken cancellationToken, Action<string>? waiting = null) =>
-        FileLock.Take(Path, cancellationToken, waiting);
+    internal override IDisposable LockWriters(Action<string>? waiting, Action? held, CancellationToken cancellationToken) =>
+        FileLock.Take(Path, cancellationToken, waiting, held);
 
     /// <summary>SQLite sends no notices: readers poll the change log.</summary>
     public override Task ListenForChangesAsync(Action changed, CancellationToken cancellationToken) =>

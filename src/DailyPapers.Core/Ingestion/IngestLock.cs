@@ -11,12 +11,16 @@ public static class IngestLock
 {
     /// <summary>Takes the lock, waiting while another ingest holds it; <paramref name="waiting"/> is told once.</summary>
     /// <exception cref="IngestRefusedException">The lock cannot live where it must (a read-only folder).</exception>
-    public static IDisposable Acquire(Database database, CancellationToken cancellationToken, Action<string>? waiting = null)
+    public static IDisposable Acquire(Database database, CancellationToken cancellationToken, Action<string>? waiting = null) =>
+        Acquire(database, waiting, held: null, cancellationToken);
+
+    /// <param name="held">Called after every try that found the lock held, so tests can count the tries rather than wait on the clock.</param>
+    internal static IDisposable Acquire(Database database, Action<string>? waiting, Action? held, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
         try
         {
-            return database.LockWriters(cancellationToken, waiting);
+            return database.LockWriters(waiting, held, cancellationToken);
         }
         catch (WriteLockUnavailableException e)
         {
@@ -28,4 +32,12 @@ public static class IngestLock
     /// <summary>The lock of the SQLite database <paramref name="connectionString"/> names, for tests and tools holding only that.</summary>
     public static IDisposable Acquire(string connectionString, CancellationToken cancellationToken, Action<string>? waiting = null) =>
         Acquire(new SqliteDatabase(connectionString), cancellationToken, waiting);
+
+    /// <summary>The lock of either provider's database, for tests holding a provider and a connection string.</summary>
+    internal static IDisposable Acquire(DatabaseProvider provider, string connectionString, CancellationToken cancellationToken) =>
+        Acquire(Database.For(provider, connectionString), cancellationToken);
+
+    /// <inheritdoc cref="Acquire(Database, Action{string}?, Action?, CancellationToken)"/>
+    internal static IDisposable Acquire(DatabaseProvider provider, string connectionString, Action<string>? waiting, Action? held, CancellationToken cancellationToken) =>
+        Acquire(Database.For(provider, connectionString), waiting, held, cancellationToken);
 }

@@ -9,17 +9,29 @@ public sealed class ConcurrentIngestTests
     public async Task An_ingest_waits_for_the_one_writing_and_then_runs()
     {
         using var folder = new IngestFolder().WithSeeds();
-        using var waiting = new SemaphoreSlim(0);
-        var options = new IngestOptions(Waiting: _ => waiting.Release());
+        // Counted inside the callback, on the waiting ingest's own thread: what it had written when it found the lock held.
+        var told = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var options = new IngestOptions(Waiting: _ =>
+        {
+            try
+            {
+                using var db = folder.Context();
+                told.TrySetResult(db.Papers.Count());
+            }
+            catch (Exception e)
+            {
+                told.TrySetException(e);
+            }
+        });
 
         Task<IngestReport> second;
         using (IngestLock.Acquire(folder.ConnectionString, CancellationToken.None))
         {
             second = Task.Run(() => new DigestImporter(folder.ConnectionString).Ingest(folder.DataDirectory, options));
 
-            (await waiting.WaitAsync(TimeSpan.FromSeconds(30))).Should().BeTrue("the second ingest says it waits");
-            await Task.Delay(300);
-            second.IsCompleted.Should().BeFalse("it writes nothing while the lock is held");
+            (await Task.WhenAny(told.Task, second).WaitAsync(TimeSpan.FromSeconds(60))).Should().BeSameAs(told.Task, "the second ingest says it waits rather than running beside the one writing");
+            (await told.Task).Should().Be(0, "it writes nothing before it holds the lock");
+            second.IsCompleted.Should().BeFalse("it waits while the lock is held");
             using var db = folder.Context();
             db.Papers.Count().Should().Be(0);
         }

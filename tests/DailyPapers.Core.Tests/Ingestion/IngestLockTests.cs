@@ -1,4 +1,7 @@
+using DailyPapers.Core.Data;
+using DailyPapers.Core.Data.Postgres;
 using DailyPapers.Core.Ingestion;
+using DailyPapers.Testing;
 
 namespace DailyPapers.Core.Tests.Ingestion;
 
@@ -51,33 +54,62 @@ public sealed class IngestLockTests
     }
 
     [Fact]
-    public async Task A_waiter_is_told_once_and_can_give_up_while_waiting()
+    public async Task A_waiter_is_told_once_keeps_waiting_while_the_lock_is_held_and_can_give_up()
     {
         using var folder = new IngestFolder();
-        using var told = new SemaphoreSlim(0);
+
+        await WaiterIsToldOnceAndKeepsWaiting(DatabaseProvider.Sqlite, folder.ConnectionString, $"another ingest is writing to {folder.DatabasePath}; waiting for it to finish");
+    }
+
+    [PostgresFact]
+    public async Task A_waiter_on_PostgreSQL_is_told_once_keeps_waiting_while_the_lock_is_held_and_can_give_up()
+    {
+        var database = PostgresServer.Shared.CreateDatabase();
+
+        await WaiterIsToldOnceAndKeepsWaiting(DatabaseProvider.Postgres, database, $"another ingest is writing to the {new PostgresDatabase(database).Name}; waiting for it to finish");
+    }
+
+    /// <summary>
+    /// Holds the lock while a second taker waits: the taker is told once, then tries again and again, silent, without
+    /// taking it, until it gives up. Its tries are counted as they happen, so nothing here waits on the clock; the
+    /// timeouts only end a run that hangs.
+    /// </summary>
+    private static async Task WaiterIsToldOnceAndKeepsWaiting(DatabaseProvider provider, string connectionString, string message)
+    {
         using var cancel = new CancellationTokenSource();
         var messages = new List<string>();
+        var tries = 0;
+        var severalTries = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        using (IngestLock.Acquire(folder.ConnectionString, CancellationToken.None))
+        using (IngestLock.Acquire(provider, connectionString, CancellationToken.None))
         {
-            var waiter = Task.Run(() => IngestLock.Acquire(folder.ConnectionString, cancel.Token, m =>
-            {
-                lock (messages)
+            var waiter = Task.Run(() => IngestLock.Acquire(provider, connectionString,
+                m =>
                 {
-                    messages.Add(m);
-                }
+                    lock (messages)
+                    {
+                        messages.Add(m);
+                    }
+                },
+                () =>
+                {
+                    // The try that told it, and three more.
+                    if (Interlocked.Increment(ref tries) == 4)
+                    {
+                        severalTries.TrySetResult();
+                    }
+                },
+                cancel.Token));
 
-                told.Release();
-            }));
+            var first = await Task.WhenAny(severalTries.Task, waiter).WaitAsync(TimeSpan.FromSeconds(60));
+            first.Should().BeSameAs(severalTries.Task, "a waiter tries again while the lock is held, and neither takes it nor stops ({0})", waiter.Exception?.InnerException?.Message ?? waiter.Status.ToString());
+            lock (messages)
+            {
+                messages.Should().Equal([message], "the waiter is told once, however many times it finds the lock held");
+            }
 
-            (await told.WaitAsync(TimeSpan.FromSeconds(30))).Should().BeTrue();
-            // Long enough for several more tries: each must stay silent.
-            await Task.Delay(700);
             await cancel.CancelAsync();
-
             await waiter.Invoking(w => w.WaitAsync(TimeSpan.FromSeconds(30))).Should().ThrowAsync<OperationCanceledException>();
         }
-
-        messages.Should().Equal($"another ingest is writing to {folder.DatabasePath}; waiting for it to finish");
     }
 }

@@ -61,17 +61,35 @@ public sealed class PostgresIngestTests
         var postgres = PostgresServer.Shared.CreateDatabase();
         new PostgresDatabase(postgres).Migrate();
         var waited = new List<string>();
+        // Counted inside the callback, on the waiting ingest's own thread: what it had written when it found the lock held.
+        var told = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var options = new IngestOptions(Waiting: m =>
+        {
+            lock (waited)
+            {
+                waited.Add(m);
+            }
+
+            try
+            {
+                told.TrySetResult(Scalar(Postgres(postgres), "SELECT COUNT(*) FROM Papers"));
+            }
+            catch (Exception e)
+            {
+                told.TrySetException(e);
+            }
+        });
         Task<IngestReport> second;
 
         using (IngestLock.Acquire(new PostgresDatabase(postgres), CancellationToken.None))
         {
-            second = Task.Run(() => new DigestImporter(postgres, DatabaseProvider.Postgres)
-                .Ingest(folder.DataDirectory, new IngestOptions(Waiting: m => { lock (waited) { waited.Add(m); } })));
-            await Task.Delay(1500);
-            second.IsCompleted.Should().BeFalse("another node holds the ingest lock");
+            second = Task.Run(() => new DigestImporter(postgres, DatabaseProvider.Postgres).Ingest(folder.DataDirectory, options));
+            (await Task.WhenAny(told.Task, second).WaitAsync(TimeSpan.FromSeconds(60))).Should().BeSameAs(told.Task, "another node holds the ingest lock: this one waits rather than writing beside it");
+            (await told.Task).Should().Be(0, "it writes nothing before it holds the lock");
+            second.IsCompleted.Should().BeFalse("it waits while the lock is held");
         }
 
-        var report = await second;
+        var report = await second.WaitAsync(TimeSpan.FromSeconds(60));
         report.FilesIngested.Should().Be(report.FilesSeen);
         waited.Should().ContainSingle().Which.Should().Contain("another ingest is writing").And.Contain("PostgreSQL database");
     }

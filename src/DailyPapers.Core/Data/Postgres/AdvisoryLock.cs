@@ -18,7 +18,7 @@ internal sealed class AdvisoryLock : IDisposable
     }
 
     /// <summary>Takes the lock <paramref name="key"/>, trying again while another session holds it; <paramref name="waiting"/> is called once.</summary>
-    public static AdvisoryLock Take(string connectionString, long key, CancellationToken cancellationToken, Action? waiting = null)
+    public static AdvisoryLock Take(string connectionString, long key, CancellationToken cancellationToken, Action? waiting = null, Action? held = null)
     {
         var holder = new NpgsqlConnection(connectionString);
         try
@@ -33,6 +33,7 @@ internal sealed class AdvisoryLock : IDisposable
                     told = true;
                 }
 
+                held?.Invoke();
                 cancellationToken.WaitHandle.WaitOne(200);
                 cancellationToken.ThrowIfCancellationRequested();
             }

@@ -72,8 +72,8 @@ public sealed class PostgresDatabase : Database
     /// A session-level advisory lock held on a connection of its own, so one node or command writes at a time across every
     /// machine sharing the server; the server frees it if the holder's connection drops.
     /// </summary>
-    public override IDisposable LockWriters(CancellationToken cancellationToken, Action<string>? waiting = null) =>
-        AdvisoryLock.Take(ConnectionString, WritersLockKey, cancellationToken, () => waiting?.Invoke($"another ingest is writing to the {Name}; waiting for it to finish"));
+    internal override IDisposable LockWriters(Action<string>? waiting, Action? held, CancellationToken cancellationToken) =>
+        AdvisoryLock.Take(ConnectionString, WritersLockKey, cancellationToken, () => waiting?.Invoke($"another ingest is writing to the {Name}; waiting for it to finish"), held);
 
     /// <summary>
     /// Applies the pending PostgreSQL migrations. Nodes starting together take turns: each holds an advisory lock while
