@@ -18,8 +18,10 @@ internal sealed class DeriveStage : IDisposable
     private readonly SearchIndex _search;
     private readonly TermCounts _counts;
     private readonly SqlDialect _sql;
-    // The terms that may rise of each paper whose content this run set, its strings shared between papers.
-    private readonly Dictionary<int, string[]> _trendTerms = [];
+    // What the read stage cut of each paper whose content this run set, for the settle: its term counts for similar
+    // papers, and its terms that may rise (their strings shared between papers).
+    private readonly Dictionary<int, TermDocument> _documents = [];
+    private readonly Dictionary<int, IReadOnlySet<string>> _trendTerms = [];
     private readonly HashSet<string> _termPool = new(StringComparer.Ordinal);
 
     private readonly StageClock _clock;
@@ -39,20 +41,8 @@ internal sealed class DeriveStage : IDisposable
     {
         using var _ = _clock.In(IngestStage.Derive);
         _search.Put(transaction, paperId, isNew, terms.Search);
-        var kept = new string[terms.TrendTerms.Count];
-        var i = 0;
-        foreach (var term in terms.TrendTerms)
-        {
-            kept[i++] = _termPool.TryGetValue(term, out var shared) ? shared : Pooled(term);
-        }
-
-        _trendTerms[paperId] = kept;
-    }
-
-    private string Pooled(string term)
-    {
-        _termPool.Add(term);
-        return term;
+        _documents[paperId] = terms.Document;
+        _trendTerms[paperId] = TermSet.Of(terms.TrendTerms, _termPool);
     }
 
     /// <summary>Papers gone from the database: their search rows go with them.</summary>
@@ -62,6 +52,7 @@ internal sealed class DeriveStage : IDisposable
         _search.Delete(transaction, paperIds);
         foreach (var id in paperIds)
         {
+            _documents.Remove(id);
             _trendTerms.Remove(id);
         }
     }
@@ -114,8 +105,8 @@ internal sealed class DeriveStage : IDisposable
         using var _ = _clock.In(IngestStage.Derive);
         var periods = transaction.Query("SELECT Period, Start FROM PendingTermCounts", r => ((TermPeriod)r.GetInt32(0), r.GetFieldValue<DateOnly>(1)));
         // Similar-paper lists follow the settled content; pages showing a rewritten list are evicted with it.
-        var tags = SimilarPapers.Update(transaction, papers).Select(ChangeTags.Paper).ToList();
-        _counts.Refresh(transaction, periods);
+        var tags = SimilarPapers.Update(transaction, papers, _documents).Select(ChangeTags.Paper).ToList();
+        _counts.Refresh(transaction, periods, _trendTerms);
         if (periods.Count > 0)
         {
             // Rising terms are shown on listings; a settle-only run (or one whose last batch wrote nothing) logs this.

@@ -3,20 +3,25 @@ namespace DailyPapers.Core.Search;
 /// <summary>
 /// A paper's text cut into what every derived table needs, once, where the paper is read (the ingest's read stage, in
 /// parallel): the search row (FTS5 tokens, or a <c>tsvector</c> and its words on PostgreSQL) and the terms that may
-/// rise (<see cref="TermCounts.Terms"/>). The search index and term counts take these instead of reading the paper back.
+/// rise (<see cref="TermCounts.Terms(string)"/>) and its term counts for similar papers (<see cref="TermDocument"/>). The
+/// search index, similar papers and term counts take these instead of reading the paper back.
 /// </summary>
 public sealed class PaperTerms
 {
-    private PaperTerms(SearchRow search, IReadOnlySet<string> trendTerms)
+    private PaperTerms(SearchRow search, IReadOnlySet<string> trendTerms, TermDocument document)
     {
         Search = search;
         TrendTerms = trendTerms;
+        Document = document;
     }
 
     public SearchRow Search { get; }
 
-    /// <summary>The distinct terms of title and summary that may rise (<see cref="TermCounts.Terms"/>).</summary>
+    /// <summary>The distinct terms of title and summary that may rise (<see cref="TermCounts.Terms(string)"/>).</summary>
     public IReadOnlySet<string> TrendTerms { get; }
+
+    /// <summary>The term counts of title and summary similar papers are weighed from (<see cref="TermDocument.Cut"/>).</summary>
+    public TermDocument Document { get; }
 
     /// <param name="vectors">Cut the search row as a PostgreSQL word vector rather than FTS5 tokens.</param>
     public static PaperTerms Cut(string title, string summary, IReadOnlyList<string> authors, bool vectors)
@@ -24,7 +29,7 @@ public sealed class PaperTerms
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(authors);
-        return new PaperTerms(SearchRow.Of(title, summary, authors, vectors), TermCounts.Terms(title + "\n" + summary));
+        return new PaperTerms(SearchRow.Of(title, summary, authors, vectors), TermCounts.Terms(title, summary), TermDocument.Cut(title, summary));
     }
 }
 
