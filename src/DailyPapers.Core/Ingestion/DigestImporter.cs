@@ -30,6 +30,12 @@ public sealed class DigestImporter(Database database)
     {
     }
 
+    /// <summary>
+    /// Starts making the read stage ready (KaTeX, the parser and renderer) in the background, once per process: call it
+    /// before opening or migrating the database when an ingest follows, so the first file read does not wait for it.
+    /// </summary>
+    public static void WarmUp() => ReadStage.WarmUp();
+
     public IngestReport Ingest(string dataDirectory, CancellationToken cancellationToken = default) =>
         Ingest(dataDirectory, new IngestOptions(), cancellationToken);
 
@@ -37,6 +43,7 @@ public sealed class DigestImporter(Database database)
     {
         ArgumentNullException.ThrowIfNull(options);
         var started = Stopwatch.GetTimestamp();
+        WarmUp();
         var root = Path.GetFullPath(dataDirectory);
         if (!Directory.Exists(root))
         {

@@ -21,6 +21,32 @@ internal sealed record ReadFile(ScannedFile Scan, ParsedDigest? Digest = null, I
 /// </summary>
 internal static class ReadStage
 {
+    // A digest with what a real one holds (a heading, a paper with TeX in its title and summary, authors, a list): read
+    // once to make ready everything reading uses, KaTeX's engine first (the first file would otherwise wait for it).
+    private const string Sample = """
+        ## Daily Papers (2024-01-02)
+
+        ### [VILA$^2$: Warm $x \times y$ Up](https://arxiv.org/abs/2401.00001)
+
+        Vote: 3
+
+        Authors: Ann Lee, 김민수
+
+        - 요약: $\alpha$-모델은 [링크](https://example.org)를 **굵게** 씁니다.
+        - Two lines of *summary*.
+
+        """;
+
+    private static readonly Lazy<Task<ReadFile>> Warm = new(() => Task.Run(() => Read(
+        new ScannedFile(new DigestPath("warm-up.md", "warm-up.md"), null, ScanVerdict.Read, Bytes: System.Text.Encoding.UTF8.GetBytes(Sample)),
+        new DateOnly(2024, 1, 2), vectors: false)));
+
+    /// <summary>
+    /// Makes the read stage ready (KaTeX's engine loaded, the parser, renderer and cutters compiled) on the thread pool,
+    /// once per process: a process about to ingest starts it first, so it overlaps opening and migrating the database.
+    /// </summary>
+    public static Task<ReadFile> WarmUp() => Warm.Value;
+
     /// <param name="today">The day the run reads as today: digests dated past the end of the next year are refused.</param>
     /// <param name="vectors">Whether the search index takes word vectors (PostgreSQL) rather than tokens (SQLite's FTS5).</param>
     public static ReadFile Read(ScannedFile scan, DateOnly today, bool vectors)

@@ -127,6 +127,8 @@ internal static class CommandLine
         }
 
         var target = location.Database.Name;
+        // Reading's first costs (KaTeX's engine, compiling the parser) are paid while the database is opened and migrated.
+        DigestImporter.WarmUp();
         try
         {
             location.Database.Migrate();

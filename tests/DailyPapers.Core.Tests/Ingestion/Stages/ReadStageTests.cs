@@ -52,6 +52,19 @@ public sealed class ReadStageTests
     }
 
     [Fact]
+    public async Task Warming_up_reads_a_paper_with_TeX_as_a_real_file_would()
+    {
+        var warm = await ReadStage.WarmUp();
+
+        warm.Error.Should().BeNull();
+        warm.Digest!.Diagnostics.Should().BeEmpty();
+        var paper = warm.Digest.Days.Single().Papers.Single();
+        paper.TitleHtml.Should().Contain("<math");
+        paper.SummaryHtml.Should().Contain("<math");
+        warm.Terms![paper].TrendTerms.Should().NotBeEmpty();
+    }
+
+    [Fact]
     public void A_file_the_scan_did_not_pass_on_is_not_read()
     {
         var refused = new ScannedFile(new DigestPath("d.md", "/nowhere/d.md"), null, ScanVerdict.Refused, Error: new Diagnostic(Severity.Error, "d.md", 0, "too large"));
