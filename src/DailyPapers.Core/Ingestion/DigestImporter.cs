@@ -132,7 +132,7 @@ public sealed class DigestImporter(Database database)
         }
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var ready = new BlockingCollection<ReadFile>(boundedCapacity: 32);
+        using var ready = new BlockingCollection<ReadFile>(boundedCapacity: 64);
         var reader = Task.Factory.StartNew(() =>
         {
             try

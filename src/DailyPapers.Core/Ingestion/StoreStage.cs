@@ -16,8 +16,12 @@ namespace DailyPapers.Core.Ingestion;
 /// </summary>
 internal sealed partial class StoreStage : IDisposable
 {
-    // Committing every file on its own would rewrite the same index pages into the WAL thousands of times.
+    // Committing every file on its own would rewrite the same index pages into the WAL thousands of times. The first
+    // batches are smaller (32 files, then twice as many each time): most of a batch's work is at its commit, and the
+    // writer would otherwise idle while the first 256 files are read.
     private const int FilesPerCommit = 256;
+    private const int FirstBatch = 32;
+    private int _batchLimit = FirstBatch;
 
     private readonly DbConnection _connection;
     private readonly SqlDialect _sql;
@@ -133,7 +137,7 @@ internal sealed partial class StoreStage : IDisposable
             }
         }
 
-        if (++_filesInBatch >= FilesPerCommit)
+        if (++_filesInBatch >= _batchLimit)
         {
             Commit();
         }
@@ -157,6 +161,7 @@ internal sealed partial class StoreStage : IDisposable
         _batch.Dispose();
         _batch = null;
         _filesInBatch = 0;
+        _batchLimit = Math.Min(FilesPerCommit, _batchLimit * 2);
     }
 
     /// <summary>
