@@ -82,6 +82,9 @@ internal sealed class SqlDialect
     /// <summary>A JSON field read as an integer.</summary>
     public string Int(string expression) => IsPostgres ? $"CAST({expression} AS integer)" : expression;
 
+    /// <summary>A JSON field read as a boolean (SQLite reads JSON's true and false as 1 and 0 already).</summary>
+    public string Bool(string expression) => IsPostgres ? $"CAST({expression} AS boolean)" : expression;
+
     /// <summary>A JSON field read as a floating-point number.</summary>
     public string Real(string expression) => IsPostgres ? $"CAST({expression} AS double precision)" : expression;
 

@@ -11,19 +11,26 @@ namespace DailyPapers.Core.Ingestion;
 /// </summary>
 internal sealed class AuthorRows : IDisposable
 {
+    // Statements binding one JSON parameter of many rows: a batch's authors and links in a few statements, not one per row.
+    private const int RowsPerStatement = 1000;
+
+    private readonly SqlDialect _sql;
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly HashSet<string> _slugs = new(StringComparer.Ordinal);
-    private readonly Statement _insert;
     private readonly Statement _unlink;
-    private readonly Statement? _link;
     // The trigram table of author names FTS5 keeps; PostgreSQL indexes Authors.FoldedName itself (pg_trgm), so needs neither.
-    private readonly Statement? _index;
     private readonly Statement? _unindex;
-    // PostgreSQL: links written by COPY (binary) at the next flush, before anything reads them.
+    private readonly bool _trigrams;
+    // PostgreSQL: links written by COPY (binary), before anything reads them.
     private readonly Data.Postgres.CopyRows? _copy;
+
+    // Held until the next flush: authors not stored yet, by key, and each paper's links.
+    private readonly Dictionary<string, (string Name, string Folded, string Slug)> _new = new(StringComparer.Ordinal);
+    private readonly List<(int PaperId, int Position, string Key, string Name)> _links = [];
 
     public AuthorRows(DbConnection connection, SqlDialect sql)
     {
+        _sql = sql;
         // Keys are computed again from the names, so a database keyed by an older rule still finds every author.
         foreach (var (id, name, slug) in connection.Query(null, "SELECT Id, Name, Slug FROM Authors ORDER BY Id", r => (r.GetInt32(0), r.GetString(1), r.GetString(2))))
         {
@@ -31,18 +38,11 @@ internal sealed class AuthorRows : IDisposable
             _slugs.Add(slug);
         }
 
-        _insert = connection.Prepare("INSERT INTO Authors (Key, Name, FoldedName, Slug, PaperCount, VoteCount) VALUES (@key, @name, @folded, @slug, 0, 0) RETURNING Id", "@key", "@name", "@folded", "@slug");
         _unlink = connection.Prepare("DELETE FROM PaperAuthors WHERE PaperId = @paper RETURNING AuthorId", "@paper");
         _copy = sql.BulkRows("PaperAuthors", "PaperId", "Position", "AuthorId", "Name");
-        if (_copy is null)
+        _trigrams = sql.FullText == FullTextIndex.Fts5;
+        if (_trigrams)
         {
-            // One statement per paper: the links travel as one JSON array of [id, spelling] pairs the database expands.
-            _link = connection.Prepare($"INSERT INTO PaperAuthors (PaperId, Position, AuthorId, Name) SELECT @paper, key, {sql.Int("value ->> 0")}, value ->> 1 FROM {sql.Rows("@authors")}", "@paper", "@authors");
-        }
-
-        if (sql.FullText == FullTextIndex.Fts5)
-        {
-            _index = connection.Prepare(Search.AuthorIndex.InsertSql, "@id", "@name");
             _unindex = connection.Prepare(Search.AuthorIndex.DeleteSql, "@id");
         }
     }
@@ -59,33 +59,26 @@ internal sealed class AuthorRows : IDisposable
         Batch.Add(authorId);
     }
 
-    /// <summary>Links a paper to its authors, in order, creating the authors not stored yet.</summary>
-    public void Link(DbTransaction transaction, int paperId, IReadOnlyList<string> names)
+    /// <summary>Links a paper to its authors, in order, at the next <see cref="Flush"/>, which stores the authors not stored yet.</summary>
+    public void Link(int paperId, IReadOnlyList<string> names)
     {
-        if (names.Count == 0)
+        for (var position = 0; position < names.Count; position++)
         {
-            return;
-        }
-
-        var links = new List<object[]>(names.Count);
-        foreach (var name in names)
-        {
-            var authorId = IdOf(transaction, name);
-            Touch(authorId);
-            links.Add([authorId, name]);
-        }
-
-        if (_copy is not null)
-        {
-            for (var position = 0; position < links.Count; position++)
+            var name = names[position];
+            var key = AuthorNames.Key(name);
+            if (!_ids.ContainsKey(key) && !_new.ContainsKey(key))
             {
-                _copy.Add(paperId, position, links[position][0], links[position][1]);
+                var slug = AuthorNames.Slug(name);
+                for (var n = 2; !_slugs.Add(slug); n++)
+                {
+                    slug = $"{AuthorNames.Slug(name)}-{n}";
+                }
+
+                _new[key] = (name, AuthorNames.Fold(name), slug);
             }
 
-            return;
+            _links.Add((paperId, position, key, name));
         }
-
-        _link!.Execute(transaction, paperId, System.Text.Json.JsonSerializer.Serialize(links));
     }
 
     /// <summary>Drops a paper's links; the authors it named lose a paper.</summary>
@@ -107,36 +100,75 @@ internal sealed class AuthorRows : IDisposable
         }
     }
 
-    /// <summary>Writes the links held for <c>COPY</c> (PostgreSQL): before anything reads PaperAuthors.</summary>
-    public void Flush(DbTransaction transaction) => _copy?.Flush(transaction);
-
-    private int IdOf(DbTransaction transaction, string name)
+    /// <summary>Writes the authors and links held: before anything reads Authors or PaperAuthors.</summary>
+    public void Flush(DbTransaction transaction)
     {
-        var key = AuthorNames.Key(name);
-        if (_ids.TryGetValue(key, out var id))
+        foreach (var chunk in _new.Chunk(RowsPerStatement))
         {
-            return id;
+            var rows = JsonRows.Of(chunk, (json, a) =>
+            {
+                json.WriteStringValue(a.Key);
+                json.WriteStringValue(a.Value.Name);
+                json.WriteStringValue(a.Value.Folded);
+                json.WriteStringValue(a.Value.Slug);
+            });
+            var stored = transaction.Query(
+                $"INSERT INTO Authors (Key, Name, FoldedName, Slug, PaperCount, VoteCount) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, 0, 0 FROM {_sql.Rows("@rows")} RETURNING Id, Key",
+                r => (Id: r.GetInt32(0), Key: r.GetString(1)), ("@rows", rows));
+            foreach (var (id, key) in stored)
+            {
+                _ids[key] = id;
+            }
+
+            if (_trigrams)
+            {
+                transaction.Execute(Search.AuthorIndex.InsertManySql, ("@rows", JsonRows.Of(stored, (json, a) =>
+                {
+                    json.WriteNumberValue(a.Id);
+                    json.WriteStringValue(_new[a.Key].Folded);
+                })));
+            }
         }
 
-        var slug = AuthorNames.Slug(name);
-        for (var n = 2; !_slugs.Add(slug); n++)
+        _new.Clear();
+        if (_links.Count == 0)
         {
-            slug = $"{AuthorNames.Slug(name)}-{n}";
+            _copy?.Flush(transaction);
+            return;
         }
 
-        var folded = AuthorNames.Fold(name);
-        id = _insert.Insert(transaction, key, name, folded, slug);
-        _index?.Execute(transaction, id, folded);
-        _ids[key] = id;
-        return id;
+        foreach (var (paperId, position, key, name) in _links)
+        {
+            Touch(_ids[key]);
+            _copy?.Add(paperId, position, _ids[key], name);
+        }
+
+        if (_copy is not null)
+        {
+            _copy.Flush(transaction);
+        }
+        else
+        {
+            foreach (var chunk in _links.Chunk(RowsPerStatement))
+            {
+                transaction.Execute(
+                    $"INSERT INTO PaperAuthors (PaperId, Position, AuthorId, Name) SELECT {_sql.Int("value ->> 0")}, {_sql.Int("value ->> 1")}, {_sql.Int("value ->> 2")}, value ->> 3 FROM {_sql.Rows("@rows")}",
+                    ("@rows", JsonRows.Of(chunk, (json, l) =>
+                    {
+                        json.WriteNumberValue(l.PaperId);
+                        json.WriteNumberValue(l.Position);
+                        json.WriteNumberValue(_ids[l.Key]);
+                        json.WriteStringValue(l.Name);
+                    })));
+            }
+        }
+
+        _links.Clear();
     }
 
     public void Dispose()
     {
-        _insert.Dispose();
         _unlink.Dispose();
-        _link?.Dispose();
-        _index?.Dispose();
         _unindex?.Dispose();
     }
 }

@@ -45,6 +45,18 @@ internal sealed class DeriveStage : IDisposable
         _trendTerms[paperId] = TermSet.Of(terms.TrendTerms, _termPool);
     }
 
+    /// <summary>Papers stored for the first time: their search rows in bulk, their terms kept for the settle.</summary>
+    public void FirstContentSet(DbTransaction transaction, IReadOnlyList<(int PaperId, PaperTerms Terms)> papers)
+    {
+        using var _ = _clock.In(IngestStage.Derive);
+        _search.PutFirst(transaction, [.. papers.Select(p => (p.PaperId, p.Terms.Search))]);
+        foreach (var (paperId, terms) in papers)
+        {
+            _documents[paperId] = terms.Document;
+            _trendTerms[paperId] = TermSet.Of(terms.TrendTerms, _termPool);
+        }
+    }
+
     /// <summary>Papers gone from the database: their search rows go with them.</summary>
     public void Removed(DbTransaction transaction, IReadOnlyCollection<int> paperIds)
     {

@@ -15,6 +15,17 @@ internal sealed record Listing(
     public static readonly string[] Columns =
         ["ArxivVersion", "Title", "TitleHtml", "ThumbnailUrl", "VideoUrl", "VideoPosterUrl", "SummaryMarkdown", "SummaryHtml", "SummaryText", "AuthorsTruncated", "Line"];
 
+    /// <summary>
+    /// The columns as a JSON row's fields from <paramref name="first"/> on, read as their types (the row written by
+    /// <see cref="Write"/>): what a statement inserting many rows from one JSON parameter selects.
+    /// </summary>
+    public static string Fields(Data.SqlDialect sql, int first) => string.Join(", ", Columns.Select((c, i) => (c, f: $"value ->> {first + i}")).Select(x => x.c switch
+    {
+        "ArxivVersion" or "Line" => sql.Int(x.f),
+        "AuthorsTruncated" => sql.Bool(x.f),
+        _ => x.f,
+    }));
+
     /// <summary>The columns an appearance reads back as a <see cref="Listing"/> (<see cref="Read"/>), from <c>Appearances a JOIN Days d</c>.</summary>
     public static readonly string ReadColumns =
         "a.DayId, d.Date, " + string.Join(", ", Columns.Select(c => "a." + c)) + ", a.Authors";
@@ -34,6 +45,47 @@ internal sealed record Listing(
 
     public object?[] Values() =>
         [ArxivVersion, Title, TitleHtml, ThumbnailUrl, VideoUrl, VideoPosterUrl, SummaryMarkdown, SummaryHtml, SummaryText, AuthorsTruncated, Line];
+
+    /// <summary>Writes the values of <see cref="Columns"/>, in order, into a JSON row.</summary>
+    public void Write(System.Text.Json.Utf8JsonWriter json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        Number(ArxivVersion);
+        json.WriteStringValue(Title);
+        json.WriteStringValue(TitleHtml);
+        Text(ThumbnailUrl);
+        Text(VideoUrl);
+        Text(VideoPosterUrl);
+        json.WriteStringValue(SummaryMarkdown);
+        json.WriteStringValue(SummaryHtml);
+        json.WriteStringValue(SummaryText);
+        json.WriteBooleanValue(AuthorsTruncated);
+        json.WriteNumberValue(Line);
+
+        void Text(string? value)
+        {
+            if (value is null)
+            {
+                json.WriteNullValue();
+            }
+            else
+            {
+                json.WriteStringValue(value);
+            }
+        }
+
+        void Number(int? value)
+        {
+            if (value is { } number)
+            {
+                json.WriteNumberValue(number);
+            }
+            else
+            {
+                json.WriteNullValue();
+            }
+        }
+    }
 
     public ListingRank Rank => new(DayId, Date, SummaryMarkdown.Length > 0, Authors.Count > 0);
 }

@@ -41,19 +41,17 @@ internal sealed partial class StoreStage
         }
 
         var storedBest = BestStored(transaction, stored);
+        var fresh = best.Keys.Where(a => !_paperIds.ContainsKey(a)).ToHashSet(StringComparer.Ordinal);
+        InsertPapers(transaction, [.. fresh.Select(a => _held[best[a]])]);
         foreach (var (arxivId, at) in best)
         {
-            var (_, listing, _, _, terms) = _held[at];
-            if (!_paperIds.TryGetValue(arxivId, out var paperId))
+            if (fresh.Contains(arxivId))
             {
-                paperId = _insertPaper.Insert(transaction, [arxivId, listing.DayId, .. listing.Values()]);
-                _paperIds[arxivId] = paperId;
-                _contentDays[paperId] = listing.DayId;
-                _authors.Link(transaction, paperId, listing.Authors);
-                _derive.ContentSet(transaction, paperId, isNew: true, terms);
-                _totals.Touch([paperId]);
                 continue;
             }
+
+            var (_, listing, _, _, terms) = _held[at];
+            var paperId = _paperIds[arxivId];
 
             _relisted.Remove(paperId);
             if (storedBest.TryGetValue(paperId, out var rank) && !listing.Rank.Beats(rank))
@@ -77,21 +75,9 @@ internal sealed partial class StoreStage
             }
         }
 
-        foreach (var (arxivId, listing, position, votes, _) in _held)
-        {
-            object?[] row = [listing.DayId, _paperIds[arxivId], position, votes, System.Text.Json.JsonSerializer.Serialize(listing.Authors), .. listing.Values()];
-            if (_copyListings is not null)
-            {
-                _copyListings.Add(row);
-            }
-            else
-            {
-                _insertListing.Execute(transaction, row);
-            }
-        }
+        InsertListings(transaction);
 
         // What follows (listing columns, counts, deletions) reads the listings and the links.
-        _copyListings?.Flush(transaction);
         _authors.Flush(transaction);
         _held.Clear();
         _relisted.Clear();
@@ -119,9 +105,76 @@ internal sealed partial class StoreStage
 
         _updatePaper.Execute(transaction, [dayId, .. listing.Values(), paperId]);
         _authors.Unlink(transaction, paperId);
-        _authors.Link(transaction, paperId, listing.Authors);
+        _authors.Link(paperId, listing.Authors);
         _derive.ContentSet(transaction, paperId, isNew: false, terms!);
         _contentDays[paperId] = dayId;
+    }
+
+    /// <summary>Stores papers seen for the first time, each with its best held listing, many to a statement.</summary>
+    private void InsertPapers(DbTransaction transaction, List<(string ArxivId, Listing Listing, int Position, int? Votes, PaperTerms Terms)> fresh)
+    {
+        var derived = new List<(int PaperId, PaperTerms Terms)>(fresh.Count);
+        foreach (var chunk in fresh.Chunk(RowsPerStatement))
+        {
+            var rows = JsonRows.Of(chunk, (json, p) =>
+            {
+                json.WriteStringValue(p.ArxivId);
+                json.WriteNumberValue(p.Listing.DayId);
+                p.Listing.Write(json);
+            });
+            var ids = transaction.Query(
+                $"INSERT INTO Papers (ArxivId, ContentDayId, {string.Join(", ", Listing.Columns)}) SELECT value ->> 0, {_sql.Int("value ->> 1")}, {Listing.Fields(_sql, 2)} FROM {_sql.Rows("@rows")} RETURNING Id, ArxivId",
+                r => (Id: r.GetInt32(0), ArxivId: r.GetString(1)), ("@rows", rows)).ToDictionary(p => p.ArxivId, p => p.Id, StringComparer.Ordinal);
+            foreach (var (arxivId, listing, _, _, terms) in chunk)
+            {
+                var paperId = ids[arxivId];
+                _paperIds[arxivId] = paperId;
+                _contentDays[paperId] = listing.DayId;
+                _authors.Link(paperId, listing.Authors);
+                derived.Add((paperId, terms));
+            }
+        }
+
+        _derive.FirstContentSet(transaction, derived);
+        _totals.Touch(derived.Select(p => p.PaperId));
+    }
+
+    /// <summary>Writes the held listings, many to a statement (on PostgreSQL by <c>COPY</c>).</summary>
+    private void InsertListings(DbTransaction transaction)
+    {
+        if (_copyListings is not null)
+        {
+            foreach (var (arxivId, listing, position, votes, _) in _held)
+            {
+                _copyListings.Add([listing.DayId, _paperIds[arxivId], position, votes, System.Text.Json.JsonSerializer.Serialize(listing.Authors), .. listing.Values()]);
+            }
+
+            _copyListings.Flush(transaction);
+            return;
+        }
+
+        foreach (var chunk in _held.Chunk(RowsPerStatement))
+        {
+            transaction.Execute(
+                $"INSERT INTO Appearances (DayId, PaperId, Position, Votes, Authors, {string.Join(", ", Listing.Columns)}) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, {Listing.Fields(_sql, 5)} FROM json_each(@rows)",
+                ("@rows", JsonRows.Of(chunk, (json, h) =>
+                {
+                    json.WriteNumberValue(h.Listing.DayId);
+                    json.WriteNumberValue(_paperIds[h.ArxivId]);
+                    json.WriteNumberValue(h.Position);
+                    if (h.Votes is { } votes)
+                    {
+                        json.WriteNumberValue(votes);
+                    }
+                    else
+                    {
+                        json.WriteNullValue();
+                    }
+
+                    json.WriteStringValue(System.Text.Json.JsonSerializer.Serialize(h.Listing.Authors));
+                    h.Listing.Write(json);
+                })));
+        }
     }
 
     /// <summary>The best stored listing of each of these papers, ranked from its flags and date alone.</summary>

@@ -21,6 +21,9 @@ internal sealed partial class StoreStage : IDisposable
     // writer would otherwise idle while the first 256 files are read.
     private const int FilesPerCommit = 256;
     private const int FirstBatch = 32;
+
+    // Statements binding one JSON parameter of many rows: a batch's papers and listings in a few statements, not one per row.
+    private const int RowsPerStatement = 500;
     private int _batchLimit = FirstBatch;
 
     private readonly DbConnection _connection;
@@ -30,8 +33,6 @@ internal sealed partial class StoreStage : IDisposable
     private readonly AuthorRows _authors;
     private readonly ListingTotals _totals;
     private readonly Data.Postgres.CopyRows? _copyListings;
-    private readonly Statement _insertListing;
-    private readonly Statement _insertPaper;
     private readonly Statement _updatePaper;
     private readonly Statement _touchFile;
     private readonly Statement _insertFile;
@@ -67,13 +68,7 @@ internal sealed partial class StoreStage : IDisposable
             _contentDays[id] = contentDay;
         }
 
-        var columns = string.Join(", ", Listing.Columns);
-        var values = string.Join(", ", Listing.Columns.Select(c => "@" + c));
         _copyListings = sql.BulkRows("Appearances", ["DayId", "PaperId", "Position", "Votes", "Authors", .. Listing.Columns]);
-        _insertListing = connection.Prepare($"INSERT INTO Appearances (DayId, PaperId, Position, Votes, Authors, {columns}) VALUES (@day, @paper, @position, @votes, @authors, {values})",
-            ["@day", "@paper", "@position", "@votes", "@authors", .. Listing.Columns.Select(c => "@" + c)]);
-        _insertPaper = connection.Prepare($"INSERT INTO Papers (ArxivId, ContentDayId, {columns}) VALUES (@arxiv, @day, {values}) RETURNING Id",
-            ["@arxiv", "@day", .. Listing.Columns.Select(c => "@" + c)]);
         _updatePaper = connection.Prepare($"UPDATE Papers SET ContentDayId = @day, {string.Join(", ", Listing.Columns.Select(c => $"{c} = @{c}"))} WHERE Id = @id",
             ["@day", .. Listing.Columns.Select(c => "@" + c), "@id"]);
         _touchFile = connection.Prepare("UPDATE SourceFiles SET Length = @length, LastWriteUtc = @lastWrite WHERE Id = @id", "@length", "@lastWrite", "@id");
@@ -234,7 +229,7 @@ internal sealed partial class StoreStage : IDisposable
     {
         // A batch still open here was interrupted (cancellation or a database failure): it rolls back whole.
         _batch?.Dispose();
-        foreach (var statement in new[] { _insertListing, _insertPaper, _updatePaper, _touchFile, _insertFile, _updateFile, _deleteDays, _insertDay, _daysOfFile, _papersOfFile })
+        foreach (var statement in new[] { _updatePaper, _touchFile, _insertFile, _updateFile, _deleteDays, _insertDay, _daysOfFile, _papersOfFile })
         {
             statement.Dispose();
         }

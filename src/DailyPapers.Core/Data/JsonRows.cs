@@ -4,7 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 
-namespace DailyPapers.Core.Search;
+namespace DailyPapers.Core.Data;
 
 /// <summary>
 /// Rows for one JSON parameter (<see cref="Data.SqlDialect.Rows"/>): an array holding an array of values per row,
