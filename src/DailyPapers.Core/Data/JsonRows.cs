@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 
 namespace DailyPapers.Core.Data;
 
@@ -12,7 +11,8 @@ namespace DailyPapers.Core.Data;
 /// </summary>
 internal static class JsonRows
 {
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    // The text goes to SQL, never into a page: only what JSON itself requires is escaped (quotes, backslashes, controls).
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Of<T>(IEnumerable<T> rows, Action<Utf8JsonWriter, T> write)
     {

@@ -50,31 +50,14 @@ public sealed class SearchIndex : IDisposable
     /// <summary>Whether rows are PostgreSQL word vectors (<see cref="SearchRow.Vector"/>) rather than FTS5 tokens.</summary>
     public bool TakesVectors => _vector;
 
-    /// <summary>Indexes papers new to the index, many rows to a statement (one JSON parameter) where rows are FTS5 tokens.</summary>
+    /// <summary>Indexes papers new to the index.</summary>
+    /// <remarks>A statement per row: a row's tokens are long, and one JSON parameter of many would cost more to write and read than the rows' own statements.</remarks>
     public void PutFirst(DbTransaction transaction, IReadOnlyList<(int PaperId, SearchRow Row)> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        if (_vector)
+        foreach (var (id, row) in rows)
         {
-            foreach (var (id, row) in rows)
-            {
-                Put(transaction, id, isNew: true, row);
-            }
-
-            return;
-        }
-
-        foreach (var chunk in rows.Chunk(500))
-        {
-            transaction.Execute(
-                $"INSERT INTO {Table} (rowid, title, summary, authors) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(@rows)",
-                ("@rows", JsonRows.Of(chunk, (json, r) =>
-                {
-                    json.WriteNumberValue(r.PaperId);
-                    json.WriteStringValue(r.Row.Title);
-                    json.WriteStringValue(r.Row.Summary);
-                    json.WriteStringValue(r.Row.Authors);
-                })));
+            Put(transaction, id, isNew: true, row);
         }
     }
 
