@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using DailyPapers.Core.Parsing;
@@ -120,76 +119,26 @@ public sealed class DigestImporter(Database database)
     }
 
     /// <summary>
-    /// The scan and read stages, on a thread of their own (and the thread pool when more cores are free), a bounded
-    /// distance ahead of the writer, files handed over in path order.
+    /// The scan and read stages, on worker threads a bounded distance ahead of the writer (<see cref="ReadAhead"/>),
+    /// files handed over in path order.
     /// </summary>
     private static IEnumerable<ReadFile> ScanAndRead(
         ScanStage scan, IReadOnlyList<DigestPath> files, DateOnly today, bool vectors, StageClock clock, CancellationToken cancellationToken)
     {
-        if (files.Count == 0)
+        using var ahead = ReadAhead.Start(files, file =>
         {
-            yield break;
-        }
-
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var ready = new BlockingCollection<ReadFile>(boundedCapacity: 64);
-        var reader = Task.Factory.StartNew(() =>
+            var at = Stopwatch.GetTimestamp();
+            var scanned = scan.Examine(file);
+            var middle = Stopwatch.GetTimestamp();
+            var result = ReadStage.Read(scanned, today, vectors);
+            clock.Add(IngestStage.Scan, middle - at);
+            clock.Add(IngestStage.Read, Stopwatch.GetTimestamp() - middle);
+            return result;
+        }, Environment.ProcessorCount, cancellationToken);
+        foreach (var file in ahead.InOrder(clock.Waited))
         {
-            try
-            {
-                var read = files.AsParallel().AsOrdered()
-                    .WithDegreeOfParallelism(Environment.ProcessorCount)
-                    .WithCancellation(stop.Token)
-                    .Select(file =>
-                    {
-                        var at = Stopwatch.GetTimestamp();
-                        var scanned = scan.Examine(file);
-                        var middle = Stopwatch.GetTimestamp();
-                        var result = ReadStage.Read(scanned, today, vectors);
-                        clock.Add(IngestStage.Scan, middle - at);
-                        clock.Add(IngestStage.Read, Stopwatch.GetTimestamp() - middle);
-                        return result;
-                    });
-                foreach (var file in read)
-                {
-                    ready.Add(file, stop.Token);
-                }
-            }
-            finally
-            {
-                ready.CompleteAdding();
-            }
-        }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-
-        try
-        {
-            using var handed = ready.GetConsumingEnumerable(cancellationToken).GetEnumerator();
-            while (true)
-            {
-                var waiting = Stopwatch.GetTimestamp();
-                var more = handed.MoveNext();
-                clock.Waited(Stopwatch.GetTimestamp() - waiting);
-                if (!more)
-                {
-                    break;
-                }
-
-                yield return handed.Current;
-            }
-
-            // The reader's own failure (never a file's: those are reported per file) surfaces here.
-            reader.GetAwaiter().GetResult();
-        }
-        finally
-        {
-            stop.Cancel();
-            try
-            {
-                reader.Wait(CancellationToken.None);
-            }
-            catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
-            {
-            }
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return file;
         }
     }
 
