@@ -137,8 +137,9 @@ internal static partial class IngestBenchmark
         var text = files.Select(File.ReadAllText).First(t => Sections().Count(t) >= 15);
         var cut = Sections().Matches(text) is { Count: > 15 } sections ? text[..sections[15].Index] : text;
         cut = DayHeading().Replace(cut, $"## Daily Papers ({date:yyyy-MM-dd})", 1);
-        // Ids no archive copy uses: year 99.
-        return ArxivId().Replace(cut, m => $"arxiv.org/abs/99{m.Groups[1].Value}");
+        // Ids no copy of the archive uses (copies move the year forward from the corpus's, never to 00).
+        var next = 0;
+        return ArxivId().Replace(cut, _ => $"arxiv.org/abs/0001.{++next:00000}");
     }
 
     /// <summary>Runs the work until tiered compilation has settled, twice a second of it with a pause between.</summary>
@@ -175,6 +176,6 @@ internal static partial class IngestBenchmark
     [GeneratedRegex(@"^### ", RegexOptions.Multiline)]
     private static partial Regex Sections();
 
-    [GeneratedRegex(@"arxiv\.org/abs/\d{2}(\d{2}\.\d{4,5})")]
+    [GeneratedRegex(@"arxiv\.org/abs/\d{4,5}\.\d{4,5}")]
     private static partial Regex ArxivId();
 }

@@ -24,6 +24,14 @@ internal sealed class DeriveStage : IDisposable
     private readonly Dictionary<int, IReadOnlySet<string>> _trendTerms = [];
     private readonly HashSet<string> _termPool = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Papers whose terms a run keeps for its settle: a paper's are about 2.5 KB, so an archive's whole first ingest
+    /// (126,803 papers at ×100) would hold 320 MB until its end. Past this many, the settle reads the others' text back
+    /// and cuts it again, 4,096 papers at a time, as it does for a stopped run's marks: memory stays bounded, and an
+    /// ordinary ingest (a day, a week, the whole real archive) never reaches it.
+    /// </summary>
+    internal const int DocumentsKept = 16_384;
+
     private readonly StageClock _clock;
 
     public DeriveStage(DbConnection connection, SqlDialect sql, StageClock clock)
@@ -41,8 +49,17 @@ internal sealed class DeriveStage : IDisposable
     {
         using var _ = _clock.In(IngestStage.Derive);
         _search.Put(transaction, paperId, isNew, terms.Search);
-        _documents[paperId] = terms.Document;
-        _trendTerms[paperId] = TermSet.Of(terms.TrendTerms, _termPool);
+        Keep(paperId, terms);
+    }
+
+    /// <summary>Keeps what the settle takes of a paper: while the run holds fewer than <see cref="DocumentsKept"/> papers' terms.</summary>
+    private void Keep(int paperId, PaperTerms terms)
+    {
+        if (_documents.Count < DocumentsKept || _documents.ContainsKey(paperId))
+        {
+            _documents[paperId] = terms.Document;
+            _trendTerms[paperId] = TermSet.Of(terms.TrendTerms, _termPool);
+        }
     }
 
     /// <summary>Papers stored for the first time: their search rows in bulk, their terms kept for the settle.</summary>
@@ -52,8 +69,7 @@ internal sealed class DeriveStage : IDisposable
         _search.PutFirst(transaction, [.. papers.Select(p => (p.PaperId, p.Terms.Search))]);
         foreach (var (paperId, terms) in papers)
         {
-            _documents[paperId] = terms.Document;
-            _trendTerms[paperId] = TermSet.Of(terms.TrendTerms, _termPool);
+            Keep(paperId, terms);
         }
     }
 

@@ -11,7 +11,7 @@ namespace DailyPapers.Core.Ingestion;
 internal sealed class ReadAhead : IDisposable
 {
     /// <summary>Files read ahead of the writer at most.</summary>
-    public const int Window = 128;
+    public const int Window = 64;
 
     private readonly IReadOnlyList<DigestPath> _files;
     private readonly Func<DigestPath, ReadFile> _read;
