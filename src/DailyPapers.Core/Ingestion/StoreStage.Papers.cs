@@ -19,6 +19,8 @@ internal sealed partial class StoreStage
             return;
         }
 
+        Recall(transaction);
+
         // The best held listing of each paper, by arXiv id.
         var best = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < _held.Count; i++)
@@ -109,6 +111,37 @@ internal sealed partial class StoreStage
         _derive.ContentSet(transaction, paperId, isNew: false, terms!);
         _contentDays[paperId] = dayId;
     }
+
+    /// <summary>Reads the ids and shown days of the batch's stored papers this run has not met yet, by key.</summary>
+    private void Recall(DbTransaction transaction)
+    {
+        var unknown = _held.Select(h => h.ArxivId).Where(a => !_paperIds.ContainsKey(a)).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var chunk in unknown.Chunk(KeysPerStatement))
+        {
+            Remember(transaction.Query(
+                $"SELECT Id, ArxivId, ContentDayId FROM Papers WHERE ArxivId IN ({_sql.Texts("@ids")})",
+                Row, ("@ids", System.Text.Json.JsonSerializer.Serialize(chunk))));
+        }
+
+        foreach (var chunk in _relisted.Where(id => !_contentDays.ContainsKey(id)).Chunk(KeysPerStatement))
+        {
+            Remember(transaction.Query($"SELECT Id, ArxivId, ContentDayId FROM Papers WHERE Id IN ({_sql.Ids("@ids")})", Row, ("@ids", Sql.IdList(chunk))));
+        }
+
+        static (int Id, string ArxivId, int? ContentDay) Row(DbDataReader r) => (r.GetInt32(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt32(2));
+    }
+
+    private void Remember(List<(int Id, string ArxivId, int? ContentDay)> papers)
+    {
+        foreach (var (id, arxivId, contentDay) in papers)
+        {
+            _paperIds[arxivId] = id;
+            _contentDays[id] = contentDay;
+        }
+    }
+
+    // Keys bound in one JSON parameter per statement.
+    private const int KeysPerStatement = 4096;
 
     /// <summary>Stores papers seen for the first time, each with its best held listing, many to a statement.</summary>
     private void InsertPapers(DbTransaction transaction, List<(string ArxivId, Listing Listing, int Position, int? Votes, PaperTerms Terms)> fresh)

@@ -42,7 +42,8 @@ internal sealed partial class StoreStage : IDisposable
     private readonly Statement _daysOfFile;
     private readonly Statement _papersOfFile;
 
-    // Every stored paper by arXiv id, and the day whose listing its content is: one read per run instead of one per paper.
+    // The stored papers this run met, by arXiv id, and the day whose listing each shows: read by key for each batch's
+    // papers (WriteHeld), never the whole table, so a new day costs the same in any archive.
     private readonly Dictionary<string, int> _paperIds = new(StringComparer.Ordinal);
     private readonly Dictionary<int, int?> _contentDays = [];
 
@@ -62,12 +63,6 @@ internal sealed partial class StoreStage : IDisposable
         _publish = publish;
         _authors = new AuthorRows(connection, sql);
         _totals = new ListingTotals(connection, sql, _authors);
-        foreach (var (id, arxivId, contentDay) in connection.Query(null, "SELECT Id, ArxivId, ContentDayId FROM Papers", r => (r.GetInt32(0), r.GetString(1), r.IsDBNull(2) ? (int?)null : r.GetInt32(2))))
-        {
-            _paperIds[arxivId] = id;
-            _contentDays[id] = contentDay;
-        }
-
         _copyListings = sql.BulkRows("Appearances", ["DayId", "PaperId", "Position", "Votes", "Authors", .. Listing.Columns]);
         _updatePaper = connection.Prepare($"UPDATE Papers SET ContentDayId = @day, {string.Join(", ", Listing.Columns.Select(c => $"{c} = @{c}"))} WHERE Id = @id",
             ["@day", .. Listing.Columns.Select(c => "@" + c), "@id"]);
