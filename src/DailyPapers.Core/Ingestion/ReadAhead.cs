@@ -19,6 +19,7 @@ internal sealed class ReadAhead : IDisposable
     private readonly SemaphoreSlim _room = new(Window);
     private readonly CancellationTokenSource _stop;
     private readonly Task[] _workers;
+    private readonly CancellationTokenRegistration _cancelled;
     private int _next = -1;
 
     private ReadAhead(IReadOnlyList<DigestPath> files, Func<DigestPath, ReadFile> read, int workers, CancellationToken cancellationToken)
@@ -32,6 +33,14 @@ internal sealed class ReadAhead : IDisposable
         }
 
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // A cancelled run ends the writer's wait too, even for a file no worker will now take.
+        _cancelled = cancellationToken.Register(() =>
+        {
+            foreach (var slot in _slots)
+            {
+                slot?.TrySetCanceled(cancellationToken);
+            }
+        });
         _workers = [.. Enumerable.Range(0, workers).Select(_ => Task.Factory.StartNew(Work, _stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default))];
     }
 
@@ -94,6 +103,7 @@ internal sealed class ReadAhead : IDisposable
     public void Dispose()
     {
         // Stopped early (cancellation, or the writer failed): the workers end once their file is read.
+        _cancelled.Dispose();
         _stop.Cancel();
         foreach (var slot in _slots)
         {

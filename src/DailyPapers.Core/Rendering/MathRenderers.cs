@@ -55,7 +55,17 @@ internal sealed class TexContext
 
     public TexBudget? Budget { get; set; }
 
-    public void Failed(string tex) => _failures.Add(tex);
+    /// <summary>MathML for a span within the budget, or null: KaTeX cannot read it (kept as failed) or the budget is spent.</summary>
+    public string? MathMl(string tex, bool display)
+    {
+        var mathMl = TexMath.ToMathMl(tex, display, Budget, out var skipped);
+        if (mathMl is null && !skipped)
+        {
+            _failures.Add(tex);
+        }
+
+        return mathMl;
+    }
 
     /// <summary>The spans that failed since the last call.</summary>
     public List<string> TakeFailures()
@@ -72,14 +82,8 @@ internal sealed class MathInlineRenderer(TexContext context) : HtmlObjectRendere
     protected override void Write(HtmlRenderer renderer, MathInline obj)
     {
         var tex = obj.Content.ToString();
-        var mathMl = TexMath.ToMathMl(tex, display: false, context.Budget, out var skipped);
-        if (mathMl is null)
+        if (context.MathMl(tex, display: false) is not { } mathMl)
         {
-            if (!skipped)
-            {
-                context.Failed(tex);
-            }
-
             renderer.Write("<code class=\"tex\">").WriteEscape(new string(obj.Delimiter, obj.DelimiterCount) + tex + new string(obj.Delimiter, obj.DelimiterCount)).Write("</code>");
             return;
         }
@@ -93,14 +97,8 @@ internal sealed class MathBlockRenderer(TexContext context) : HtmlObjectRenderer
     protected override void Write(HtmlRenderer renderer, MathBlock obj)
     {
         var tex = obj.Lines.ToString();
-        var mathMl = TexMath.ToMathMl(tex, display: true, context.Budget, out var skipped);
-        if (mathMl is null)
+        if (context.MathMl(tex, display: true) is not { } mathMl)
         {
-            if (!skipped)
-            {
-                context.Failed(tex);
-            }
-
             renderer.EnsureLine().Write("<pre class=\"tex\">").WriteEscape(tex).Write("</pre>").WriteLine();
             return;
         }
