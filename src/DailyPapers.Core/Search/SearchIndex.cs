@@ -19,8 +19,8 @@ public sealed class SearchIndex : IDisposable
 {
     public const string Table = "SearchWords";
 
-    private readonly DbCommand _delete;
-    private readonly DbCommand _insert;
+    private readonly Statement _delete;
+    private readonly Statement _insert;
     private readonly bool _vector;
 
     // PostgreSQL's vocabulary (Spelling): how many more or fewer papers hold each word since the last flush. Counted
@@ -37,13 +37,13 @@ public sealed class SearchIndex : IDisposable
         _vector = SqlDialect.Of(connection).FullText == FullTextIndex.TsVector;
         if (_vector)
         {
-            _delete = Command(connection, $"DELETE FROM {Table} WHERE PaperId = @id RETURNING array_to_string(tsvector_to_array(Words), ' ')", "@id");
-            _insert = Command(connection, $"INSERT INTO {Table} (PaperId, Words) VALUES (@id, CAST(@words AS tsvector))", "@id", "@words");
+            _delete = connection.Prepare($"DELETE FROM {Table} WHERE PaperId = @id RETURNING array_to_string(tsvector_to_array(Words), ' ')", "@id");
+            _insert = connection.Prepare($"INSERT INTO {Table} (PaperId, Words) VALUES (@id, CAST(@words AS tsvector))", "@id", "@words");
         }
         else
         {
-            _delete = Command(connection, $"DELETE FROM {Table} WHERE rowid = @id", "@id");
-            _insert = Command(connection, $"INSERT INTO {Table} (rowid, title, summary, authors) VALUES (@id, @title, @summary, @authors)", "@id", "@title", "@summary", "@authors");
+            _delete = connection.Prepare($"DELETE FROM {Table} WHERE rowid = @id", "@id");
+            _insert = connection.Prepare($"INSERT INTO {Table} (rowid, title, summary, authors) VALUES (@id, @title, @summary, @authors)", "@id", "@title", "@summary", "@authors");
         }
     }
 
@@ -81,7 +81,7 @@ public sealed class SearchIndex : IDisposable
             return;
         }
 
-        Run(_insert, transaction, paperId, row.Title, row.Summary, row.Authors);
+        _insert.Execute(transaction, paperId, row.Title, row.Summary, row.Authors);
     }
 
     /// <summary>Drops the index rows of deleted papers.</summary>
@@ -99,15 +99,13 @@ public sealed class SearchIndex : IDisposable
     {
         if (!_vector)
         {
-            Run(_delete, transaction, paperId);
+            _delete.Execute(transaction, paperId);
             return;
         }
 
         // The paper's row may still be waiting to be copied.
         _rows.Flush(transaction);
-        _delete.Transaction = transaction;
-        _delete.Parameters[0].Value = paperId;
-        if (_delete.ExecuteScalar() is string words)
+        if (_delete.Query(transaction, r => r.IsDBNull(0) ? null : r.GetString(0), paperId) is [{ } words])
         {
             foreach (var word in words.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
@@ -143,15 +141,17 @@ public sealed class SearchIndex : IDisposable
             return;
         }
 
-        using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"""
+        transaction.Execute(
+            $"""
             INSERT INTO {Spelling.VocabularyTable} (term, doc) SELECT value ->> 0, CAST(value ->> 1 AS bigint) FROM jsonb_array_elements(CAST(@counts AS jsonb))
             ON CONFLICT (term) DO UPDATE SET doc = {Spelling.VocabularyTable}.doc + excluded.doc;
             DELETE FROM {Spelling.VocabularyTable} WHERE doc <= 0 AND term IN (SELECT value ->> 0 FROM jsonb_array_elements(CAST(@counts AS jsonb)));
-            """;
-        command.Bind("@counts", System.Text.Json.JsonSerializer.Serialize(_vocabulary.Select(w => new object[] { w.Key, w.Value })));
-        command.ExecuteNonQuery();
+            """,
+            ("@counts", JsonRows.Of(_vocabulary, (json, w) =>
+            {
+                json.WriteStringValue(w.Key);
+                json.WriteNumberValue(w.Value);
+            })));
         _vocabulary.Clear();
     }
 
@@ -159,45 +159,26 @@ public sealed class SearchIndex : IDisposable
     public static void EnsureComplete(DbConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        using (var count = connection.CreateCommand())
+        if (connection.Number(null, $"SELECT CASE WHEN (SELECT COUNT(*) FROM Papers) = (SELECT COUNT(*) FROM {Table}) THEN 1 ELSE 0 END") == 1)
         {
-            count.CommandText = $"SELECT (SELECT COUNT(*) FROM Papers) = (SELECT COUNT(*) FROM {Table})";
-            if (Convert.ToBoolean(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture))
-            {
-                return;
-            }
+            return;
         }
 
         using var transaction = connection.BeginTransaction();
-        using (var clear = connection.CreateCommand())
-        {
-            clear.Transaction = transaction;
-            clear.CommandText = SqlDialect.Of(connection).FullText == FullTextIndex.TsVector ? $"DELETE FROM {Table}; DELETE FROM {Spelling.VocabularyTable};" : $"DELETE FROM {Table};";
-            clear.ExecuteNonQuery();
-        }
-
+        transaction.Execute(SqlDialect.Of(connection).FullText == FullTextIndex.TsVector ? $"DELETE FROM {Table}; DELETE FROM {Spelling.VocabularyTable};" : $"DELETE FROM {Table};");
         var rows = new List<(int Id, string Title, string Summary, List<string> Authors)>();
-        using (var read = connection.CreateCommand())
+        foreach (var (id, title, summary, author) in transaction.Query(
+            "SELECT p.Id, p.Title, p.SummaryMarkdown, pa.Name FROM Papers p LEFT JOIN PaperAuthors pa ON pa.PaperId = p.Id ORDER BY p.Id, pa.Position",
+            r => (r.GetInt32(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3))))
         {
-            read.Transaction = transaction;
-            read.CommandText = """
-                SELECT p.Id, p.Title, p.SummaryMarkdown, pa.Name
-                FROM Papers p LEFT JOIN PaperAuthors pa ON pa.PaperId = p.Id
-                ORDER BY p.Id, pa.Position
-                """;
-            using var reader = read.ExecuteReader();
-            while (reader.Read())
+            if (rows.Count == 0 || rows[^1].Id != id)
             {
-                var id = reader.GetInt32(0);
-                if (rows.Count == 0 || rows[^1].Id != id)
-                {
-                    rows.Add((id, reader.GetString(1), reader.GetString(2), []));
-                }
+                rows.Add((id, title, summary, []));
+            }
 
-                if (!reader.IsDBNull(3))
-                {
-                    rows[^1].Authors.Add(reader.GetString(3));
-                }
+            if (author is not null)
+            {
+                rows[^1].Authors.Add(author);
             }
         }
 
@@ -209,20 +190,6 @@ public sealed class SearchIndex : IDisposable
 
         index.Flush(transaction);
         transaction.Commit();
-    }
-
-    private static DbCommand Command(DbConnection connection, string sql, params string[] parameters) =>
-        PreparedCommand.Create(connection, sql, parameters);
-
-    private static void Run(DbCommand command, DbTransaction transaction, params object?[] values)
-    {
-        command.Transaction = transaction;
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-
-        command.ExecuteNonQuery();
     }
 
     public void Dispose()

@@ -44,32 +44,24 @@ public static class Spelling
     /// <summary>How many papers hold <paramref name="term"/> (as the index keeps it), from the index's vocabulary.</summary>
     internal static long DocumentCount(DbConnection connection, string term)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT doc FROM {VocabularyTable} WHERE term = @term";
-        command.Bind("@term", term);
-        return command.ExecuteScalar() is { } count ? Convert.ToInt64(count, CultureInfo.InvariantCulture) : 0;
+        return connection.Number(null, $"SELECT doc FROM {VocabularyTable} WHERE term = @term", ("@term", term));
     }
 
     private static string? Nearest(DbConnection connection, string word)
     {
         var limit = word.Length <= 5 ? 1 : 2;
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT term, doc FROM {VocabularyTable} WHERE term >= @from AND term < @to";
-        command.Bind("@from", word[..1]);
-        command.Bind("@to", ((char)(word[0] + 1)).ToString());
+        var terms = connection.Query(null, $"SELECT term, doc FROM {VocabularyTable} WHERE term >= @from AND term < @to",
+            r => (Term: r.GetString(0), Count: r.GetInt64(1)), ("@from", word[..1]), ("@to", ((char)(word[0] + 1)).ToString()));
         string? best = null;
         var (bestDistance, bestCount) = (int.MaxValue, 0L);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        foreach (var (term, count) in terms)
         {
-            var term = reader.GetString(0);
             if (Math.Abs(term.Length - word.Length) > limit || !term.All(char.IsAsciiLetterLower))
             {
                 continue;
             }
 
             var distance = Distance(word, term, limit);
-            var count = reader.GetInt64(1);
             if (distance <= limit && (distance < bestDistance || (distance == bestDistance && count > bestCount)))
             {
                 (best, bestDistance, bestCount) = (term, distance, count);
