@@ -162,9 +162,10 @@ internal sealed partial class StoreStage : IDisposable
     {
         var transaction = Batch();
         WriteHeld(transaction);
-        _totals.Refresh(transaction);
         _derive.Mark(transaction, _totals.Batch, _batchDays);
         var gone = _totals.RemoveUnreferenced(transaction, _publish.Tags);
+        // After the removals: an author who lost a paper with them counts one fewer.
+        _totals.Refresh(transaction);
         _derive.Removed(transaction, gone);
         _publish.Tags.UnionWith(_derive.Settle(transaction, _totals.Run));
         ListingTotals.StoreTotals(transaction);

@@ -78,6 +78,21 @@ public sealed class StoreStageTests
         db.Authors.Select(a => a.Name).Should().Equal(["Ann Lee"], "Bo Kim named the paper only in the file that went, and Cy Park's listing is not the one shown");
     }
 
+    [Fact]
+    public void An_author_whose_paper_goes_with_a_removed_file_counts_one_paper_fewer()
+    {
+        using var folder = new IngestFolder();
+        folder.Write("a.md", Day("2024-10-18", "- 요약 A.", "Ann Lee").Replace("2410.09342", "2410.00001", StringComparison.Ordinal));
+        folder.Write("b.md", Day("2024-10-19", "- 요약 B.", "Ann Lee, Bo Kim"));
+        folder.Ingest();
+
+        File.Delete(Path.Combine(folder.DataDirectory, "b.md"));
+        folder.Ingest();
+
+        using var db = folder.Context();
+        db.Authors.Select(a => new { a.Name, a.PaperCount }).Should().BeEquivalentTo([new { Name = "Ann Lee", PaperCount = 1 }]);
+    }
+
     private static void CountPaperWrites(IngestFolder folder)
     {
         using var connection = new SqliteConnection(folder.ConnectionString);
