@@ -62,13 +62,14 @@ internal sealed class DeriveStage : IDisposable
         }
     }
 
-    /// <summary>Papers stored for the first time: their search rows in bulk, their terms kept for the settle.</summary>
+    /// <summary>Papers stored for the first time: their search rows, their terms kept for the settle.</summary>
     public void FirstContentSet(DbTransaction transaction, IReadOnlyList<(int PaperId, PaperTerms Terms)> papers)
     {
         using var _ = _clock.In(IngestStage.Derive);
-        _search.PutFirst(transaction, [.. papers.Select(p => (p.PaperId, p.Terms.Search))]);
+        // A statement per search row: a row's tokens are long, and one JSON parameter of many cost more to write and read.
         foreach (var (paperId, terms) in papers)
         {
+            _search.Put(transaction, paperId, isNew: true, terms.Search);
             Keep(paperId, terms);
         }
     }
@@ -112,14 +113,15 @@ internal sealed class DeriveStage : IDisposable
     }
 
     /// <summary>Papers a stopped run marked: the store stage settles their content and existence with this run's.</summary>
-    public static List<int> MarkedPapers(DbTransaction transaction) => transaction.Query("SELECT PaperId FROM PendingSimilarity", r => r.GetInt32(0));
+    public static List<int> MarkedPapers(DbConnection connection, DbTransaction? transaction) =>
+        connection.Query(transaction, "SELECT PaperId FROM PendingSimilarity", r => r.GetInt32(0));
 
     /// <summary>
     /// Whether an earlier run stopped before settling what it marked, or the similarity index is empty while papers
     /// are stored (a database from before it, or one whose index an upgrade dropped).
     /// </summary>
-    public static bool HasPending(DbTransaction transaction) =>
-        transaction.Number("""
+    public static bool HasPending(DbConnection connection, DbTransaction? transaction) =>
+        connection.Number(transaction, """
             SELECT CASE WHEN EXISTS (SELECT 1 FROM PendingSimilarity) OR EXISTS (SELECT 1 FROM PendingTermCounts)
                 OR (NOT EXISTS (SELECT 1 FROM SimilarityDocuments) AND EXISTS (SELECT 1 FROM Papers)) THEN 1 ELSE 0 END
             """) == 1;

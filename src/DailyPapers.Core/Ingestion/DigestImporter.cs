@@ -91,9 +91,9 @@ public sealed class DigestImporter(Database database)
             run.ApplyDeferred();
 
             // A run stopped before its end left similar papers and term counts to settle, even if no file changed since.
-            if (run.Changed || rereadAll || DeriveStage.HasPending(store.Batch()))
+            if (run.Changed || rereadAll || DeriveStage.HasPending(connection, store.Open))
             {
-                store.Relist(DeriveStage.MarkedPapers(store.Batch()));
+                store.Relist(DeriveStage.MarkedPapers(connection, store.Open));
                 store.Finish();
                 // The change log keeps its latest entries; an app that fell further behind drops every cached page.
                 PublishStage.Prune(store.Batch());

@@ -46,43 +46,26 @@ internal sealed record Listing(
     public object?[] Values() =>
         [ArxivVersion, Title, TitleHtml, ThumbnailUrl, VideoUrl, VideoPosterUrl, SummaryMarkdown, SummaryHtml, SummaryText, AuthorsTruncated, Line];
 
-    /// <summary>Writes the values of <see cref="Columns"/>, in order, into a JSON row.</summary>
+    /// <summary>Writes <see cref="Values"/>, in order, into a JSON row.</summary>
     public void Write(System.Text.Json.Utf8JsonWriter json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        Number(ArxivVersion);
-        json.WriteStringValue(Title);
-        json.WriteStringValue(TitleHtml);
-        Text(ThumbnailUrl);
-        Text(VideoUrl);
-        Text(VideoPosterUrl);
-        json.WriteStringValue(SummaryMarkdown);
-        json.WriteStringValue(SummaryHtml);
-        json.WriteStringValue(SummaryText);
-        json.WriteBooleanValue(AuthorsTruncated);
-        json.WriteNumberValue(Line);
-
-        void Text(string? value)
+        foreach (var value in Values())
         {
-            if (value is null)
+            switch (value)
             {
-                json.WriteNullValue();
-            }
-            else
-            {
-                json.WriteStringValue(value);
-            }
-        }
-
-        void Number(int? value)
-        {
-            if (value is { } number)
-            {
-                json.WriteNumberValue(number);
-            }
-            else
-            {
-                json.WriteNullValue();
+                case null:
+                    json.WriteNullValue();
+                    break;
+                case int number:
+                    json.WriteNumberValue(number);
+                    break;
+                case bool flag:
+                    json.WriteBooleanValue(flag);
+                    break;
+                default:
+                    json.WriteStringValue((string)value);
+                    break;
             }
         }
     }

@@ -81,6 +81,9 @@ internal sealed partial class StoreStage : IDisposable
         _papersOfFile = connection.Prepare("SELECT a.PaperId FROM Days d JOIN Appearances a ON a.DayId = d.Id WHERE d.SourceFileId = @file", "@file");
     }
 
+    /// <summary>The batch's transaction if one is open: a run that wrote nothing reads outside any.</summary>
+    public DbTransaction? Open => _batch;
+
     /// <summary>The batch's transaction, begun by the first write after a commit.</summary>
     public DbTransaction Batch() => _batch ??= _connection.BeginTransaction();
 

@@ -50,17 +50,6 @@ public sealed class SearchIndex : IDisposable
     /// <summary>Whether rows are PostgreSQL word vectors (<see cref="SearchRow.Vector"/>) rather than FTS5 tokens.</summary>
     public bool TakesVectors => _vector;
 
-    /// <summary>Indexes papers new to the index.</summary>
-    /// <remarks>A statement per row: a row's tokens are long, and one JSON parameter of many would cost more to write and read than the rows' own statements.</remarks>
-    public void PutFirst(DbTransaction transaction, IReadOnlyList<(int PaperId, SearchRow Row)> rows)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        foreach (var (id, row) in rows)
-        {
-            Put(transaction, id, isNew: true, row);
-        }
-    }
-
     /// <summary>Indexes a paper's current row (<see cref="PaperTerms"/>), replacing what was indexed for it before.</summary>
     public void Put(DbTransaction transaction, int paperId, bool isNew, SearchRow row)
     {
