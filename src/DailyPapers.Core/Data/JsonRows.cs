@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -7,14 +6,16 @@ namespace DailyPapers.Core.Data;
 
 /// <summary>
 /// Rows for one JSON parameter (<see cref="Data.SqlDialect.Rows"/>): an array holding an array of values per row,
-/// written straight to UTF-8 without boxing a value. Terms are written as they are, not as <c>\u</c> escapes.
+/// written straight to UTF-8 without boxing a value. Terms are written as they are, not as <c>\u</c> escapes. The
+/// parameter is the UTF-8 bytes themselves, which the statement reads as text (<see cref="Data.SqlDialect.Json"/>): a
+/// batch's summaries are not decoded into a string only to be encoded again as the parameter is bound.
 /// </summary>
 internal static class JsonRows
 {
     // The text goes to SQL, never into a page: only what JSON itself requires is escaped (quotes, backslashes, controls).
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Of<T>(IEnumerable<T> rows, Action<Utf8JsonWriter, T> write)
+    public static byte[] Of<T>(IEnumerable<T> rows, Action<Utf8JsonWriter, T> write)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var json = new Utf8JsonWriter(buffer, Options))
@@ -30,6 +31,6 @@ internal static class JsonRows
             json.WriteEndArray();
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return buffer.WrittenSpan.ToArray();
     }
 }

@@ -76,8 +76,17 @@ internal sealed class SqlDialect
     /// <c>value -&gt;&gt; n</c>, which gives text on PostgreSQL: see <see cref="Int"/>) and its 0-based position as <c>key</c>.
     /// </summary>
     public string Rows(string parameter) => IsPostgres
-        ? $"(SELECT value, ord - 1 AS key FROM jsonb_array_elements(CAST({parameter} AS jsonb)) WITH ORDINALITY AS e(value, ord)) AS j"
-        : $"json_each({parameter})";
+        ? $"(SELECT value, ord - 1 AS key FROM jsonb_array_elements({Json(parameter)}) WITH ORDINALITY AS e(value, ord)) AS j"
+        : $"json_each({Json(parameter)})";
+
+    /// <summary>The JSON of a parameter bound as its UTF-8 bytes (<see cref="JsonRows"/>), read as JSON.</summary>
+    public string Json(string parameter) => IsPostgres ? $"CAST(convert_from({parameter}, 'UTF8') AS jsonb)" : $"CAST({parameter} AS TEXT)";
+
+    /// <summary>
+    /// Reads a table through the named index: SQLite's planner goes to the row for a key lookup even where an index holds
+    /// every column read, and a row's columns past its long texts are on overflow pages. PostgreSQL chooses for itself.
+    /// </summary>
+    public string IndexedBy(string index) => IsPostgres ? "" : $"INDEXED BY {index}";
 
     /// <summary>A JSON field read as an integer.</summary>
     public string Int(string expression) => IsPostgres ? $"CAST({expression} AS integer)" : expression;

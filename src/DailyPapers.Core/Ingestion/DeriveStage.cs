@@ -109,7 +109,11 @@ internal sealed class DeriveStage : IDisposable
         var periods = TermCounts.PeriodsOf(days);
         transaction.Execute(
             $"INSERT INTO PendingTermCounts (Period, Start) SELECT {_sql.Int("value ->> 0")}, {_sql.Date("value ->> 1")} FROM {_sql.Rows("@periods")} WHERE true ON CONFLICT DO NOTHING",
-            ("@periods", System.Text.Json.JsonSerializer.Serialize(periods.Select(p => new object[] { (int)p.Period, p.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }))));
+            ("@periods", JsonRows.Of(periods, static (json, p) =>
+            {
+                json.WriteNumberValue((int)p.Period);
+                json.WriteStringValue(p.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            })));
     }
 
     /// <summary>Papers a stopped run marked: the store stage settles their content and existence with this run's.</summary>

@@ -10,6 +10,9 @@ namespace DailyPapers.Core.Ingestion;
 /// </summary>
 internal sealed class ListingTotals : IDisposable
 {
+    /// <summary>A paper's id, top votes and latest date (<c>PaperConfiguration</c>): what an author's totals read of each paper.</summary>
+    internal const string PaperTotalsIndex = "IX_Papers_Id_TopVotes_LatestDate";
+
     private readonly SqlDialect _sql;
     private readonly AuthorRows _authors;
     private readonly Statement _refreshPapers;
@@ -27,18 +30,23 @@ internal sealed class ListingTotals : IDisposable
             WHERE Id IN ({sql.Ids("@ids")})
             """,
             "@ids");
-        _refreshAuthors = connection.Prepare(
-            $"""
-            UPDATE Authors SET
-                PaperCount = (SELECT COUNT(*) FROM PaperAuthors pa WHERE pa.AuthorId = Authors.Id),
-                VoteCount = (SELECT COALESCE(SUM(p.TopVotes), 0) FROM PaperAuthors pa JOIN Papers p ON p.Id = pa.PaperId WHERE pa.AuthorId = Authors.Id),
-                Name = COALESCE((
-                    SELECT pa.Name FROM PaperAuthors pa JOIN Papers p ON p.Id = pa.PaperId WHERE pa.AuthorId = Authors.Id
-                    GROUP BY pa.Name ORDER BY COUNT(*) DESC, MAX(p.LatestDate) DESC, pa.Name LIMIT 1), Name)
-            WHERE Id IN ({sql.Ids("@ids")})
-            """,
-            "@ids");
+        _refreshAuthors = connection.Prepare(RefreshAuthorsSql(sql), "@ids");
     }
+
+    /// <summary>
+    /// An author's paper count, vote total and most used spelling, for the authors in <c>@ids</c>: each read along
+    /// indexes alone (their links by author, each paper's votes and date by id), never a paper's row.
+    /// </summary>
+    internal static string RefreshAuthorsSql(SqlDialect sql) =>
+        $"""
+        UPDATE Authors SET
+            PaperCount = (SELECT COUNT(*) FROM PaperAuthors pa WHERE pa.AuthorId = Authors.Id),
+            VoteCount = (SELECT COALESCE(SUM(p.TopVotes), 0) FROM PaperAuthors pa JOIN Papers p {sql.IndexedBy(PaperTotalsIndex)} ON p.Id = pa.PaperId WHERE pa.AuthorId = Authors.Id),
+            Name = COALESCE((
+                SELECT pa.Name FROM PaperAuthors pa JOIN Papers p {sql.IndexedBy(PaperTotalsIndex)} ON p.Id = pa.PaperId WHERE pa.AuthorId = Authors.Id
+                GROUP BY pa.Name ORDER BY COUNT(*) DESC, MAX(p.LatestDate) DESC, pa.Name LIMIT 1), Name)
+        WHERE Id IN ({sql.Ids("@ids")})
+        """;
 
     /// <summary>Papers whose listings the batch changed.</summary>
     public HashSet<int> Batch { get; } = [];

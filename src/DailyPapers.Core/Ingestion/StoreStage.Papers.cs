@@ -189,7 +189,7 @@ internal sealed partial class StoreStage
         foreach (var chunk in _held.Chunk(RowsPerStatement))
         {
             transaction.Execute(
-                $"INSERT INTO Appearances (DayId, PaperId, Position, Votes, Authors, {string.Join(", ", Listing.Columns)}) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, {Listing.Fields(_sql, 5)} FROM json_each(@rows)",
+                $"INSERT INTO Appearances (DayId, PaperId, Position, Votes, Authors, {string.Join(", ", Listing.Columns)}) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, {Listing.Fields(_sql, 5)} FROM {_sql.Rows("@rows")}",
                 ("@rows", JsonRows.Of(chunk, (json, h) =>
                 {
                     json.WriteNumberValue(h.Listing.DayId);

@@ -53,8 +53,8 @@ public static class AuthorIndex
 
     internal const string InsertSql = $"INSERT INTO {Table} (rowid, name) VALUES (@id, @name)";
 
-    /// <summary>Names into the index in bulk: a JSON array of [id, folded name] pairs in <c>@rows</c>.</summary>
-    internal const string InsertManySql = $"INSERT INTO {Table} (rowid, name) SELECT value ->> 0, value ->> 1 FROM json_each(@rows)";
+    /// <summary>Names into the index in bulk: a JSON array of [id, folded name] pairs in <c>@rows</c>, as its UTF-8 bytes (<see cref="Data.JsonRows"/>).</summary>
+    internal const string InsertManySql = $"INSERT INTO {Table} (rowid, name) SELECT value ->> 0, value ->> 1 FROM json_each(CAST(@rows AS TEXT))";
 
     internal const string DeleteSql = $"DELETE FROM {Table} WHERE rowid = @id";
 }

@@ -132,9 +132,9 @@ public sealed class SearchIndex : IDisposable
 
         transaction.Execute(
             $"""
-            INSERT INTO {Spelling.VocabularyTable} (term, doc) SELECT value ->> 0, CAST(value ->> 1 AS bigint) FROM jsonb_array_elements(CAST(@counts AS jsonb))
+            INSERT INTO {Spelling.VocabularyTable} (term, doc) SELECT value ->> 0, CAST(value ->> 1 AS bigint) FROM jsonb_array_elements(CAST(convert_from(@counts, 'UTF8') AS jsonb))
             ON CONFLICT (term) DO UPDATE SET doc = {Spelling.VocabularyTable}.doc + excluded.doc;
-            DELETE FROM {Spelling.VocabularyTable} WHERE doc <= 0 AND term IN (SELECT value ->> 0 FROM jsonb_array_elements(CAST(@counts AS jsonb)));
+            DELETE FROM {Spelling.VocabularyTable} WHERE doc <= 0 AND term IN (SELECT value ->> 0 FROM jsonb_array_elements(CAST(convert_from(@counts, 'UTF8') AS jsonb)));
             """,
             ("@counts", JsonRows.Of(_vocabulary, (json, w) =>
             {

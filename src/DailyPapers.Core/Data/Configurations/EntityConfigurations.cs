@@ -33,6 +33,9 @@ internal sealed class PaperConfiguration : IEntityTypeConfiguration<Paper>
         builder.HasIndex(p => p.ContentDayId);
         // The all-time ranking walks this index from the top instead of sorting every paper.
         builder.HasIndex(p => new { p.TopVotes, p.LatestDate, p.ArxivId }).IsDescending(true, true, false);
+        // An author's totals read each of their papers' votes and date: from this index, not from the paper's row, whose
+        // summaries come before those columns and spill onto overflow pages (Ingestion/ListingTotals, SqlDialect.IndexedBy).
+        builder.HasIndex(p => new { p.Id, p.TopVotes, p.LatestDate });
         builder.HasOne(p => p.ContentDay).WithMany().HasForeignKey(p => p.ContentDayId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(p => p.Appearances).WithOne(a => a.Paper).HasForeignKey(a => a.PaperId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Authors).WithOne(a => a.Paper).HasForeignKey(a => a.PaperId).OnDelete(DeleteBehavior.Cascade);
@@ -59,7 +62,8 @@ internal sealed class PaperAuthorConfiguration : IEntityTypeConfiguration<PaperA
     {
         builder.ToTable("PaperAuthors");
         builder.HasKey(pa => new { pa.PaperId, pa.Position });
-        builder.HasIndex(pa => pa.AuthorId);
+        // An author's papers and the spelling on each, read from the index alone (Ingestion/ListingTotals).
+        builder.HasIndex(pa => new { pa.AuthorId, pa.PaperId, pa.Name });
     }
 }
 

@@ -261,6 +261,8 @@ namespace DailyPapers.Core.Data.Migrations
 
                     b.HasIndex("ContentDayId");
 
+                    b.HasIndex("Id", "TopVotes", "LatestDate");
+
                     b.HasIndex("TopVotes", "LatestDate", "ArxivId")
                         .IsDescending(true, true, false);
 
@@ -284,7 +286,7 @@ namespace DailyPapers.Core.Data.Migrations
 
                     b.HasKey("PaperId", "Position");
 
-                    b.HasIndex("AuthorId");
+                    b.HasIndex("AuthorId", "PaperId", "Name");
 
                     b.ToTable("PaperAuthors", (string)null);
                 });

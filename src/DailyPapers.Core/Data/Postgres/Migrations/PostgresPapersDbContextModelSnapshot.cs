@@ -353,6 +353,8 @@ namespace DailyPapers.Core.Data.Postgres.Migrations
 
                     b.HasIndex("ContentDayId");
 
+                    b.HasIndex("Id", "TopVotes", "LatestDate");
+
                     b.HasIndex("TopVotes", "LatestDate", "ArxivId")
                         .IsDescending(true, true, false);
 
@@ -381,7 +383,7 @@ namespace DailyPapers.Core.Data.Postgres.Migrations
 
                     b.HasKey("PaperId", "Position");
 
-                    b.HasIndex("AuthorId");
+                    b.HasIndex("AuthorId", "PaperId", "Name");
 
                     b.ToTable("paperauthors", (string)null);
                 });
