@@ -42,6 +42,9 @@ switch (command)
     case "derive":
         DeriveBenchmark.Run(options);
         return 0;
+    case "profile":
+        ProfileBenchmark.Run(options);
+        return 0;
     case "postgres":
         PostgresBenchmark.Run(options);
         return 0;
@@ -52,7 +55,7 @@ switch (command)
         BigFileBenchmark.RunHostile(options);
         return 0;
     default:
-        Console.WriteLine("usage: DailyPapers.Bench ingest|load|search|cold|scale|trends|soak|bigfile|hostile|similar|derive|postgres [--copies N] [--corpus DIR] [--rounds N] [--seconds N]");
+        Console.WriteLine("usage: DailyPapers.Bench ingest|load|search|cold|scale|profile|trends|soak|bigfile|hostile|similar|derive|postgres [--copies N] [--corpus DIR] [--rounds N] [--seconds N]");
         Console.WriteLine("       DailyPapers.Bench fuzz <base URL of a running server>");
         return command == "help" ? 0 : 1;
 }
