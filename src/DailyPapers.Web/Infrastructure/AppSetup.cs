@@ -26,7 +26,8 @@ internal static partial class AppSetup
         // A 1,000-character Korean query is about 9 KB once percent-encoded; Kestrel's default request line is 8 KB.
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = 32 * 1024);
         builder.Services.AddSingleton(location.Database);
-        location.Database.AddContextPool(builder.Services, o => o.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+        // A context serves one request, its queries one after another: EF Core's check for concurrent use is not needed.
+        location.Database.AddContextPool(builder.Services, o => o.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).EnableThreadSafetyChecks(false));
 
         builder.Services.AddHostedService<ChangeMonitor>();
         builder.Services.AddSingleton<DataFolderIngest>();

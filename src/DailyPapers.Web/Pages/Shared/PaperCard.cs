@@ -112,6 +112,15 @@ public static class PaperCards
         p.SummaryText,
         p.AuthorsTruncated);
 
+    private sealed record LinkRow(int PaperId, int Position, string Name, string Slug);
+
+    // Compiled once, for every listing. Each slug is looked up by the author's key (a subquery per link): a join lets
+    // PostgreSQL's planner hash the whole author table instead, a cost that grows with the archive rather than with the
+    // cards shown.
+    private static readonly CompiledQuery<Func<PapersDbContext, List<int>, IAsyncEnumerable<LinkRow>>> AuthorLinksOf = new(() => EF.CompileAsyncQuery(
+        (PapersDbContext db, List<int> ids) => db.PaperAuthors.Where(pa => ids.Contains(pa.PaperId))
+            .Select(pa => new LinkRow(pa.PaperId, pa.Position, pa.Name, db.Authors.Where(a => a.Id == pa.AuthorId).Select(a => a.Slug).Single()))));
+
     /// <summary>Attaches each row's authors, read in one query keyed by the rows' paper ids; keeps the rows' order.</summary>
     public static async Task<List<PaperCard>> WithAuthorsAsync(PapersDbContext db, IReadOnlyList<CardRow> rows, CancellationToken cancellationToken)
     {
@@ -123,11 +132,7 @@ public static class PaperCards
         }
 
         var ids = rows.Select(r => r.PaperId).Distinct().ToList();
-        // Each slug is looked up by the author's key (a subquery per link): a join lets PostgreSQL's planner hash the
-        // whole author table instead, a cost that grows with the archive rather than with the cards shown.
-        var links = await db.PaperAuthors.Where(pa => ids.Contains(pa.PaperId))
-            .Select(pa => new { pa.PaperId, pa.Position, pa.Name, Slug = db.Authors.Where(a => a.Id == pa.AuthorId).Select(a => a.Slug).Single() })
-            .ToListAsync(cancellationToken);
+        var links = await AuthorLinksOf.For(db)(db, ids).ToListAsync(cancellationToken);
         var byPaper = links.GroupBy(l => l.PaperId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<AuthorLink>)[.. g.OrderBy(l => l.Position).Select(l => new AuthorLink(l.Name, l.Slug))]);
         return
