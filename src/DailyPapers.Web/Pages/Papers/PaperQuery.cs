@@ -27,22 +27,61 @@ public sealed record PaperView(
 /// </summary>
 public static class PaperQuery
 {
+    private sealed record Found(CardRow Row, int? ArxivVersion);
+
+    private sealed record Listed(int DayId, PaperAppearance Appearance);
+
+    // Compiled (see CompiledQuery): the page's five reads run their SQL without building the LINQ trees again.
+    // A paper whose listings a running ingest is replacing has no latest date for a moment: it is not served then.
+    private static readonly CompiledQuery<Func<PapersDbContext, string, CancellationToken, Task<Found?>>> PaperOf = new(() => EF.CompileAsyncQuery(
+        (PapersDbContext db, string arxivId, CancellationToken _) => db.Papers.Where(p => p.ArxivId == arxivId && p.LatestDate != null)
+            .Select(p => new Found(
+                new CardRow(p.Id, p.ArxivId, p.Title, p.TitleHtml, p.LatestDate ?? DateOnly.MinValue, p.TopVotes, null, p.ThumbnailUrl, p.VideoUrl, p.VideoPosterUrl, p.SummaryMarkdown, p.SummaryHtml, p.SummaryText, p.AuthorsTruncated),
+                p.ArxivVersion))
+            .SingleOrDefault()));
+
+    private static readonly CompiledQuery<Func<PapersDbContext, int, IAsyncEnumerable<Listed>>> ListingsOf = new(() => EF.CompileAsyncQuery(
+        (PapersDbContext db, int paperId) => db.Appearances.Where(a => a.PaperId == paperId)
+            .OrderByDescending(a => a.Day!.Date)
+            .Select(a => new Listed(a.DayId, new PaperAppearance(a.Day!.Date, a.Votes, a.Position)))));
+
+    // Positions in a day run 1, 2, 3…: the neighbours are the listings just before and after, by the day's index.
+    private static readonly CompiledQuery<Func<PapersDbContext, int, int, DateOnly, IAsyncEnumerable<PaperNeighbour>>> NeighboursOf = new(() => EF.CompileAsyncQuery(
+        (PapersDbContext db, int dayId, int position, DateOnly date) => db.Appearances
+            .Where(a => a.DayId == dayId && (a.Position == position - 1 || a.Position == position + 1))
+            .Select(a => new PaperNeighbour(a.Paper!.ArxivId, a.Title, date, a.Position))));
+
+    // Papers sharing the most authors with this one: the six with the most links to its authors, read from the author index.
+    private static readonly CompiledQuery<Func<PapersDbContext, int, IAsyncEnumerable<CardRow>>> RelatedOf = new(() => EF.CompileAsyncQuery(
+        (PapersDbContext db, int paperId) => db.Papers
+            .Where(p => db.PaperAuthors
+                .Where(pa => pa.PaperId != paperId && db.PaperAuthors.Where(x => x.PaperId == paperId).Select(x => x.AuthorId).Contains(pa.AuthorId))
+                .GroupBy(pa => pa.PaperId)
+                .Select(g => new { PaperId = g.Key, Shared = g.Count() })
+                .OrderByDescending(x => x.Shared).ThenByDescending(x => x.PaperId)
+                .Take(6)
+                .Select(x => x.PaperId)
+                .Contains(p.Id) && p.LatestDate != null)
+            .Select(PaperCards.FromPaper)));
+
+    // The similar papers in the order stored, from the list's primary key; a paper removed meanwhile is left out.
+    private static readonly CompiledQuery<Func<PapersDbContext, int, IAsyncEnumerable<CardRow>>> SimilarOf = new(() => EF.CompileAsyncQuery(
+        (PapersDbContext db, int paperId) => db.SimilarPapers.Where(s => s.PaperId == paperId)
+            .Join(db.Papers.Where(p => p.LatestDate != null), s => s.SimilarPaperId, p => p.Id, (s, p) => new { s.Rank, Paper = p })
+            .OrderBy(x => x.Rank)
+            .Select(x => x.Paper)
+            .Select(PaperCards.FromPaper)));
+
     public static async Task<PaperView?> LoadAsync(PapersDbContext db, ArxivId id, CancellationToken cancellationToken)
     {
-        // A paper whose listings a running ingest is replacing has no latest date for a moment: it is not served then.
-        var found = await db.Papers.Where(p => p.ArxivId == id.Value && p.LatestDate != null)
-            .Select(p => new { Row = new CardRow(p.Id, p.ArxivId, p.Title, p.TitleHtml, p.LatestDate ?? DateOnly.MinValue, p.TopVotes, null, p.ThumbnailUrl, p.VideoUrl, p.VideoPosterUrl, p.SummaryMarkdown, p.SummaryHtml, p.SummaryText, p.AuthorsTruncated), p.ArxivVersion })
-            .SingleOrDefaultAsync(cancellationToken);
+        var found = await PaperOf.For(db)(db, id.Value, cancellationToken);
         if (found is null)
         {
             return null;
         }
 
         var paperId = found.Row.PaperId;
-        var listings = await db.Appearances.Where(a => a.PaperId == paperId)
-            .OrderByDescending(a => a.Day!.Date)
-            .Select(a => new { a.DayId, Appearance = new PaperAppearance(a.Day!.Date, a.Votes, a.Position) })
-            .ToListAsync(cancellationToken);
+        var listings = await ListingsOf.For(db)(db, paperId).ToListAsync(cancellationToken);
         if (listings.Count == 0)
         {
             // A running ingest replaced its listings between the two reads.
@@ -50,33 +89,11 @@ public static class PaperQuery
         }
 
         var appearances = listings.Select(l => l.Appearance).ToList();
-
-        // Positions in a day run 1, 2, 3…: the neighbours are the listings just before and after, by the day's index.
         var latest = listings[0];
         var (dayId, position) = (latest.DayId, latest.Appearance.Position);
-        var neighbours = await db.Appearances
-            .Where(a => a.DayId == dayId && (a.Position == position - 1 || a.Position == position + 1))
-            .Select(a => new PaperNeighbour(a.Paper!.ArxivId, a.Title, latest.Appearance.Date, a.Position))
-            .ToListAsync(cancellationToken);
-
-        // Papers sharing the most authors with this one: the six with the most links to its authors, read from the author index.
-        var authorIds = db.PaperAuthors.Where(pa => pa.PaperId == paperId).Select(pa => pa.AuthorId);
-        var relatedIds = db.PaperAuthors
-            .Where(pa => pa.PaperId != paperId && authorIds.Contains(pa.AuthorId))
-            .GroupBy(pa => pa.PaperId)
-            .Select(g => new { PaperId = g.Key, Shared = g.Count() })
-            .OrderByDescending(x => x.Shared).ThenByDescending(x => x.PaperId)
-            .Take(6)
-            .Select(x => x.PaperId);
-        var relatedRows = await db.Papers.Where(p => relatedIds.Contains(p.Id) && p.LatestDate != null).Select(PaperCards.FromPaper).ToListAsync(cancellationToken);
-
-        // The similar papers in the order stored, from the list's primary key; a paper removed meanwhile is left out.
-        var similarRows = await db.SimilarPapers.Where(s => s.PaperId == paperId)
-            .Join(db.Papers.Where(p => p.LatestDate != null), s => s.SimilarPaperId, p => p.Id, (s, p) => new { s.Rank, Paper = p })
-            .OrderBy(x => x.Rank)
-            .Select(x => x.Paper)
-            .Select(PaperCards.FromPaper)
-            .ToListAsync(cancellationToken);
+        var neighbours = await NeighboursOf.For(db)(db, dayId, position, latest.Appearance.Date).ToListAsync(cancellationToken);
+        var relatedRows = await RelatedOf.For(db)(db, paperId).ToListAsync(cancellationToken);
+        var similarRows = await SimilarOf.For(db)(db, paperId).ToListAsync(cancellationToken);
 
         var cards = await PaperCards.WithAuthorsAsync(db, [found.Row, .. relatedRows, .. similarRows], cancellationToken);
         var card = cards[0];
