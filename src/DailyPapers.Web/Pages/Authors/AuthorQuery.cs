@@ -69,22 +69,44 @@ public sealed record AuthorView(
 /// </summary>
 public static class AuthorQuery
 {
+    private sealed record AuthorRow(int Id, string Name, string Slug, int PaperCount, int VoteCount);
+
+    private sealed record Listing(string ArxivId, string TitleHtml, int? TopVotes, DateOnly Date);
+
+    // Compiled (see CompiledQuery). The order by votes differs by provider (PapersDbContext.ByVotes): it stays a LINQ query.
+    private static readonly CompiledQuery<Func<PapersDbContext, string, CancellationToken, Task<AuthorRow?>>> AuthorOf = new(() => EF.CompileAsyncQuery(
+        (PapersDbContext db, string slug, CancellationToken _) => db.Authors.Where(a => a.Slug == slug)
+            .Select(a => new AuthorRow(a.Id, a.Name, a.Slug, a.PaperCount, a.VoteCount)).SingleOrDefault()));
+
+    private static readonly CompiledQuery<Func<PapersDbContext, int, int, int, IAsyncEnumerable<CardRow>>> NewestOf = new(() => EF.CompileAsyncQuery(
+        (PapersDbContext db, int authorId, int skip, int take) => db.PaperAuthors.Where(pa => pa.AuthorId == authorId).Select(pa => pa.Paper!)
+            .Where(p => p.LatestDate != null).OrderByDescending(p => p.LatestDate).ThenBy(p => p.ArxivId)
+            .Skip(skip).Take(take).Select(PaperCards.FromPaper)));
+
+    private static readonly CompiledQuery<Func<PapersDbContext, int, IAsyncEnumerable<Listing>>> ListingsOf = new(() => EF.CompileAsyncQuery(
+        (PapersDbContext db, int authorId) =>
+            from pa in db.PaperAuthors
+            where pa.AuthorId == authorId
+            join a in db.Appearances on pa.PaperId equals a.PaperId
+            select new Listing(pa.Paper!.ArxivId, pa.Paper.TitleHtml, pa.Paper.TopVotes, a.Day!.Date)));
+
     /// <summary>The author's papers (newest or most voted first), their votes summed (each paper's best day), and frequent co-authors.</summary>
     public static async Task<AuthorView?> LoadAsync(PapersDbContext db, string slug, CancellationToken cancellationToken, AuthorSort sort = AuthorSort.Newest, int page = 1, bool withSummary = true)
     {
-        var author = await db.Authors.Where(a => a.Slug == slug).Select(a => new { a.Id, a.Name, a.Slug, a.PaperCount, a.VoteCount }).SingleOrDefaultAsync(cancellationToken);
+        var author = await AuthorOf.For(db)(db, slug, cancellationToken);
         if (author is null)
         {
             return null;
         }
 
-        var ofAuthor = db.PaperAuthors.Where(pa => pa.AuthorId == author.Id).Select(pa => pa.Paper!).Where(p => p.LatestDate != null);
-        var ordered = sort == AuthorSort.Votes
-            ? db.ByVotes(ofAuthor)
-            : ofAuthor.OrderByDescending(p => p.LatestDate).ThenBy(p => p.ArxivId);
         var pageCount = Math.Max(1, (author.PaperCount + AuthorView.PageSize - 1) / AuthorView.PageSize);
         page = Math.Clamp(page, 1, pageCount);
-        var papers = await ordered.Skip((page - 1) * AuthorView.PageSize).Take(AuthorView.PageSize).Select(PaperCards.FromPaper).ToCardsAsync(db, cancellationToken);
+        var (skip, take) = ((page - 1) * AuthorView.PageSize, AuthorView.PageSize);
+        var rows = sort == AuthorSort.Votes
+            ? await db.ByVotes(db.PaperAuthors.Where(pa => pa.AuthorId == author.Id).Select(pa => pa.Paper!).Where(p => p.LatestDate != null))
+                .Skip(skip).Take(take).Select(PaperCards.FromPaper).ToListAsync(cancellationToken)
+            : await NewestOf.For(db)(db, author.Id, skip, take).ToListAsync(cancellationToken);
+        var papers = await PaperCards.WithAuthorsAsync(db, rows, cancellationToken);
 
         // The co-authors are in the author lists just read: counted here rather than asked of the database again.
         var coAuthors = papers.SelectMany(p => p.Authors.DistinctBy(a => a.Slug))
@@ -99,12 +121,7 @@ public static class AuthorQuery
             return new AuthorView(author.Name, author.Slug, papers, author.VoteCount, coAuthors, sort, author.PaperCount, page, pageCount);
         }
 
-        var listings = await (
-            from pa in db.PaperAuthors
-            where pa.AuthorId == author.Id
-            join a in db.Appearances on pa.PaperId equals a.PaperId
-            select new { pa.Paper!.ArxivId, pa.Paper.TitleHtml, pa.Paper.TopVotes, a.Day!.Date })
-            .ToListAsync(cancellationToken);
+        var listings = await ListingsOf.For(db)(db, author.Id).ToListAsync(cancellationToken);
         var summary = AuthorSummary.From(listings.Select(l => (l.ArxivId, l.TitleHtml, l.TopVotes, l.Date)));
         return new AuthorView(author.Name, author.Slug, papers, author.VoteCount, coAuthors, sort, author.PaperCount, page, pageCount, summary);
     }
