@@ -18,6 +18,8 @@ public sealed class CompiledQuery<TQuery>(Func<TQuery> compile)
     public TQuery For(DbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return _byModel.GetValue(db.Model, _ => compile());
+        var model = db.Model;
+        // Looked up first: the factory below is a closure, allocated on each call that reaches it.
+        return _byModel.TryGetValue(model, out var query) ? query : _byModel.GetValue(model, _ => compile());
     }
 }
