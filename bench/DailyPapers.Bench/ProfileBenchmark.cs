@@ -137,7 +137,7 @@ internal static class ProfileBenchmark
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Repository(),
+            WorkingDirectory = DailyPapers.Testing.Repository.Root,
         };
         return Process.Start(start) ?? throw new InvalidOperationException($"could not start {tool}");
     }
@@ -150,19 +150,6 @@ internal static class ProfileBenchmark
         {
             throw new InvalidOperationException($"{tool.StartInfo.Arguments} failed: {output.Result}{error.Result}");
         }
-    }
-
-    private static string Repository()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "DailyPapers.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("run the benchmark from the repository (its dotnet tools are pinned there)");
     }
 
     /// <summary>

@@ -77,33 +77,14 @@ public sealed class TermCountsTests : IDisposable
         _folder.Ingest();
         using var connection = Open();
 
-        var papers = Plan(connection, TermCountStore.PapersOfPeriod, ("@from", "2024-01-01"), ("@to", "2024-02-01"));
-        var texts = Plan(connection, TermCountStore.TextsOf(SqlDialect.Sqlite), ("@ids", "[1,2,3]"));
+        var papers = QueryPlan.Of(connection, TermCountStore.PapersOfPeriod, ("@from", "2024-01-01"), ("@to", "2024-02-01"));
+        var texts = QueryPlan.Of(connection, TermCountStore.TextsOf(SqlDialect.Sqlite), ("@ids", "[1,2,3]"));
 
         papers.Should().Contain(p => p.Contains("USING COVERING INDEX IX_Days_Date", StringComparison.Ordinal))
             .And.Contain(p => p.Contains("USING COVERING INDEX IX_Appearances_DayId_PaperId", StringComparison.Ordinal))
             .And.NotContain(p => p.StartsWith("SCAN", StringComparison.Ordinal));
         texts.Should().Contain(p => p.StartsWith("SEARCH Papers USING INTEGER PRIMARY KEY", StringComparison.Ordinal))
             .And.NotContain(p => p.StartsWith("SCAN", StringComparison.Ordinal) && !p.Contains("json_each", StringComparison.Ordinal));
-    }
-
-    private static List<string> Plan(SqliteConnection connection, string sql, params (string Name, string Value)[] parameters)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        using var reader = command.ExecuteReader();
-        var plan = new List<string>();
-        while (reader.Read())
-        {
-            plan.Add(reader.GetString(3));
-        }
-
-        return plan;
     }
 
     private SqliteConnection Open()
