@@ -96,7 +96,7 @@ internal static class DeriveBenchmark
     }
 
     /// <summary>Every week and month counted afresh, as a full ingest does; milliseconds.</summary>
-    private static double Terms(SqliteConnection connection, IReadOnlyDictionary<int, IReadOnlySet<string>>? terms)
+    private static double Terms(SqliteConnection connection, IReadOnlyDictionary<int, IReadOnlyDictionary<string, string>>? terms)
     {
         using var transaction = connection.BeginTransaction();
         Execute(transaction, "DELETE FROM TermCounts;");
@@ -124,9 +124,9 @@ internal static class DeriveBenchmark
         return texts.Select((t, i) => (t.Id, documents[i])).ToDictionary();
     }
 
-    private static Dictionary<int, IReadOnlySet<string>> CutTerms(List<(int Id, string Title, string Summary)> texts)
+    private static Dictionary<int, IReadOnlyDictionary<string, string>> CutTerms(List<(int Id, string Title, string Summary)> texts)
     {
-        var terms = new IReadOnlySet<string>[texts.Count];
+        var terms = new IReadOnlyDictionary<string, string>[texts.Count];
         Parallel.For(0, texts.Count, i => terms[i] = TermCounts.Terms(texts[i].Title, texts[i].Summary));
         return texts.Select((t, i) => (t.Id, terms[i])).ToDictionary();
     }

@@ -12,6 +12,17 @@ if (command == "fuzz" && args.Length == 2)
     return fuzz.Failures + fuzz.Offsite == 0 ? 0 : 1;
 }
 
+if (command == "terms")
+{
+    // The terms the rising list counts in a text: dotnet run … -- terms "some text"
+    foreach (var (key, form) in DailyPapers.Core.Search.TrendTerms.Of("", string.Join(' ', args.Skip(1))))
+    {
+        Console.WriteLine($"{key} → {form}");
+    }
+
+    return 0;
+}
+
 var options = BenchOptions.Parse(args.Skip(1).ToArray());
 switch (command)
 {
@@ -32,6 +43,9 @@ switch (command)
         return 0;
     case "trends":
         ScaleBenchmark.RunTrends(options);
+        return 0;
+    case "rising":
+        RisingBenchmark.Run(options);
         return 0;
     case "soak":
         SoakBenchmark.Run(options);
@@ -55,7 +69,7 @@ switch (command)
         BigFileBenchmark.RunHostile(options);
         return 0;
     default:
-        Console.WriteLine("usage: DailyPapers.Bench ingest|load|search|cold|scale|profile|trends|soak|bigfile|hostile|similar|derive|postgres [--copies N] [--corpus DIR] [--rounds N] [--seconds N]");
+        Console.WriteLine("usage: DailyPapers.Bench ingest|load|search|cold|scale|profile|trends|rising|soak|bigfile|hostile|similar|derive|postgres [--copies N] [--corpus DIR] [--rounds N] [--seconds N]");
         Console.WriteLine("       DailyPapers.Bench fuzz <base URL of a running server>");
         return command == "help" ? 0 : 1;
 }

@@ -98,10 +98,11 @@ public enum TermPeriod
 /// <summary>
 /// How many papers listed in one week or month hold a term (<see cref="Search.TermCounts"/> says which tokens count),
 /// kept at ingest for the periods it touched, so rising terms are read from a few index ranges. The empty term holds
-/// the period's paper count.
+/// the period's paper count and its days.
 /// </summary>
 public sealed class TermCount
 {
+    /// <summary>The term's key (<see cref="Search.TrendTerms"/>: folded, plurals singular).</summary>
     public required string Term { get; set; }
 
     public TermPeriod Period { get; set; }
@@ -109,6 +110,12 @@ public sealed class TermCount
     public DateOnly Start { get; set; }
 
     public int PaperCount { get; set; }
+
+    /// <summary>The days of the period the papers holding the term were listed on.</summary>
+    public int DayCount { get; set; }
+
+    /// <summary>The form most of the period's papers write the term in, or null when that is the key itself.</summary>
+    public string? Form { get; set; }
 }
 
 /// <summary>

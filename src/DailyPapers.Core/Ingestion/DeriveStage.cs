@@ -21,7 +21,7 @@ internal sealed class DeriveStage : IDisposable
     // What the read stage cut of each paper whose content this run set, for the settle: its term counts for similar
     // papers, and its terms that may rise (their strings shared between papers).
     private readonly Dictionary<int, TermDocument> _documents = [];
-    private readonly Dictionary<int, IReadOnlySet<string>> _trendTerms = [];
+    private readonly Dictionary<int, IReadOnlyDictionary<string, string>> _trendTerms = [];
     private readonly HashSet<string> _termPool = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -58,7 +58,7 @@ internal sealed class DeriveStage : IDisposable
         if (_documents.Count < DocumentsKept || _documents.ContainsKey(paperId))
         {
             _documents[paperId] = terms.Document;
-            _trendTerms[paperId] = TermSet.Of(terms.TrendTerms, _termPool);
+            _trendTerms[paperId] = TermDictionary.Of(terms.TrendTerms, _termPool);
         }
     }
 

@@ -3,12 +3,12 @@ namespace DailyPapers.Core.Search;
 /// <summary>
 /// A paper's text cut into what every derived table needs, once, where the paper is read (the ingest's read stage, in
 /// parallel): the search row (FTS5 tokens, or a <c>tsvector</c> and its words on PostgreSQL) and the terms that may
-/// rise (<see cref="TermCounts.Terms(string)"/>) and its term counts for similar papers (<see cref="TermDocument"/>). The
+/// rise (<see cref="Search.TrendTerms"/>) and its term counts for similar papers (<see cref="TermDocument"/>). The
 /// search index, similar papers and term counts take these instead of reading the paper back.
 /// </summary>
 public sealed class PaperTerms
 {
-    private PaperTerms(SearchRow search, IReadOnlySet<string> trendTerms, TermDocument document)
+    private PaperTerms(SearchRow search, IReadOnlyDictionary<string, string> trendTerms, TermDocument document)
     {
         Search = search;
         TrendTerms = trendTerms;
@@ -17,8 +17,8 @@ public sealed class PaperTerms
 
     public SearchRow Search { get; }
 
-    /// <summary>The distinct terms of title and summary that may rise (<see cref="TermCounts.Terms(string)"/>).</summary>
-    public IReadOnlySet<string> TrendTerms { get; }
+    /// <summary>The distinct terms of title and summary that may rise, with the forms the paper writes them in (<see cref="Search.TrendTerms"/>).</summary>
+    public IReadOnlyDictionary<string, string> TrendTerms { get; }
 
     /// <summary>The term counts of title and summary similar papers are weighed from (<see cref="TermDocument.Cut"/>).</summary>
     public TermDocument Document { get; }

@@ -10,9 +10,9 @@ namespace DailyPapers.Core.Search;
 /// </summary>
 internal sealed class TermCountStore : IDisposable
 {
-    /// <summary>The distinct papers listed on the days from <c>@from</c> up to <c>@to</c>.</summary>
+    /// <summary>The papers listed on the days from <c>@from</c> up to <c>@to</c>, with each day they were listed on.</summary>
     internal const string PapersOfPeriod =
-        "SELECT DISTINCT a.PaperId FROM Days d JOIN Appearances a ON a.DayId = d.Id WHERE d.Date >= @from AND d.Date < @to";
+        "SELECT DISTINCT a.PaperId, d.Date FROM Days d JOIN Appearances a ON a.DayId = d.Id WHERE d.Date >= @from AND d.Date < @to";
 
     private readonly DbConnection _connection;
     private readonly SqlDialect _sql;
@@ -27,7 +27,7 @@ internal sealed class TermCountStore : IDisposable
         _delete = connection.Prepare($"DELETE FROM {TermCounts.Table} WHERE Period = @period AND Start = @start", "@period", "@start");
         _papers = connection.Prepare(PapersOfPeriod, "@from", "@to");
         _insert = connection.Prepare(
-            $"INSERT INTO {TermCounts.Table} (Term, Period, Start, PaperCount) SELECT value ->> 0, @period, @start, {_sql.Int("value ->> 1")} FROM {_sql.Rows("@rows")}",
+            $"INSERT INTO {TermCounts.Table} (Term, Period, Start, PaperCount, DayCount, Form) SELECT value ->> 0, @period, @start, {_sql.Int("value ->> 1")}, {_sql.Int("value ->> 2")}, value ->> 3 FROM {_sql.Rows("@rows")}",
             "@period", "@start", "@rows");
     }
 
@@ -40,20 +40,33 @@ internal sealed class TermCountStore : IDisposable
 
     public void Delete(DbTransaction transaction, TermPeriod period, DateOnly start) => _delete.Execute(transaction, (int)period, start);
 
-    /// <summary>The papers listed in a period, each once.</summary>
-    public List<int> Papers(DbTransaction transaction, DateOnly from, DateOnly to) => _papers.Query(transaction, r => r.GetInt32(0), from, to);
+    /// <summary>The papers listed in a period, once for each day they were listed on.</summary>
+    public List<(int Paper, DateOnly Day)> Listings(DbTransaction transaction, DateOnly from, DateOnly to) =>
+        _papers.Query(transaction, r => (r.GetInt32(0), r.GetFieldValue<DateOnly>(1)), from, to);
 
     /// <summary>The stored title and summary of these papers (their content is their best listing's).</summary>
     public List<(int Id, string Title, string Summary)> Texts(DbTransaction transaction, IReadOnlyCollection<int> ids) =>
         ids.Count == 0 ? [] : _connection.Query(transaction, TextsOf(_sql), r => (r.GetInt32(0), r.GetString(1), r.GetString(2)), ("@ids", Sql.IdList(ids)));
 
-    /// <summary>A period's counts, in key order: the period's rows go in as one run of the index.</summary>
-    public void Insert(DbTransaction transaction, TermPeriod period, DateOnly start, IReadOnlyDictionary<string, int> counts)
+    /// <summary>
+    /// A period's counts, in key order: the period's rows go in as one run of the index. A form equal to its key is
+    /// stored as null (most are), so rows cost what they did before forms were kept.
+    /// </summary>
+    public void Insert(DbTransaction transaction, TermPeriod period, DateOnly start, IReadOnlyDictionary<string, TermTally> counts)
     {
         var rows = JsonRows.Of(counts.OrderBy(c => c.Key, StringComparer.Ordinal), static (json, c) =>
         {
             json.WriteStringValue(c.Key);
-            json.WriteNumberValue(c.Value);
+            json.WriteNumberValue(c.Value.Papers);
+            json.WriteNumberValue(c.Value.Days);
+            if (c.Value.Form == c.Key)
+            {
+                json.WriteNullValue();
+            }
+            else
+            {
+                json.WriteStringValue(c.Value.Form);
+            }
         });
         _insert.Execute(transaction, (int)period, start, rows);
     }

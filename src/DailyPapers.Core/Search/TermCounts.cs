@@ -30,7 +30,7 @@ public sealed partial class TermCounts : IDisposable
     /// Terms given for a paper listed in none of the periods are not used.
     /// </param>
     public void Refresh(
-        DbTransaction transaction, IEnumerable<(TermPeriod Period, DateOnly Start)> periods, IReadOnlyDictionary<int, IReadOnlySet<string>>? terms = null)
+        DbTransaction transaction, IEnumerable<(TermPeriod Period, DateOnly Start)> periods, IReadOnlyDictionary<int, IReadOnlyDictionary<string, string>>? terms = null)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(periods);
@@ -40,7 +40,7 @@ public sealed partial class TermCounts : IDisposable
         // is kept between them is a month's papers, never the archive's.
         foreach (var group in all.GroupBy(p => MonthOf(p.Start)).OrderBy(g => g.Key))
         {
-            var cut = new Dictionary<int, IReadOnlySet<string>>();
+            var cut = new Dictionary<int, IReadOnlyDictionary<string, string>>();
             foreach (var (period, start) in group.OrderByDescending(p => p.Period))
             {
                 Recount(transaction, period, start, terms, cut);
@@ -74,18 +74,18 @@ public sealed partial class TermCounts : IDisposable
     /// <paramref name="given"/> nor <paramref name="cut"/> holds, cut and kept in <paramref name="cut"/>.
     /// </summary>
     private void Recount(
-        DbTransaction transaction, TermPeriod period, DateOnly start, IReadOnlyDictionary<int, IReadOnlySet<string>>? given, Dictionary<int, IReadOnlySet<string>> cut)
+        DbTransaction transaction, TermPeriod period, DateOnly start, IReadOnlyDictionary<int, IReadOnlyDictionary<string, string>>? given, Dictionary<int, IReadOnlyDictionary<string, string>> cut)
     {
         _store.Delete(transaction, period, start);
-        var papers = _store.Papers(transaction, start, EndOf(period, start));
-        var unknown = papers.Where(id => given?.ContainsKey(id) != true && !cut.ContainsKey(id)).ToList();
+        var listings = _store.Listings(transaction, start, EndOf(period, start));
+        var unknown = listings.Select(l => l.Paper).Distinct().Where(id => given?.ContainsKey(id) != true && !cut.ContainsKey(id)).ToList();
         foreach (var (id, title, summary) in _store.Texts(transaction, unknown))
         {
             cut[id] = Terms(title, summary);
         }
 
         // A paper listed in the period but no longer stored has no terms, and does not count.
-        var counts = Count(papers.Select(id => given?.GetValueOrDefault(id) ?? cut.GetValueOrDefault(id)).OfType<IReadOnlySet<string>>());
+        var counts = Count(listings, id => given?.GetValueOrDefault(id) ?? cut.GetValueOrDefault(id));
         if (counts.Count > 0)
         {
             _store.Insert(transaction, period, start, counts);

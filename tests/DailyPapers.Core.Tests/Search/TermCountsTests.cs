@@ -49,24 +49,38 @@ public sealed class TermCountsTests : IDisposable
         var texts = Texts(transaction);
         var paper = texts.Keys.Min();
         var (period, start) = (TermPeriod.Month, TermCounts.MonthOf(DateOnly.Parse(Text(transaction, $"SELECT MIN(d.Date) FROM Days d JOIN Appearances a ON a.DayId = d.Id WHERE a.PaperId = {paper}")!, CultureInfo.InvariantCulture)));
-        var own = TermCounts.Terms(texts[paper].Title, texts[paper].Summary).First();
+        var own = TermCounts.Terms(texts[paper].Title, texts[paper].Summary).Keys.First();
         var before = Count(transaction, own, period, start);
         using var counts = new TermCounts(connection);
 
-        counts.Refresh(transaction, [(period, start)], new Dictionary<int, IReadOnlySet<string>> { [paper] = new HashSet<string> { "marsupial" } });
+        counts.Refresh(transaction, [(period, start)], new Dictionary<int, IReadOnlyDictionary<string, string>> { [paper] = new Dictionary<string, string> { ["marsupial"] = "Marsupial" } });
 
         Count(transaction, "marsupial", period, start).Should().Be(1);
         Count(transaction, own, period, start).Should().Be(before - 1, $"the paper's own terms ({own}) are not counted: only what was given");
     }
 
     [Fact]
-    public void A_periods_papers_are_counted_whole_and_from_nothing_else()
+    public void A_periods_papers_are_counted_once_with_their_days_and_the_form_most_write()
     {
-        var counts = TermCounts.Count([new HashSet<string> { "agent", "web" }, new HashSet<string> { "agent" }, new HashSet<string>()]);
+        var (monday, tuesday) = (new DateOnly(2024, 3, 4), new DateOnly(2024, 3, 5));
+        Dictionary<int, IReadOnlyDictionary<string, string>> terms = new()
+        {
+            [1] = new Dictionary<string, string> { ["mamba"] = "Mamba", ["web"] = "web" },
+            [2] = new Dictionary<string, string> { ["mamba"] = "mamba" },
+            [3] = new Dictionary<string, string> { ["mamba"] = "Mamba" },
+            [4] = new Dictionary<string, string>(),
+        };
 
-        counts.Should().BeEquivalentTo(new Dictionary<string, int> { [""] = 3, ["agent"] = 2, ["web"] = 1 });
-        TermCounts.Count([]).Should().BeEmpty("a period without papers stores no row, not a count of zero");
-        TermCounts.Terms("Agents", "- 모델을 plan").Should().BeEquivalentTo(TermCounts.Terms("Agents\n- 모델을 plan"));
+        // Paper 1 listed on both days: one paper, two days.
+        var counts = TermCounts.Count([(1, monday), (2, monday), (1, tuesday), (3, monday), (4, tuesday), (5, tuesday)], id => terms.GetValueOrDefault(id));
+
+        counts.Should().BeEquivalentTo(new Dictionary<string, TermTally>
+        {
+            [""] = new(4, 2, ""),
+            ["mamba"] = new(3, 2, "Mamba"),
+            ["web"] = new(1, 2, "web"),
+        }, "paper 5 is no longer stored and does not count");
+        TermCounts.Count([], _ => null).Should().BeEmpty("a period without papers stores no row, not a count of zero");
         TermCounts.EndOf(TermPeriod.Week, new DateOnly(2024, 2, 26)).Should().Be(new DateOnly(2024, 3, 4));
         TermCounts.EndOf(TermPeriod.Month, new DateOnly(2024, 2, 1)).Should().Be(new DateOnly(2024, 3, 1));
     }
@@ -139,7 +153,7 @@ public sealed class TermCountsTests : IDisposable
 
     /// <summary>Every term count and the stored rising terms, as text.</summary>
     private static string Dump(DbConnection connection, DbTransaction? transaction) =>
-        string.Join('\n', Rows(transaction, $"SELECT Term, Period, Start, PaperCount FROM {TermCounts.Table} ORDER BY 1, 2, 3", connection)
+        string.Join('\n', Rows(transaction, $"SELECT Term, Period, Start, PaperCount, DayCount, Form FROM {TermCounts.Table} ORDER BY 1, 2, 3", connection)
             .Concat(Rows(transaction, "SELECT Key, Value FROM Meta WHERE Key = 'RisingTerms'", connection))
             .Select(r => string.Join('|', r) + "|"));
 

@@ -74,15 +74,6 @@ public sealed class TrendTests : IDisposable
         data.Series[0].Matches[^1].Should().Be(2);
     }
 
-    [Fact]
-    public void Terms_are_latin_words_and_the_first_syllable_pair_of_korean_words_without_stop_words()
-    {
-        var terms = TermCounts.Terms("LLM Agents for the Web: 모델을 생성하는 영상 연구를 https://x.org/a.png");
-
-        terms.Should().Contain(["llm", "agents", "web", "모델", "생성", "영상"]);
-        terms.Should().NotContain(["for", "the", "델을", "하는", "연구", "https", "png", "x"]);
-    }
-
     private void EightQuietWeeks()
     {
         // Eight weeks before the latest, one digest each with five papers: "agent" once in all of them.
@@ -99,53 +90,114 @@ public sealed class TrendTests : IDisposable
         }
     }
 
+    /// <summary>The latest week: three digests, "agent" in five of its fifteen papers over the three days, "zebra" in one.</summary>
+    private void AgentWeek()
+    {
+        Digest("2024-09-30", ("Agent Planning", "계획."), ("Web Agents", "웹."), ("Zebra Stripes", "얼룩말."), Plain(1), Plain(11));
+        Digest("2024-10-01", ("Agent Memory", "기억."), ("Agents That Code", "코드."), Plain(2), Plain(3), Plain(12));
+        Digest("2024-10-02", ("An Agent Benchmark", "벤치마크."), Plain(4), Plain(5), Plain(6), Plain(13));
+    }
+
     [Fact]
-    public void A_term_that_jumps_this_week_with_enough_papers_rises_and_a_single_paper_does_not()
+    public void A_term_that_jumps_this_week_in_enough_papers_over_enough_days_rises_and_a_single_paper_does_not()
     {
         EightQuietWeeks();
-        Digest("2024-10-01", ("Agent Planning", "계획."), ("Web Agent", "웹."), ("Agent Memory", "기억."), ("Zebra Stripes", "얼룩말."), Plain(1), Plain(2), Plain(3), Plain(4));
+        AgentWeek();
         using var connection = Open();
 
         var lists = RisingTerms.Latest(connection, 10);
 
         var week = lists.Single(l => l.Period == TermPeriod.Week);
         week.Start.Should().Be(new DateOnly(2024, 9, 30), "the week of the latest day starts on its Monday");
-        week.PaperCount.Should().Be(8);
+        week.PaperCount.Should().Be(15);
         week.Terms.Select(t => t.Term).Should().Contain("agent").And.NotContain("zebra").And.NotContain("plain");
         var agent = week.Terms.Single(t => t.Term == "agent");
-        agent.PaperCount.Should().Be(3);
-        agent.Share.Should().Be(3 / 8.0);
+        (agent.PaperCount, agent.DayCount).Should().Be((5, 3), "Agents and Agent are one term, on the three days");
+        agent.Share.Should().Be(5 / 15.0);
         agent.BaselineShare.Should().Be(1 / 40.0);
+        agent.Score.Should().BeGreaterThan(RisingTerms.MinScore);
+    }
+
+    [Fact]
+    public void Any_past_week_or_month_is_ranked_from_the_stored_counts_as_the_latest_is()
+    {
+        EightQuietWeeks();
+        AgentWeek();
+        Digest("2024-11-20", Plain(7), Plain(8));
+        using var connection = Open();
+
+        var past = RisingTerms.Of(connection, null, TermPeriod.Week, new DateOnly(2024, 10, 2), 10);
+        var latest = RisingTerms.Latest(connection, 10).Single(l => l.Period == TermPeriod.Week);
+
+        past.Start.Should().Be(new DateOnly(2024, 9, 30));
+        past.Terms.Select(t => t.Term).Should().Contain("agent");
+        latest.Start.Should().Be(new DateOnly(2024, 11, 18), "the stored list is the latest week's");
+        RisingTerms.Of(connection, null, TermPeriod.Week, new DateOnly(2024, 11, 20), 10).Should().BeEquivalentTo(latest, o => o.WithStrictOrdering());
+        RisingTerms.Of(connection, null, TermPeriod.Month, new DateOnly(2030, 1, 1), 10).Terms.Should().BeEmpty("a period without papers has nothing rising");
     }
 
     [Fact]
     public void Replacing_the_latest_digest_counts_its_week_again()
     {
         EightQuietWeeks();
-        Digest("2024-10-01", ("Agent Planning", "계획."), ("Web Agent", "웹."), ("Agent Memory", "기억."), Plain(1), Plain(2), Plain(3), Plain(4), Plain(5));
+        AgentWeek();
         using (var connection = Open())
         {
             RisingTerms.Latest(connection, 10)[0].Terms.Select(t => t.Term).Should().Contain("agent");
         }
 
-        Digest("2024-10-01", Plain(1), Plain(2), Plain(3), Plain(4), Plain(5), Plain(6), Plain(7), Plain(8));
+        Digest("2024-10-02", Plain(4), Plain(5), Plain(6), Plain(9), Plain(13));
         using var again = Open();
 
-        RisingTerms.Latest(again, 10)[0].Terms.Select(t => t.Term).Should().NotContain("agent");
+        RisingTerms.Latest(again, 10)[0].Terms.Select(t => t.Term).Should().NotContain("agent", "two days are left of its three");
+    }
+
+    private static TermRow Row(string term, int now, int days, int before, int common = 0, string? form = null) => new(term, form ?? term, now, days, before, common);
+
+    [Fact]
+    public void The_rule_needs_support_a_significant_rise_and_a_term_not_common()
+    {
+        // The period: 20 papers on 5 days; before it 200 papers; 12 months stored around it.
+        var list = RisingTerms.Rank(TermPeriod.Month, new DateOnly(2024, 9, 1), [
+            Row("", 20, 5, 200, 12),
+            Row("new", 6, 3, 0),
+            Row("rose", 8, 4, 20),
+            Row("lonely", 4, 3, 0),
+            Row("oneday", 6, 1, 0),
+            Row("steady", 6, 5, 60),
+            Row("faded", 5, 3, 20),
+            Row("common", 8, 5, 10, common: 9),
+            Row("everywhere", 9, 5, 0)], 10);
+
+        list.Terms.Select(t => t.Term).Should().Equal(["new", "rose"],
+            "lonely has 4 papers, oneday 1 day, steady no rise, faded a rise G² calls chance (3.3), common is held in 9 of 12 months, everywhere is in 45 % of the period");
+        list.Terms[1].Score.Should().BeApproximately(10.76, 0.01);
+        RisingTerms.LogLikelihood(5, 20, 20, 200).Should().BeLessThan(RisingTerms.MinScore);
     }
 
     [Fact]
-    public void The_rule_needs_enough_papers_a_grown_share_and_a_term_not_everywhere()
+    public void A_name_or_a_phrase_outranks_a_common_word_of_twice_its_significance_and_a_longer_term_takes_a_shorter_ones_place()
     {
-        var list = RisingTerms.Rank(TermPeriod.Week, new DateOnly(2024, 9, 30), [("", 10, 100), ("new", 3, 0), ("lonely", 2, 0), ("steady", 3, 30), ("model", 5, 60), ("faded", 3, 1)], 10);
+        var list = RisingTerms.Rank(TermPeriod.Month, new DateOnly(2024, 3, 1), [
+            Row("", 200, 20, 800, 12),
+            Row("기록", 34, 10, 50),
+            Row("mamba", 12, 10, 7, form: "Mamba"),
+            Row("splatting", 11, 8, 2),
+            Row("gaussian splatting", 10, 8, 2, form: "Gaussian splatting"),
+            Row("llama", 9, 5, 10, form: "Llama"),
+            Row("llama 3", 3, 3, 0, form: "Llama 3")], 10);
 
-        list.Terms.Select(t => t.Term).Should().Equal("new", "faded");
+        var terms = list.Terms.Select(t => t.Term).ToList();
+        terms.Should().ContainInOrder("Mamba", "기록");
+        terms.Should().Contain("Gaussian splatting").And.NotContain("splatting", "the phrase holds 10 of its 11 papers");
+        terms.Should().Contain("Llama").And.NotContain("Llama 3", "Llama 3 has too few papers to rise");
+        RisingTerms.LogLikelihood(34, 200, 50, 800).Should().BeGreaterThan(RisingTerms.LogLikelihood(12, 200, 7, 800), "the common word is the more significant");
     }
 
     [Fact]
     public void Without_earlier_periods_nothing_rises()
     {
-        var list = RisingTerms.Rank(TermPeriod.Month, new DateOnly(2024, 9, 1), [("", 10, 0), ("new", 5, 0)], 10);
+        var list = RisingTerms.Rank(TermPeriod.Month, new DateOnly(2024, 9, 1), [Row("", 10, 3, 0), Row("new", 5, 3, 0)], 10);
 
         list.Terms.Should().BeEmpty();
     }

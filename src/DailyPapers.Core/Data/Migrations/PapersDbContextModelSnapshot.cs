@@ -459,6 +459,12 @@ namespace DailyPapers.Core.Data.Migrations
                     b.Property<string>("Term")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DayCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Form")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PaperCount")
                         .HasColumnType("INTEGER");
 

@@ -600,6 +600,15 @@ namespace DailyPapers.Core.Data.Postgres.Migrations
                         .HasColumnName("term")
                         .UseCollation("C");
 
+                    b.Property<int>("DayCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("daycount");
+
+                    b.Property<string>("Form")
+                        .HasColumnType("text")
+                        .HasColumnName("form")
+                        .UseCollation("C");
+
                     b.Property<int>("PaperCount")
                         .HasColumnType("integer")
                         .HasColumnName("papercount");

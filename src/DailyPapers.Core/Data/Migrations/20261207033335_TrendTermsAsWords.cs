@@ -1,0 +1,45 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace DailyPapers.Core.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class TrendTermsAsWords : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "DayCount",
+                table: "TermCounts",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Form",
+                table: "TermCounts",
+                type: "TEXT",
+                nullable: true);
+
+            // Terms are words, phrases and names now, counted with their days and forms: the counts of the old terms
+            // (syllable pairs) go, with the rising lists ranked from them, and the next ingest counts every period
+            // again (TermCounts.EnsureComplete: a database with days and no counts).
+            migrationBuilder.Sql("DELETE FROM TermCounts;");
+            migrationBuilder.Sql("DELETE FROM Meta WHERE Key = 'RisingTerms';");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "DayCount",
+                table: "TermCounts");
+
+            migrationBuilder.DropColumn(
+                name: "Form",
+                table: "TermCounts");
+        }
+    }
+}

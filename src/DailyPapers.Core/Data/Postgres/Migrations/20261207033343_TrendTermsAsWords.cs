@@ -1,0 +1,46 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace DailyPapers.Core.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class TrendTermsAsWords : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "daycount",
+                table: "termcounts",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "form",
+                table: "termcounts",
+                type: "text",
+                nullable: true,
+                collation: "C");
+
+            // Terms are words, phrases and names now, counted with their days and forms: the counts of the old terms
+            // (syllable pairs) go, with the rising lists ranked from them, and the next ingest counts every period
+            // again (TermCounts.EnsureComplete: a database with days and no counts).
+            migrationBuilder.Sql("DELETE FROM TermCounts;");
+            migrationBuilder.Sql("DELETE FROM Meta WHERE Key = 'RisingTerms';");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "daycount",
+                table: "termcounts");
+
+            migrationBuilder.DropColumn(
+                name: "form",
+                table: "termcounts");
+        }
+    }
+}
