@@ -116,6 +116,16 @@ public static class RisingTerms
         return [Of(connection, transaction, TermPeriod.Week, day, limit), Of(connection, transaction, TermPeriod.Month, day, limit)];
     }
 
+    /// <summary>The archive's first and last day, or null when no day is stored (two ends of the date index).</summary>
+    public static (DateOnly First, DateOnly Last)? ArchiveSpan(DbConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return connection.Query(
+            null,
+            "SELECT (SELECT MIN(Date) FROM Days), (SELECT MAX(Date) FROM Days)",
+            r => r.IsDBNull(0) ? ((DateOnly, DateOnly)?)null : (r.GetFieldValue<DateOnly>(0), r.GetFieldValue<DateOnly>(1))).FirstOrDefault();
+    }
+
     /// <summary>The period (week from Monday, or calendar month) holding <paramref name="day"/>.</summary>
     public static DateOnly StartOf(TermPeriod period, DateOnly day) => period == TermPeriod.Week ? TermCounts.WeekOf(day) : TermCounts.MonthOf(day);
 

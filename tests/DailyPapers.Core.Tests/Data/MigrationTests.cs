@@ -96,8 +96,12 @@ public sealed class MigrationTests
 
         WithoutRowid(folder).Should().Equal(["SimilarityPostings", "TermCounts"]);
         Rows(folder, "SELECT PaperId, Term, Weight FROM SimilarityPostings ORDER BY 1, 2").Should().Equal(postings);
-        Rows(folder, "SELECT Term, Period, Start, PaperCount FROM TermCounts ORDER BY 1, 2, 3").Should().Equal(counts);
         Rows(folder, "SELECT sql FROM sqlite_master WHERE name = 'IX_SimilarityPostings_Term_Weight_PaperId'").Single().Should().Contain("(\"Term\", \"Weight\" DESC, \"PaperId\")");
+
+        // Terms became words and phrases (TrendTermsAsWords): the old counts go, and the next ingest counts every period.
+        Rows(folder, "SELECT Term FROM TermCounts").Should().BeEmpty();
+        folder.Ingest();
+        Rows(folder, "SELECT Term, Period, Start, PaperCount FROM TermCounts ORDER BY 1, 2, 3").Should().Equal(counts);
     }
 
     /// <summary>Moves the database to the schema of one migration, down or up, as another version of the app would have it.</summary>

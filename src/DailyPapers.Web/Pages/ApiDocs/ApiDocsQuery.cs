@@ -88,6 +88,7 @@ public static class ApiDocsQuery
             TopApi.Name => new { period = "week", date },
             SearchApi.Name => new { q = samples.SearchWord },
             Trends.TrendsApi.Name => new { q = samples.SearchWord },
+            Trends.TrendsApi.RisingName => new { period = "month", date },
             AuthorsApi.SearchName when samples.AuthorName is { } name => new { q = name },
             AuthorsApi.AuthorName when samples.AuthorSlug is { } slug => new { slug },
             _ => null,

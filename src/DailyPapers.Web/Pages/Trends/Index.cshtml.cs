@@ -8,25 +8,36 @@ public sealed class TrendsModel(PapersDbContext db) : PageModel
     public TrendsView? View { get; private set; }
 
     /// <summary>
-    /// Without q the page charts the rising terms, and says so; with a bad q it says what is wrong beside the form
-    /// (status 400), so the reader corrects the terms where they typed them.
+    /// Without q the page charts the rising terms, and says so: the latest week's, or with <c>period</c> and
+    /// <c>date</c> those of any week or month. A bad q, period or date is said beside the form (status 400), so the
+    /// reader corrects what they typed where they typed it.
     /// </summary>
-    public async Task OnGetAsync(string? q, CancellationToken cancellationToken)
+    public async Task OnGetAsync(string? q, string? period, string? date, CancellationToken cancellationToken)
     {
         var query = q?.Trim() ?? "";
-        if (query.Length == 0)
+        if (!TrendsParameters.TryParsePeriod(period, date, out var asked, out var day, out var periodError))
         {
-            View = await TrendsQuery.LoadRisingAsync(db, cancellationToken);
+            await Bad(periodError, query);
             return;
         }
 
-        if (!TrendsParameters.TryParse(query, out var terms, out var error))
+        IReadOnlyList<string> terms = [];
+        if (query.Length > 0 && !TrendsParameters.TryParse(query, out terms, out var error))
+        {
+            await Bad(error, query);
+            return;
+        }
+
+        View = asked is { } chosen
+            ? await TrendsQuery.LoadPeriodAsync(db, query, terms, chosen, day, cancellationToken)
+            : query.Length == 0
+                ? await TrendsQuery.LoadRisingAsync(db, cancellationToken)
+                : await TrendsQuery.LoadAsync(db, query, terms, withRising: true, cancellationToken);
+
+        async Task Bad((string Parameter, string Detail) problem, string asText)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            View = (await TrendsQuery.LoadAsync(db, query, [], withRising: true, cancellationToken)) with { Error = $"{error.Parameter}: {error.Detail}" };
-            return;
+            View = (await TrendsQuery.LoadAsync(db, asText, [], withRising: true, cancellationToken)) with { Error = $"{problem.Parameter}: {problem.Detail}" };
         }
-
-        View = await TrendsQuery.LoadAsync(db, query, terms, withRising: true, cancellationToken);
     }
 }

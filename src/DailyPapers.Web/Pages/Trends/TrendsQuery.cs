@@ -10,9 +10,25 @@ namespace DailyPapers.Web.Pages.Trends;
 /// <summary>One month of the chart: its listed papers, and per term (in the order asked) the matches and their share.</summary>
 public sealed record TrendPoint(DateOnly Month, int PaperCount, IReadOnlyList<int> Matches, IReadOnlyList<double> Shares);
 
-/// <param name="Charted">When the reader asked for no terms: the rising list whose leading terms the chart draws.</param>
-public sealed record TrendsView(string Query, IReadOnlyList<string> Terms, IReadOnlyList<TrendPoint> Months, IReadOnlyList<RisingList> Rising, string? Error = null, RisingList? Charted = null)
+/// <summary>A week or month a reader asked the rising terms of, with the periods on either side that hold digests.</summary>
+public sealed record AskedPeriod(TermPeriod Period, DateOnly Start, DateOnly? Previous, DateOnly? Next)
 {
+    public string Kind => Period == TermPeriod.Week ? "week" : "month";
+
+    /// <summary>How a page names the period: "2024-03-04 주" or "2024년 3월".</summary>
+    public static string Label(TermPeriod period, DateOnly start) =>
+        period == TermPeriod.Week ? $"{Links.Iso(start)}부터 한 주" : $"{start.Year}년 {start.Month}월";
+}
+
+/// <summary>Rising lists as a page shows them: the latest (this week, this month), or one asked for.</summary>
+public sealed record RisingView(IReadOnlyList<RisingList> Lists, bool Latest);
+
+/// <param name="Charted">When the reader asked for no terms: the rising list whose leading terms the chart draws.</param>
+/// <param name="Asked">The period the reader asked the rising terms of (<c>period</c>, <c>date</c>), or null for the latest.</param>
+public sealed record TrendsView(string Query, IReadOnlyList<string> Terms, IReadOnlyList<TrendPoint> Months, IReadOnlyList<RisingList> Rising, string? Error = null, RisingList? Charted = null, AskedPeriod? Asked = null)
+{
+    public RisingView RisingView => new(Rising, Asked is null);
+
     public bool HasChart => Terms.Count > 0 && Months.Count > 0;
 
     /// <summary>The <c>q</c> that draws this chart: what the reader asked, or the rising terms charted in its place.</summary>
@@ -23,6 +39,46 @@ public sealed record TrendsView(string Query, IReadOnlyList<string> Terms, IRead
 public static class TrendsParameters
 {
     public const int MaxTerms = 5;
+
+    /// <summary>
+    /// Reads <c>period</c> (<c>week</c> or <c>month</c>) and <c>date</c> (a day in it, YYYY-MM-DD) of /trends and
+    /// /api/trends/rising. Neither given: no period (the latest lists). A date alone asks its week; a period alone,
+    /// the one holding the latest digest.
+    /// </summary>
+    public static bool TryParsePeriod(string? period, string? date, out TermPeriod? asked, out DateOnly? day, out (string Parameter, string Detail) error)
+    {
+        (asked, day, error) = (null, null, default);
+        if (string.IsNullOrEmpty(period) && string.IsNullOrEmpty(date))
+        {
+            return true;
+        }
+
+        switch (period)
+        {
+            case null or "" or "week":
+                asked = TermPeriod.Week;
+                break;
+            case "month":
+                asked = TermPeriod.Month;
+                break;
+            default:
+                error = ("period", $"기간 '{ParameterText.Shorten(period)}'을(를) 알 수 없습니다. week 또는 month를 고르세요.");
+                return false;
+        }
+
+        if (!string.IsNullOrEmpty(date))
+        {
+            if (!DateParameter.TryParse(date, out var parsed))
+            {
+                error = ("date", DateParameter.Explain(date));
+                return false;
+            }
+
+            day = parsed;
+        }
+
+        return true;
+    }
     public const int MaxTermLength = 100;
 
     public static bool TryParse(string? q, out IReadOnlyList<string> terms, out (string Parameter, string Detail) error)
@@ -106,6 +162,50 @@ public static class TrendsQuery
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// The rising terms of the week or month holding <paramref name="date"/> (or the latest digest), ranked from the
+    /// stored counts, with the periods on either side; the chart draws the asked terms, or without any the list's
+    /// leading terms, as the latest's do.
+    /// </summary>
+    public static async Task<TrendsView> LoadPeriodAsync(PapersDbContext db, string query, IReadOnlyList<string> terms, TermPeriod period, DateOnly? date, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(terms);
+        return await WithConnectionAsync(db, connection =>
+        {
+            var (list, asked) = Period(connection, period, date);
+            if (list is null)
+            {
+                return new TrendsView(query, terms, terms.Count == 0 ? [] : Points(TopicTrends.Monthly(connection, terms)), []);
+            }
+
+            IReadOnlyList<string> charted = terms.Count > 0 ? terms : [.. list.Terms.Select(t => t.Term).Where(TopicTrends.IsSearchable).Take(TrendsParameters.MaxTerms)];
+            var points = charted.Count == 0 ? [] : Points(TopicTrends.Monthly(connection, charted));
+            var chartedList = terms.Count > 0 || charted.Count == 0 ? null : list with { Terms = [.. list.Terms.Where(t => charted.Contains(t.Term))] };
+            return new TrendsView(query, charted, points, [list], Charted: chartedList, Asked: asked);
+        }, cancellationToken);
+    }
+
+    /// <summary>The rising terms of one week or month (that of the latest digest without a date), or null when no digest is stored.</summary>
+    public static Task<RisingList?> RisingOfAsync(PapersDbContext db, TermPeriod period, DateOnly? date, CancellationToken cancellationToken) =>
+        WithConnectionAsync(db, connection => Period(connection, period, date).List, cancellationToken);
+
+    private static (RisingList? List, AskedPeriod? Asked) Period(System.Data.Common.DbConnection connection, TermPeriod period, DateOnly? date)
+    {
+        if (RisingTerms.ArchiveSpan(connection) is not { } archive)
+        {
+            return (null, null);
+        }
+
+        var list = RisingTerms.Of(connection, null, period, date ?? archive.Last, RisingTerms.Stored);
+        var previous = period == TermPeriod.Week ? list.Start.AddDays(-7) : list.Start.AddMonths(-1);
+        var next = period == TermPeriod.Week ? list.Start.AddDays(7) : list.Start.AddMonths(1);
+        return (list, new AskedPeriod(
+            period, list.Start,
+            previous >= RisingTerms.StartOf(period, archive.First) ? previous : null,
+            next <= archive.Last ? next : null));
+    }
+
     /// <summary>The rising terms of the latest week and month, for the home page's box.</summary>
     public static Task<IReadOnlyList<RisingList>> RisingAsync(PapersDbContext db, int limit, CancellationToken cancellationToken) =>
         WithConnectionAsync(db, connection => RisingTerms.Latest(connection, limit), cancellationToken);
@@ -172,4 +272,6 @@ public static class TrendsQuery
     }
 
     public static string Month(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

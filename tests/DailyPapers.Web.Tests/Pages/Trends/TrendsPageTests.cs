@@ -135,45 +135,4 @@ public sealed class TrendsPageTests(AppFactory app)
         page.QuerySelector("main form.trends-form").Should().NotBeNull();
         page.QuerySelectorAll("main .rising .rising-list h3").Select(h => h.TextContent).Should().Contain(t => t.StartsWith("이번 주", StringComparison.Ordinal)).And.Contain(t => t.StartsWith("이번 달", StringComparison.Ordinal));
     }
-
-    [Fact]
-    public async Task Without_terms_the_page_charts_the_rising_terms_of_the_home_pages_box_and_says_so()
-    {
-        var page = await app.GetDocumentAsync("/trends");
-        var home = await app.GetDocumentAsync("/");
-
-        var boxed = home.QuerySelectorAll("main aside.rising-box .rising-term").Select(a => a.TextContent).ToList();
-        boxed.Should().NotBeEmpty("the seeds' latest week has terms that rose against the eight weeks before");
-        page.QuerySelector("main svg.trend-chart").Should().NotBeNull("without terms the page charts the rising ones");
-        var svg = XElement.Parse(page.QuerySelector("main svg.trend-chart")!.OuterHtml);
-        svg.Descendants().Where(e => ((string?)e.Attribute("class") ?? "").StartsWith("legend-item", StringComparison.Ordinal)).Select(e => e.Value).Should().Equal(boxed);
-        svg.Descendants().Where(e => e.Name.LocalName == "g" && (string?)e.Parent?.Attribute("class") == "chart-lines").Should().HaveCount(boxed.Count);
-        page.QuerySelectorAll("main table.trend-table thead th a").Select(a => a.TextContent).Should().Equal(boxed);
-        var note = page.QuerySelector("main .rising-chart-note")!;
-        note.TextContent.Should().Contain("검색어를 넣지 않아").And.Contain("이번 주").And.Contain(string.Join(", ", boxed));
-        var q = string.Join(",", boxed);
-        Uri.UnescapeDataString(note.QuerySelector("a")!.GetAttribute("href")!).Should().Be("/trends?q=" + q);
-        page.QuerySelectorAll("main figcaption a").Select(a => Uri.UnescapeDataString(a.GetAttribute("href")!)).Should().Contain("/api/trends?q=" + q + "&format=csv");
-        page.QuerySelector("main form.trends-form input[name=q]")!.GetAttribute("value").Should().BeNullOrEmpty("the reader asked for nothing");
-    }
-
-    [Fact]
-    public async Task Rising_terms_link_to_their_search_and_their_chart_on_the_trends_and_home_pages()
-    {
-        var trends = await app.GetDocumentAsync("/trends");
-        var home = await app.GetDocumentAsync("/");
-
-        var terms = trends.QuerySelectorAll("main .rising li");
-        terms.Should().NotBeEmpty("the seeds' latest month holds terms that rose against the months before");
-        foreach (var term in terms)
-        {
-            var text = term.QuerySelector(".rising-term")!.TextContent;
-            term.QuerySelector(".rising-term")!.GetAttribute("href").Should().Be("/search?q=" + Uri.EscapeDataString(text));
-            term.QuerySelector(".rising-chart")!.GetAttribute("href").Should().Be("/trends?q=" + Uri.EscapeDataString(text));
-        }
-
-        var box = home.QuerySelector("main aside.rising-box");
-        box.Should().NotBeNull("the seeds' latest week has terms that rose against the eight weeks before");
-        box!.QuerySelectorAll(".rising-term").Should().NotBeEmpty();
-    }
 }
