@@ -6,10 +6,19 @@ namespace DailyPapers.Browser.Tests;
 /// <summary>
 /// The trend chart and the rising terms without JavaScript, in light and dark, at desktop and phone size: the chart is
 /// drawn, its lines stand out from the page, the form submits to a shareable address, and nothing scrolls sideways.
+/// Rising terms are read on an archive where terms rise (<see cref="RisingServer"/>).
 /// </summary>
 [Collection(SharedBrowser.Name)]
-public sealed class TrendsTests(BrowserFixture browser)
+public sealed class TrendsTests(BrowserFixture browser, RisingServer rising) : IClassFixture<RisingServer>
 {
+    private async Task<IPage> RisingPageAsync(BrowserNewContextOptions? options = null) => await browser.NewPageAsync(options, rising.BaseUrl);
+
+    private async Task OpenRisingAsync(IPage page, string path)
+    {
+        var response = await page.GotoAsync(rising.BaseUrl + path, new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        response!.Status.Should().Be(200);
+    }
+
     private const string Chart = "/trends?q=diffusion,%EB%AA%A8%EB%8D%B8,agent";
 
     private static BrowserNewContextOptions Options(string size, ColorScheme scheme) => size == "phone"
@@ -52,15 +61,25 @@ public sealed class TrendsTests(BrowserFixture browser)
         colours.GetProperty("lines").EnumerateArray().Should().OnlyContain(c => c.GetDouble() >= 3, "graphics need 3:1 against the page");
         colours.GetProperty("label").GetDouble().Should().BeGreaterThanOrEqualTo(4.5);
 
-        var rising = page.Locator("main .rising .rising-term");
-        (await rising.CountAsync()).Should().BePositive();
         var sideways = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
         sideways.Should().BeFalse("the page must not scroll sideways");
         await BrowserFixture.ScreenshotAsync(page, $"{size}-trends-{theme}");
 
-        await browser.OpenAsync(page, "/");
-        (await page.Locator("main aside.rising-box .rising-term").CountAsync()).Should().BePositive();
-        await BrowserFixture.ScreenshotAsync(page, $"{size}-home-rising-{theme}");
+        // Rising terms of the latest week, and of a chosen week, with their figures; nothing scrolls sideways.
+        var risingPage = await RisingPageAsync(Options(size, theme == "dark" ? ColorScheme.Dark : ColorScheme.Light));
+        foreach (var (path, shot) in new[] { ("/trends", "trends-rising"), ("/trends?period=week&date=2024-10-01", "trends-rising-week") })
+        {
+            await OpenRisingAsync(risingPage, path);
+            (await risingPage.Locator("main .rising .rising-term").AllTextContentsAsync()).Should().Contain("Mamba");
+            (await risingPage.Locator("main .rising .rising-figures").First.IsVisibleAsync()).Should().BeTrue();
+            (await risingPage.Locator("main svg.trend-chart").IsVisibleAsync()).Should().BeTrue("the rising terms are charted");
+            (await risingPage.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth")).Should().BeFalse();
+            await BrowserFixture.ScreenshotAsync(risingPage, $"{size}-{shot}-{theme}");
+        }
+
+        await OpenRisingAsync(risingPage, "/");
+        (await risingPage.Locator("main aside.rising-box .rising-term").CountAsync()).Should().BePositive();
+        await BrowserFixture.ScreenshotAsync(risingPage, $"{size}-home-rising-{theme}");
     }
 
     [BrowserFact]
@@ -77,11 +96,18 @@ public sealed class TrendsTests(BrowserFixture browser)
         page.Url.Should().Contain("q=video%2C+agent");
         (await page.Locator("main svg.trend-chart .legend-item").AllTextContentsAsync()).Should().Equal("video", "agent");
 
-        // A rising term leads to its chart.
-        await browser.OpenAsync(page, "/trends");
-        var chartLink = page.Locator("main .rising .rising-chart").First;
+        // A rising term leads to its chart; the period form to a past week's rising terms.
+        var risingPage = await RisingPageAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+        await OpenRisingAsync(risingPage, "/trends");
+        var chartLink = risingPage.Locator("main .rising .rising-chart").First;
         await chartLink.ClickAsync();
-        await page.WaitForURLAsync("**/trends?q=*", new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
-        (await page.Locator("main svg.trend-chart").IsVisibleAsync()).Should().BeTrue();
+        await risingPage.WaitForURLAsync("**/trends?q=*", new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        (await risingPage.Locator("main svg.trend-chart").IsVisibleAsync()).Should().BeTrue();
+
+        await OpenRisingAsync(risingPage, "/trends");
+        await risingPage.Locator("#rising-date").FillAsync("2024-08-14");
+        await risingPage.Locator("main form.rising-period-form button").ClickAsync();
+        await risingPage.WaitForURLAsync("**/trends?period=week&date=2024-08-14", new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        (await risingPage.Locator("main #rising-h").TextContentAsync()).Should().Be("2024-08-12부터 한 주에 떠오른 말");
     }
 }
