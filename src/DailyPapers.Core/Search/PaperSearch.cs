@@ -291,7 +291,7 @@ public static partial class PaperSearch
             // A lookup per match in the index of the papers with links, not a read of the paper's row: its links come
             // after the summaries and would be read from their overflow pages (SQLite; PostgreSQL picks its own way).
             sql.Append(CultureInfo.InvariantCulture,
-                $" AND EXISTS (SELECT 1 FROM Papers c {dialect.IndexedBy(Data.Configurations.PaperConfiguration.WithCodeIndex)} WHERE c.Id = m.Id AND c.CodeUrls IS NOT NULL)");
+                $" AND EXISTS (SELECT 1 FROM Papers linked {dialect.IndexedBy(Data.Configurations.PaperConfiguration.WithCodeIndex)} WHERE linked.Id = m.Id AND linked.CodeUrls IS NOT NULL)");
         }
     }
 
