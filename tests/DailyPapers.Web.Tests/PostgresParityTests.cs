@@ -21,10 +21,10 @@ public sealed class PostgresParityTests(ITestOutputHelper output)
     [
         "/search?q=모델", "/search?q=언어모델", "/search?q=diffusion", "/search?q=diffusion+video", "/search?q=%22language+model%22",
         "/search?q=llama3", "/search?q=Llama-3", "/search?q=transf", "/search?q=difusion", "/search?q=zzzzqqq", "/search?q=모",
-        "/search?q=model&sort=newest", "/search?q=model&sort=votes", "/search?q=model&sort=newest&page=2", "/search?q=language&sort=votes&page=3", "/search?q=model&minVotes=10",
+        "/search?q=model&sort=newest", "/search?q=model&sort=votes", "/search?q=model&sort=newest&page=2", "/search?q=language&sort=votes&page=3", "/search?q=model&minVotes=10", "/search?q=모델&code=1", "/search?q=model&sort=votes&code=1",
         "/search?q=model&from=2024-01-01&to=2024-03-31", "/search?q=title%3A+model", "/search?q=Kolle", "/search?q=wang",
         "/authors?q=wang", "/authors?q=tao+wa", "/authors?q=Wang%2C+X.", "/authors?q=xi", "/authors",
-        "/trends?q=diffusion", "/trends?q=모델,agent", "/api/search?q=diffusion&sort=newest", "/api/search?q=모델&sort=votes&page=2", "/api/trends?q=diffusion", "/api/trends?q=diffusion&format=csv",
+        "/trends?q=diffusion", "/trends?q=모델,agent", "/api/search?q=diffusion&sort=newest", "/api/search?q=모델&sort=votes&page=2", "/api/search?q=모델&sort=newest&code=1", "/api/trends?q=diffusion", "/api/trends?q=diffusion&format=csv",
     ];
 
     [PostgresFact]

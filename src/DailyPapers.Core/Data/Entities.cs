@@ -87,6 +87,12 @@ public sealed class Paper
     /// <summary>The digest's author list ended with a '+' marker: there are more authors than listed.</summary>
     public bool AuthorsTruncated { get; set; }
 
+    /// <summary>
+    /// The repositories and project pages the summary names, made at ingest (<see cref="Parsing.CodeLinks"/>): a JSON
+    /// array of <c>{"url", "kind"}</c>, null when it names none.
+    /// </summary>
+    public string? CodeUrls { get; set; }
+
     /// <summary>The day whose digest the title, summary and authors were read from.</summary>
     public int? ContentDayId { get; set; }
 
@@ -187,6 +193,9 @@ public sealed class Appearance
     public string? VideoUrl { get; set; }
 
     public string? VideoPosterUrl { get; set; }
+
+    /// <summary>The repositories and project pages this listing's summary names, as <see cref="Paper.CodeUrls"/>.</summary>
+    public string? CodeUrls { get; set; }
 
     /// <summary>The listing's author names in order, as a JSON array of strings.</summary>
     public required string Authors { get; set; }

@@ -51,9 +51,11 @@ public sealed class DigestImporter(Database database)
 
         using var writer = IngestLock.Acquire(database, cancellationToken, options.Waiting);
         using var connection = database.OpenIngestConnection();
-        // A database from before the search index or the term counts, or with a damaged index, has them made whole first.
+        // A database from before the search index, the term counts or the code links, or with a damaged index, has them
+        // made whole first.
         Search.SearchIndex.EnsureComplete(connection);
         Search.TermCounts.EnsureComplete(connection);
+        CodeLinkRows.EnsureComplete(connection);
         return Run(connection, root, options, Stopwatch.GetElapsedTime(started), cancellationToken);
     }
 

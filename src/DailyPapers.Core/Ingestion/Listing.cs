@@ -9,11 +9,12 @@ namespace DailyPapers.Core.Ingestion;
 /// </summary>
 internal sealed record Listing(
     int DayId, DateOnly Date, string Title, string TitleHtml, string? ThumbnailUrl, string? VideoUrl, string? VideoPosterUrl,
-    string SummaryMarkdown, string SummaryHtml, string SummaryText, bool AuthorsTruncated, int Line, IReadOnlyList<string> Authors, int? ArxivVersion)
+    string SummaryMarkdown, string SummaryHtml, string SummaryText, bool AuthorsTruncated, int Line, IReadOnlyList<string> Authors, int? ArxivVersion,
+    string? CodeUrls)
 {
     /// <summary>The content columns of Papers and Appearances, in the order of <see cref="Values"/>.</summary>
     public static readonly string[] Columns =
-        ["ArxivVersion", "Title", "TitleHtml", "ThumbnailUrl", "VideoUrl", "VideoPosterUrl", "SummaryMarkdown", "SummaryHtml", "SummaryText", "AuthorsTruncated", "Line"];
+        ["ArxivVersion", "Title", "TitleHtml", "ThumbnailUrl", "VideoUrl", "VideoPosterUrl", "SummaryMarkdown", "SummaryHtml", "SummaryText", "AuthorsTruncated", "Line", "CodeUrls"];
 
     /// <summary>
     /// The columns as a JSON row's fields from <paramref name="first"/> on, read as their types (the row written by
@@ -32,7 +33,7 @@ internal sealed record Listing(
 
     public static Listing Of(int dayId, DateOnly date, ParsedPaper paper) => new(
         dayId, date, paper.Title, paper.TitleHtml, paper.ThumbnailUrl, paper.VideoUrl, paper.VideoPosterUrl, paper.SummaryMarkdown,
-        paper.SummaryHtml, paper.SummaryText, paper.AuthorsTruncated, paper.Line, paper.Authors, paper.ArxivId.Version);
+        paper.SummaryHtml, paper.SummaryText, paper.AuthorsTruncated, paper.Line, paper.Authors, paper.ArxivId.Version, CodeLinks.ToJson(paper.CodeLinks));
 
     public static Listing Read(System.Data.Common.DbDataReader reader)
     {
@@ -40,11 +41,11 @@ internal sealed record Listing(
         return new Listing(
             reader.GetInt32(0), reader.GetFieldValue<DateOnly>(1), reader.GetString(3), reader.GetString(4), Text(5), Text(6), Text(7), reader.GetString(8),
             reader.GetString(9), reader.GetString(10), reader.GetBoolean(11), reader.GetInt32(12),
-            System.Text.Json.JsonSerializer.Deserialize<List<string>>(reader.GetString(13)) ?? [], reader.IsDBNull(2) ? null : reader.GetInt32(2));
+            System.Text.Json.JsonSerializer.Deserialize<List<string>>(reader.GetString(14)) ?? [], reader.IsDBNull(2) ? null : reader.GetInt32(2), Text(13));
     }
 
     public object?[] Values() =>
-        [ArxivVersion, Title, TitleHtml, ThumbnailUrl, VideoUrl, VideoPosterUrl, SummaryMarkdown, SummaryHtml, SummaryText, AuthorsTruncated, Line];
+        [ArxivVersion, Title, TitleHtml, ThumbnailUrl, VideoUrl, VideoPosterUrl, SummaryMarkdown, SummaryHtml, SummaryText, AuthorsTruncated, Line, CodeUrls];
 
     /// <summary>Writes <see cref="Values"/>, in order, into a JSON row.</summary>
     public void Write(System.Text.Json.Utf8JsonWriter json)

@@ -64,6 +64,12 @@ public sealed record ParsedPaper(
     /// Empty until the digest is rendered (<c>DigestRenderer</c>).
     /// </summary>
     public string SummaryText { get; init; } = "";
+
+    /// <summary>
+    /// The repositories and project pages the summary names (<see cref="CodeLinks"/>), in its order. Empty until the
+    /// digest is rendered (<c>DigestRenderer</c>), which reads them from the summary's links as it renders them.
+    /// </summary>
+    public IReadOnlyList<CodeLink> CodeLinks { get; init; } = [];
 }
 
 /// <summary>Part of a summary: its markdown source, and the parsed block to render it from (null for text the parser composed).</summary>

@@ -13,7 +13,7 @@ public static class DigestRenderer
 {
     /// <summary>
     /// The digest with <see cref="ParsedPaper.TitleHtml"/>, <see cref="ParsedPaper.SummaryHtml"/>,
-    /// <see cref="ParsedPaper.SummaryText"/> and <see cref="ParsedDay.NotesHtml"/> filled in, rendering's warnings added,
+    /// <see cref="ParsedPaper.SummaryText"/>, <see cref="ParsedPaper.CodeLinks"/> and <see cref="ParsedDay.NotesHtml"/> filled in, rendering's warnings added,
     /// and the syntax tree let go (its summary pieces are empty).
     /// </summary>
     public static ParsedDigest Render(ParsedDigest digest) => Render(digest, TexBudget.PerFile);
@@ -27,7 +27,7 @@ public static class DigestRenderer
         var writer = new BlockHtmlWriter();
         var plain = new PlainTextWriter();
         var diagnostics = digest.Diagnostics.ToList();
-        var html = new Dictionary<int, (string Title, string Summary, string Text)>();
+        var html = new Dictionary<int, (string Title, string Summary, string Text, IReadOnlyList<CodeLink> Code)>();
         foreach (var (paper, warningsAt) in digest.PapersRead)
         {
             budget.Line = paper.Line;
@@ -48,11 +48,14 @@ public static class DigestRenderer
                 warnings.Add(Warning(digest, paper, $"TeX '{DiagnosticList.Shorten(tex)}' in the summary cannot be rendered; it is shown as written"));
             }
 
+            // From the blocks just rendered, whose links are safe and cut where the page's links end.
+            var codeLinks = SummaryCodeLinks.Of(pieces.Select(p => p.Block!));
+
             // Positions count the parser's diagnostics only, so those already inserted before this one shift it.
             diagnostics.InsertRange(warningsAt + diagnostics.Count - digest.Diagnostics.Count, warnings);
             // A paper section is known by its heading's line; the day holds a copy of the paper with its position.
             // Markdig decodes a character reference to what it names, &#1; too: what no text may hold is dropped here.
-            html[paper.Line] = (CleanText.Remove(titleHtml), CleanText.Remove(summaryHtml), CleanText.Remove(summaryText));
+            html[paper.Line] = (CleanText.Remove(titleHtml), CleanText.Remove(summaryHtml), CleanText.Remove(summaryText), codeLinks);
         }
 
         var days = new List<ParsedDay>(digest.Days.Count);
@@ -67,7 +70,7 @@ public static class DigestRenderer
             // The blocks are let go once rendered: the syntax tree is the bulk of a file's memory while it waits to be written.
             days.Add(day with
             {
-                Papers = [.. day.Papers.Select(p => p with { SummaryPieces = [], TitleHtml = html[p.Line].Title, SummaryHtml = html[p.Line].Summary, SummaryText = html[p.Line].Text })],
+                Papers = [.. day.Papers.Select(p => p with { SummaryPieces = [], TitleHtml = html[p.Line].Title, SummaryHtml = html[p.Line].Summary, SummaryText = html[p.Line].Text, CodeLinks = html[p.Line].Code })],
                 // Notes that render to nothing (link reference definitions) keep their markdown but show no box.
                 NotesHtml = string.IsNullOrWhiteSpace(notesHtml) ? null : notesHtml,
                 NotePieces = [],

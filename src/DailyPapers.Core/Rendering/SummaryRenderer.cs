@@ -96,7 +96,7 @@ public static class SummaryRenderer
     }
 
     // Markdig's Descendants does not look into a lone leaf block's inlines.
-    private static List<T> Inlines<T>(MarkdownObject root)
+    internal static List<T> Inlines<T>(MarkdownObject root)
         where T : Inline => root switch
         {
             LeafBlock { Inline: { } inline } => [.. inline.Descendants<T>()],

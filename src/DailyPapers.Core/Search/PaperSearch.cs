@@ -14,10 +14,11 @@ public enum SearchSort
     Votes,
 }
 
-/// <summary>Optional narrowing of a search: the days a paper was listed on, and its best vote count.</summary>
-public sealed record SearchFilter(DateOnly? From = null, DateOnly? To = null, int? MinVotes = null)
+/// <summary>Optional narrowing of a search: the days a paper was listed on, its best vote count, and whether its summary names code.</summary>
+/// <param name="WithCode">Only papers whose summary names a repository or a project page (<see cref="Parsing.CodeLinks"/>).</param>
+public sealed record SearchFilter(DateOnly? From = null, DateOnly? To = null, int? MinVotes = null, bool WithCode = false)
 {
-    public bool IsEmpty => From is null && To is null && MinVotes is null;
+    public bool IsEmpty => From is null && To is null && MinVotes is null && !WithCode;
 }
 
 /// <summary>One page of matching paper ids in order, and how many match in all.</summary>
@@ -97,7 +98,7 @@ public static partial class PaperSearch
         // Only the last word is a prefix, as in typing: each prefix expands to every word it starts.
         var match = index.All(phrases, column: null);
         var where = new StringBuilder();
-        AppendFilter(where, command, filter);
+        AppendFilter(where, command, filter, SqlDialect.Of(connection));
         var counted = HeldByMoreThanTheLimit(connection, index, phrases, filter) ? CountLimit + 1 : Count(connection, index, match, where.ToString(), command, CountLimit + 1);
         var capped = counted > CountLimit;
         var total = Math.Min(counted, CountLimit);
@@ -270,7 +271,7 @@ public static partial class PaperSearch
 
     private const string BestVotes = "SELECT p.TopVotes FROM Papers p WHERE p.Id = m.Id";
 
-    private static void AppendFilter(StringBuilder sql, DbCommand command, SearchFilter filter)
+    private static void AppendFilter(StringBuilder sql, DbCommand command, SearchFilter filter, SqlDialect dialect)
     {
         if (filter.From is not null || filter.To is not null)
         {
@@ -283,6 +284,14 @@ public static partial class PaperSearch
         {
             sql.Append(CultureInfo.InvariantCulture, $" AND ({BestVotes}) >= @minVotes");
             command.Bind("@minVotes", minVotes);
+        }
+
+        if (filter.WithCode)
+        {
+            // A lookup per match in the index of the papers with links, not a read of the paper's row: its links come
+            // after the summaries and would be read from their overflow pages (SQLite; PostgreSQL picks its own way).
+            sql.Append(CultureInfo.InvariantCulture,
+                $" AND EXISTS (SELECT 1 FROM Papers linked {dialect.IndexedBy(Data.Configurations.PaperConfiguration.WithCodeIndex)} WHERE linked.Id = m.Id AND linked.CodeUrls IS NOT NULL)");
         }
     }
 

@@ -104,6 +104,34 @@ public sealed class MigrationTests
         Rows(folder, "SELECT Term, Period, Start, PaperCount FROM TermCounts ORDER BY 1, 2, 3").Should().Equal(counts);
     }
 
+    [Fact]
+    public void A_database_from_before_code_links_gets_them_at_its_next_ingest_without_reading_a_digest_again()
+    {
+        using var folder = new IngestFolder().WithSeeds();
+        folder.Ingest();
+        var papers = Rows(folder, "SELECT ArxivId, CodeUrls FROM Papers ORDER BY 1");
+        var listings = Rows(folder, "SELECT Id, CodeUrls FROM Appearances ORDER BY 1");
+        Rows(folder, "SELECT COUNT(*) FROM Papers WHERE CodeUrls IS NOT NULL").Single().Should().Be("16", "16 seed papers name code or a project page");
+
+        // Back to the schema before the links, then up again as an upgrade from that version runs.
+        MigrateTo(folder, "20261207015016_AuthorTotalsFromIndexes");
+        Rows(folder, "SELECT COUNT(*) FROM pragma_table_info('Papers') WHERE name = 'CodeUrls'").Should().Equal(["0"]);
+        PapersDatabase.Migrate(folder.ConnectionString);
+        Rows(folder, "SELECT COUNT(*) FROM Papers WHERE CodeUrls IS NOT NULL").Should().Equal(["0"], "migrating adds the columns empty, nothing more");
+        var logged = Rows(folder, "SELECT COALESCE(MAX(Id), 0) FROM Changes").Single();
+
+        var report = folder.Ingest();
+
+        report.FilesUnchanged.Should().Be(report.FilesSeen, "no digest is read again");
+        Rows(folder, "SELECT ArxivId, CodeUrls FROM Papers ORDER BY 1").Should().Equal(papers);
+        Rows(folder, "SELECT Id, CodeUrls FROM Appearances ORDER BY 1").Should().Equal(listings);
+        Rows(folder, $"SELECT Tag FROM Changes WHERE Id > {logged}").Should().Equal(["*"], "running apps drop every cached page, which may now show a link");
+
+        // Derived once: the next ingest has nothing to do.
+        folder.Ingest().DataChanged.Should().BeFalse();
+        Rows(folder, $"SELECT Tag FROM Changes WHERE Id > {logged}").Should().Equal(["*"]);
+    }
+
     /// <summary>Moves the database to the schema of one migration, down or up, as another version of the app would have it.</summary>
     private static void MigrateTo(IngestFolder folder, string migration)
     {

@@ -94,6 +94,32 @@ public sealed class PostgresIngestTests
         waited.Should().ContainSingle().Which.Should().Contain("another ingest is writing").And.Contain("PostgreSQL database");
     }
 
+    [PostgresFact]
+    public void A_database_from_before_code_links_gets_them_at_its_next_ingest_without_reading_a_digest_again()
+    {
+        using var folder = new IngestFolder().WithSeeds();
+        var postgres = PostgresServer.Shared.CreateDatabase();
+        new PostgresDatabase(postgres).Migrate();
+        var importer = new DigestImporter(postgres, DatabaseProvider.Postgres);
+        importer.Ingest(folder.DataDirectory);
+        const string Papers = "SELECT ArxivId, CodeUrls FROM Papers ORDER BY 1";
+        const string Listings = "SELECT Id, CodeUrls FROM Appearances ORDER BY 1";
+        var papers = Data.MigrationTests.Rows(Postgres(postgres), Papers);
+        var listings = Data.MigrationTests.Rows(Postgres(postgres), Listings);
+        Scalar(Postgres(postgres), "SELECT COUNT(*) FROM Papers WHERE CodeUrls IS NOT NULL").Should().Be(16);
+
+        // As the migration PaperCodeUrls leaves a database from before: the columns empty, the rule forgotten.
+        Data.MigrationTests.Rows(Postgres(postgres), "UPDATE Papers SET CodeUrls = NULL; UPDATE Appearances SET CodeUrls = NULL; DELETE FROM Meta WHERE Key = 'CodeLinks'");
+        var report = importer.Ingest(folder.DataDirectory);
+
+        report.FilesUnchanged.Should().Be(report.FilesSeen, "no digest is read again");
+        Data.MigrationTests.Rows(Postgres(postgres), Papers).Should().Equal(papers);
+        Data.MigrationTests.Rows(Postgres(postgres), Listings).Should().Equal(listings);
+        folder.Ingest();
+        SameRows(Dump(Postgres(postgres)).Where(r => !r.StartsWith("Changes|", StringComparison.Ordinal)).ToList(),
+            Dump(Sqlite(folder.ConnectionString)).Where(r => !r.StartsWith("Changes|", StringComparison.Ordinal)).ToList());
+    }
+
     [PostgresFact(Corpus = true)]
     public void The_corpus_leaves_the_same_rows_on_both_providers() => IngestBoth(new IngestFolder().WithCorpus(), minimumPapers: 1000);
 

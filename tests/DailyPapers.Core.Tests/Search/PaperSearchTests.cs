@@ -148,6 +148,31 @@ public sealed class PaperSearchTests : IDisposable
         newest[0].Should().Match(id => id.StartsWith("2403.", StringComparison.Ordinal) || id.StartsWith("2404.", StringComparison.Ordinal), "the newest seed day is 2024-04-02");
     }
 
+    [Fact]
+    public void With_code_finds_only_the_matches_whose_summary_names_code_or_a_project_page()
+    {
+        var withCode = Search("모델", filter: new SearchFilter(WithCode: true));
+        var stored = new Dictionary<string, bool>();
+        using (var command = _connection.CreateCommand())
+        {
+            command.CommandText = "SELECT ArxivId, CodeUrls IS NOT NULL FROM Papers";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                stored[reader.GetString(0)] = reader.GetBoolean(1);
+            }
+        }
+
+        var all = Search("모델");
+        withCode.Should().NotBeEmpty().And.Equal(all.Where(id => stored[id]), "the filter keeps the matches with links, in the same order");
+        withCode.Count.Should().BeLessThan(all.Count);
+        PaperSearch.Find(_connection, PaperSearch.Terms("모델"), new SearchFilter(WithCode: true), SearchSort.Relevance, 0, 5).Total.Should().Be(withCode.Count);
+        // Pearl names its repository and its project page; AIM names neither.
+        Search("Pearl", filter: new SearchFilter(WithCode: true)).Should().Contain("2312.03814");
+        Search("Autoregressive Image Models", filter: new SearchFilter(WithCode: true)).Should().NotContain("2401.08541");
+        Search("모델", SearchSort.Votes, new SearchFilter(MinVotes: 5, WithCode: true)).Should().NotBeEmpty().And.OnlyContain(id => stored[id]);
+    }
+
     [Theory]
     [InlineData("\"")]
     [InlineData("\"unbalanced quote")]

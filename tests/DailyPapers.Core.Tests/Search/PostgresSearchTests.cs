@@ -44,6 +44,7 @@ public sealed class PostgresSearchTests
         sqlite.Open();
         pg.Open();
         var found = 0;
+        var foundWithCode = 0;
         foreach (var query in Queries)
         {
             var terms = PaperSearch.Terms(query);
@@ -59,12 +60,17 @@ public sealed class PostgresSearchTests
             var filter = new SearchFilter(new DateOnly(2024, 2, 1), new DateOnly(2024, 3, 31), 5);
             PaperSearch.Find(pg, terms, filter, SearchSort.Newest, 0, 10_000).PaperIds.Should()
                 .Equal(PaperSearch.Find(sqlite, terms, filter, SearchSort.Newest, 0, 10_000).PaperIds, $"'{query}' filtered");
+            var withCode = new SearchFilter(WithCode: true);
+            var coded = PaperSearch.Find(sqlite, terms, withCode, SearchSort.Votes, 0, 10_000).PaperIds;
+            PaperSearch.Find(pg, terms, withCode, SearchSort.Votes, 0, 10_000).PaperIds.Should().Equal(coded, $"'{query}' with code");
+            foundWithCode += coded.Count;
 
             Spelling.Suggest(pg, query).Should().Be(Spelling.Suggest(sqlite, query), $"'{query}' should get the same suggestion");
             AuthorIndex.Find(pg, query.ToLowerInvariant()).Should().BeEquivalentTo(AuthorIndex.Find(sqlite, query.ToLowerInvariant()), $"authors named like '{query}'");
         }
 
         found.Should().BeGreaterThan(100, "the queries must find papers, or agreeing proves nothing");
+        foundWithCode.Should().BeGreaterThan(10, "some matches have code links, or agreeing on them proves nothing");
         TopicTrends.Monthly(pg, ["diffusion", "모델", "llama3"]).Should().BeEquivalentTo(TopicTrends.Monthly(sqlite, ["diffusion", "모델", "llama3"]), o => o.WithStrictOrdering());
         RisingTerms.Latest(pg, 12).Should().BeEquivalentTo(RisingTerms.Latest(sqlite, 12), o => o.WithStrictOrdering());
     }

@@ -56,6 +56,22 @@ public sealed class ApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Papers_carry_the_code_and_project_links_their_summaries_name()
+    {
+        var (_, _, paper) = await GetJsonAsync("/api/papers/2312.03814");
+        var (_, _, day) = await GetJsonAsync("/api/days/2023-12-08");
+        var (_, _, none) = await GetJsonAsync("/api/papers/2401.08541");
+
+        var links = paper.GetProperty("codeUrls").EnumerateArray().Select(l => (l.GetProperty("url").GetString(), l.GetProperty("kind").GetString())).ToList();
+        links.Should().Equal(("https://github.com/facebookresearch/pearl", "code"), ("https://pearlagent.github.io", "project"));
+        var card = day.GetProperty("papers").EnumerateArray().Single(p => p.GetProperty("arxivId").GetString() == "2312.03814");
+        card.GetProperty("codeUrls").EnumerateArray().Select(l => l.GetProperty("url").GetString()).Should().Equal(links.Select(l => l.Item1));
+        none.GetProperty("codeUrls").GetArrayLength().Should().Be(0, "a paper without links has an empty list, never null");
+        // The lists beside a paper are cards too.
+        paper.GetProperty("similar").EnumerateArray().Select(p => p.TryGetProperty("codeUrls", out _)).Should().NotBeEmpty().And.OnlyContain(has => has);
+    }
+
+    [Fact]
     public async Task Top_and_author_search_answer()
     {
         var (_, _, top) = await GetJsonAsync("/api/top?period=all");

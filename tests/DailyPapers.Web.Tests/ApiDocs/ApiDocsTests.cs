@@ -38,6 +38,22 @@ public sealed class ApiDocsTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Code_links_and_the_code_filter_are_described()
+    {
+        var document = await GetDocumentAsync();
+        var page = await app.GetDocumentAsync("/api");
+
+        var search = document.GetProperty("paths").GetProperty("/api/search").GetProperty("get");
+        search.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Should().Contain("code");
+        var link = document.GetProperty("components").GetProperty("schemas").GetProperty("CodeLink");
+        link.GetProperty("properties").EnumerateObject().Select(p => p.Name).Should().Equal("url", "kind");
+        document.GetProperty("components").GetProperty("schemas").GetProperty("CodeLinkKind").GetProperty("enum").EnumerateArray().Select(e => e.GetString())
+            .Should().Equal("code", "project");
+        page.QuerySelector("#api-search")!.ParentElement!.QuerySelectorAll("dt code").Select(c => c.TextContent).Should().Contain("code");
+        page.QuerySelector("main")!.TextContent.Should().Contain("codeUrls");
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_every_api_endpoint_and_no_page()
     {
         var document = await GetDocumentAsync();

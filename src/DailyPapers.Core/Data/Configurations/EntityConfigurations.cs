@@ -26,6 +26,9 @@ internal sealed class DayConfiguration : IEntityTypeConfiguration<Day>
 
 internal sealed class PaperConfiguration : IEntityTypeConfiguration<Paper>
 {
+    /// <summary>The index of the papers whose summaries name code or a project page.</summary>
+    public const string WithCodeIndex = "IX_Papers_WithCode";
+
     public void Configure(EntityTypeBuilder<Paper> builder)
     {
         builder.ToTable("Papers");
@@ -36,6 +39,9 @@ internal sealed class PaperConfiguration : IEntityTypeConfiguration<Paper>
         // An author's totals read each of their papers' votes and date: from this index, not from the paper's row, whose
         // summaries come before those columns and spill onto overflow pages (Ingestion/ListingTotals, SqlDialect.IndexedBy).
         builder.HasIndex(p => new { p.Id, p.TopVotes, p.LatestDate });
+        // The papers with code links, for search's "with code" filter: whether a match has any is one lookup in this
+        // small index, never a read of its row past the summaries (Search/PaperSearch, SqlDialect.IndexedBy).
+        builder.HasIndex(p => p.Id, WithCodeIndex).HasFilter("CodeUrls IS NOT NULL");
         builder.HasOne(p => p.ContentDay).WithMany().HasForeignKey(p => p.ContentDayId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(p => p.Appearances).WithOne(a => a.Paper).HasForeignKey(a => a.PaperId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Authors).WithOne(a => a.Paper).HasForeignKey(a => a.PaperId).OnDelete(DeleteBehavior.Cascade);

@@ -37,6 +37,9 @@ namespace DailyPapers.Core.Data.Migrations
                     b.Property<bool>("AuthorsTruncated")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CodeUrls")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DayId")
                         .HasColumnType("INTEGER");
 
@@ -216,6 +219,9 @@ namespace DailyPapers.Core.Data.Migrations
                     b.Property<bool>("AuthorsTruncated")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CodeUrls")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ContentDayId")
                         .HasColumnType("INTEGER");
 
@@ -268,6 +274,9 @@ namespace DailyPapers.Core.Data.Migrations
 
                     b.HasIndex("TopVotes", "LatestDate", "ArxivId")
                         .IsDescending(true, true, false);
+
+                    b.HasIndex(new[] { "Id" }, "IX_Papers_WithCode")
+                        .HasFilter("CodeUrls IS NOT NULL");
 
                     b.ToTable("Papers", (string)null);
                 });

@@ -34,6 +34,9 @@ namespace DailyPapers.Core.Data.Migrations
                     b.Property<bool>("AuthorsTruncated")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CodeUrls")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DayId")
                         .HasColumnType("INTEGER");
 
@@ -213,6 +216,9 @@ namespace DailyPapers.Core.Data.Migrations
                     b.Property<bool>("AuthorsTruncated")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CodeUrls")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ContentDayId")
                         .HasColumnType("INTEGER");
 
@@ -265,6 +271,9 @@ namespace DailyPapers.Core.Data.Migrations
 
                     b.HasIndex("TopVotes", "LatestDate", "ArxivId")
                         .IsDescending(true, true, false);
+
+                    b.HasIndex(new[] { "Id" }, "IX_Papers_WithCode")
+                        .HasFilter("CodeUrls IS NOT NULL");
 
                     b.ToTable("Papers", (string)null);
                 });

@@ -10,7 +10,7 @@ namespace DailyPapers.Web.Pages.Feeds;
 
 /// <summary>
 /// Writes a feed as Atom 1.0 (through System.ServiceModel.Syndication's formatter) or as JSON Feed 1.1. Every URL is
-/// absolute, made from the site's public origin; every entry links the paper page, arXiv and the PDF, names its authors
+/// absolute, made from the site's public origin; every entry links the paper page, arXiv, the PDF and the code and project pages its summary names, names its authors
 /// in order, and carries the summary as HTML (math as MathML, as on the pages) with its votes and thumbnail.
 /// </summary>
 public static class FeedWriter
@@ -62,6 +62,11 @@ public static class FeedWriter
         };
         item.Links.Add(new SyndicationLink(new Uri(paper.AbsUrl), "related", "arXiv " + paper.ArxivId, "text/html", 0));
         item.Links.Add(new SyndicationLink(new Uri(paper.PdfUrl), "related", "PDF", "application/pdf", 0));
+        foreach (var link in paper.CodeUrls)
+        {
+            item.Links.Add(new SyndicationLink(new Uri(link.Url), "related", LinkName(link), "text/html", 0));
+        }
+
         foreach (var author in paper.Authors)
         {
             item.Authors.Add(new SyndicationPerson { Name = author.Name });
@@ -104,7 +109,7 @@ public static class FeedWriter
                     p.ThumbnailUrl,
                     Day(p.Date).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture),
                     [.. p.Authors.Select(a => new JsonFeedAuthor(a.Name))],
-                    new JsonFeedExtension(p.ArxivId, p.Votes, p.PdfUrl))),
+                    new JsonFeedExtension(p.ArxivId, p.Votes, p.PdfUrl, p.CodeUrls.Count == 0 ? null : p.CodeUrls))),
             ]);
         return JsonSerializer.Serialize(json, JsonFeedContext.Readable.JsonFeed);
     }
@@ -119,7 +124,13 @@ public static class FeedWriter
             html.Append(CultureInfo.InvariantCulture, $"추천 {votes}표 · ");
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"<a href=\"{Encode(paper.AbsUrl)}\">arXiv:{Encode(paper.ArxivId)}</a> · <a href=\"{Encode(paper.PdfUrl)}\">PDF</a></p>");
+        html.Append(CultureInfo.InvariantCulture, $"<a href=\"{Encode(paper.AbsUrl)}\">arXiv:{Encode(paper.ArxivId)}</a> · <a href=\"{Encode(paper.PdfUrl)}\">PDF</a>");
+        foreach (var link in paper.CodeUrls)
+        {
+            html.Append(CultureInfo.InvariantCulture, $" · <a href=\"{Encode(link.Url)}\" rel=\"nofollow noopener\">{LinkName(link)}</a>");
+        }
+
+        html.Append("</p>");
         if (paper.ThumbnailUrl is { } thumbnail)
         {
             html.Append(CultureInfo.InvariantCulture, $"<p><img src=\"{Encode(thumbnail)}\" alt=\"\"></p>");
@@ -130,6 +141,8 @@ public static class FeedWriter
     }
 
     private static string Plain(PaperCard paper) => paper.SummaryText;
+
+    private static string LinkName(Core.Parsing.CodeLink link) => link.Kind == Core.Parsing.CodeLinkKind.Code ? "코드" : "프로젝트";
 
 
     private static string Encode(string text) => System.Net.WebUtility.HtmlEncode(text);
@@ -246,7 +259,8 @@ internal sealed record JsonFeedAuthor([property: JsonPropertyName("name")] strin
 internal sealed record JsonFeedExtension(
     [property: JsonPropertyName("arxiv_id")] string ArxivId,
     [property: JsonPropertyName("votes")] int? Votes,
-    [property: JsonPropertyName("pdf_url")] string PdfUrl);
+    [property: JsonPropertyName("pdf_url")] string PdfUrl,
+    [property: JsonPropertyName("code_urls")] IReadOnlyList<Core.Parsing.CodeLink>? CodeUrls);
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(JsonFeed))]

@@ -86,7 +86,7 @@ internal static class FeedsApi
 
     public static async Task<IResult> Search(string? q, string format, PapersDbContext db, FeedContext feed, CancellationToken ct)
     {
-        if (!SearchParameters.TryParse(q, null, "newest", null, null, null, out var request, out var error))
+        if (!SearchParameters.TryParse(q, null, "newest", null, null, null, null, out var request, out var error))
         {
             return Api.BadParameter(error.Parameter, error.Detail);
         }

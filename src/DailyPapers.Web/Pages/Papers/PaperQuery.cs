@@ -19,6 +19,23 @@ public sealed record PaperView(
     IReadOnlyList<PaperCard> Similar, PaperNeighbour? Previous = null, PaperNeighbour? Next = null)
 {
     public string BibTex => Papers.BibTex.For(Paper, ArxivVersion);
+
+    /// <summary>
+    /// The summary's repositories and project pages as the page's buttons name them: 코드 and 프로젝트, each followed by
+    /// where it leads when the summary names more than one of its kind.
+    /// </summary>
+    public IReadOnlyList<(CodeLink Link, string Label)> LabelledCodeLinks =>
+    [
+        .. Paper.CodeUrls.Select(link =>
+        {
+            var name = link.Kind == CodeLinkKind.Code ? "코드" : "프로젝트";
+            return (link, Paper.CodeUrls.Count(l => l.Kind == link.Kind) > 1 ? $"{name} ({Shown(link.Url)})" : name);
+        }),
+    ];
+
+    /// <summary>An address without its scheme and trailing slash: github.com/owner/repo.</summary>
+    private static string Shown(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? (uri.Host + uri.AbsolutePath).TrimEnd('/') : url;
 }
 
 /// <summary>
@@ -36,7 +53,7 @@ public static class PaperQuery
     private static readonly CompiledQuery<Func<PapersDbContext, string, CancellationToken, Task<Found?>>> PaperOf = new(() => EF.CompileAsyncQuery(
         (PapersDbContext db, string arxivId, CancellationToken _) => db.Papers.Where(p => p.ArxivId == arxivId && p.LatestDate != null)
             .Select(p => new Found(
-                new CardRow(p.Id, p.ArxivId, p.Title, p.TitleHtml, p.LatestDate ?? DateOnly.MinValue, p.TopVotes, null, p.ThumbnailUrl, p.VideoUrl, p.VideoPosterUrl, p.SummaryMarkdown, p.SummaryHtml, p.SummaryText, p.AuthorsTruncated),
+                new CardRow(p.Id, p.ArxivId, p.Title, p.TitleHtml, p.LatestDate ?? DateOnly.MinValue, p.TopVotes, null, p.ThumbnailUrl, p.VideoUrl, p.VideoPosterUrl, p.SummaryMarkdown, p.SummaryHtml, p.SummaryText, p.AuthorsTruncated, p.CodeUrls),
                 p.ArxivVersion))
             .SingleOrDefault()));
 

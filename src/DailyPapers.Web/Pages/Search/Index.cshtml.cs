@@ -13,9 +13,9 @@ public sealed class SearchModel(PapersDbContext db) : PageModel
     /// <summary>An arXiv id that was searched for but is in no digest.</summary>
     public string? MissingArxivId { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? q, [FromQuery(Name = "page")] string? pageNumber, string? sort, string? from, string? to, string? minVotes, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? q, [FromQuery(Name = "page")] string? pageNumber, string? sort, string? from, string? to, string? minVotes, string? code, CancellationToken cancellationToken)
     {
-        if (!SearchParameters.TryParse(q, pageNumber, sort, from, to, minVotes, out var request, out var error))
+        if (!SearchParameters.TryParse(q, pageNumber, sort, from, to, minVotes, code, out var request, out var error))
         {
             return this.BadParameter(error.Parameter, error.Detail);
         }

@@ -20,7 +20,7 @@ internal static class SearchApi
     public static void MapSearchApi(this RouteGroupBuilder api) =>
         api.MapRead("/search", GetSearch).WithName(Name).WithTags("Search")
             .WithSummary("제목, 요약, 저자의 전문 검색과 이름이 맞는 저자들")
-            .WithDescription("모든 낱말이 맞아야 하고, \"따옴표\"는 구절을 찾습니다. 질의가 저장된 논문의 arXiv 번호나 주소면 arxivId가 그 논문입니다. 마지막 페이지 뒤는 400입니다.");
+            .WithDescription("모든 낱말이 맞아야 하고, \"따옴표\"는 구절을 찾습니다. 질의가 저장된 논문의 arXiv 번호나 주소면 arxivId가 그 논문입니다. 결과의 논문마다 codeUrls가 요약에 실린 코드 저장소(kind: code)와 프로젝트 페이지(kind: project)입니다. 마지막 페이지 뒤는 400입니다.");
 
     public static async Task<Results<Ok<ApiSearch>, ValidationProblem>> GetSearch(
         [Description("검색어(한국어, 영어, arXiv 번호나 주소)")] string? q,
@@ -29,9 +29,10 @@ internal static class SearchApi
         [Description("이 날짜(YYYY-MM-DD)부터")] string? from,
         [Description("이 날짜(YYYY-MM-DD)까지")] string? to,
         [Description("추천 수가 이 이상인 논문만")] string? minVotes,
+        [Description("1이면 요약에 코드 저장소나 프로젝트 페이지 링크가 있는 논문만(0이나 없으면 모두)")] string? code,
         PapersDbContext db, CancellationToken ct)
     {
-        if (!SearchParameters.TryParse(q, page, sort, from, to, minVotes, out var request, out var error))
+        if (!SearchParameters.TryParse(q, page, sort, from, to, minVotes, code, out var request, out var error))
         {
             return Api.BadParameter(error.Parameter, error.Detail);
         }

@@ -9,7 +9,9 @@ namespace DailyPapers.Web.Pages.Search;
 /// <summary>Reads /search's query string, for the page and the API alike. The query text itself is never an error.</summary>
 public static class SearchParameters
 {
-    public static bool TryParse(string? q, string? page, string? sort, string? from, string? to, string? minVotes, out SearchRequest request, out (string Parameter, string Detail) error)
+    /// <param name="code">1 (or true): only papers whose summary links code or a project page; 0, false or nothing: every paper.</param>
+    public static bool TryParse(
+        string? q, string? page, string? sort, string? from, string? to, string? minVotes, string? code, out SearchRequest request, out (string Parameter, string Detail) error)
     {
         request = new SearchRequest("", 1, SearchSort.Relevance, new SearchFilter());
         error = default;
@@ -63,8 +65,25 @@ public static class SearchParameters
             votes = v;
         }
 
-        request = new SearchRequest(q ?? "", pageNumber, order, new SearchFilter(fromDate, toDate, votes));
+        var withCode = false;
+        if (!string.IsNullOrEmpty(code))
+        {
+            if (!TryParseSwitch(code, out withCode))
+            {
+                error = ("code", $"'{ParameterText.Shorten(code)}' is not 1 or 0; code=1 finds only papers whose summary links code or a project page.");
+                return false;
+            }
+        }
+
+        request = new SearchRequest(q ?? "", pageNumber, order, new SearchFilter(fromDate, toDate, votes, withCode));
         return true;
+    }
+
+    /// <summary>A yes or no in a query string: 1 or true (what the search form's checkbox sends is 1), 0 or false.</summary>
+    private static bool TryParseSwitch(string value, out bool on)
+    {
+        on = value == "1" || string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+        return on || value == "0" || string.Equals(value, "false", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>An arXiv id or an arxiv.org / Hugging Face paper URL typed into the search box.</summary>

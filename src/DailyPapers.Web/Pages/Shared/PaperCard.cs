@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using DailyPapers.Core.Data;
+using DailyPapers.Core.Parsing;
 using DailyPapers.Core.Rendering;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,6 +38,23 @@ public sealed record PaperCard(
     public string PdfUrl => Links.Pdf(ArxivId);
 
     public string HuggingFaceUrl => Links.HuggingFace(ArxivId);
+
+    /// <summary>The repositories and project pages the summary names, in its order (<see cref="CodeLinks"/>): in the API, <c>codeUrls</c>.</summary>
+    public IReadOnlyList<CodeLink> CodeUrls { get; init; } = [];
+
+    /// <summary>The first link of a kind, which a card shows beside arXiv and Hugging Face; null when there is none.</summary>
+    public CodeLink? FirstLink(CodeLinkKind kind)
+    {
+        foreach (var link in CodeUrls)
+        {
+            if (link.Kind == kind)
+            {
+                return link;
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>
@@ -69,7 +87,8 @@ public sealed record CardRow(
     string SummaryMarkdown,
     string SummaryHtml,
     string SummaryText,
-    bool AuthorsTruncated);
+    bool AuthorsTruncated,
+    string? CodeUrls);
 
 /// <summary>
 /// The projections every listing query shares. A listing reads its papers first (by an index) and then their authors in
@@ -93,7 +112,8 @@ public static class PaperCards
         a.SummaryMarkdown,
         a.SummaryHtml,
         a.SummaryText,
-        a.AuthorsTruncated);
+        a.AuthorsTruncated,
+        a.CodeUrls);
 
     /// <summary>A paper outside any one day: dated by its latest listing, with its highest vote count (both kept at ingest).</summary>
     public static readonly Expression<Func<Paper, CardRow>> FromPaper = p => new CardRow(
@@ -110,7 +130,8 @@ public static class PaperCards
         p.SummaryMarkdown,
         p.SummaryHtml,
         p.SummaryText,
-        p.AuthorsTruncated);
+        p.AuthorsTruncated,
+        p.CodeUrls);
 
     private sealed record LinkRow(int PaperId, int Position, string Name, string Slug);
 
@@ -139,7 +160,10 @@ public static class PaperCards
         [
             .. rows.Select(r => new PaperCard(
                 r.ArxivId, r.Title, r.TitleHtml, r.Date, r.Votes, r.Position, r.ThumbnailUrl, r.VideoUrl, r.VideoPosterUrl, r.SummaryMarkdown, r.SummaryHtml, PlainText(r),
-                r.AuthorsTruncated, byPaper.GetValueOrDefault(r.PaperId, []))),
+                r.AuthorsTruncated, byPaper.GetValueOrDefault(r.PaperId, []))
+            {
+                CodeUrls = CodeLinks.FromJson(r.CodeUrls),
+            }),
         ];
     }
 

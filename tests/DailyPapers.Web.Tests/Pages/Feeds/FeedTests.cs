@@ -99,6 +99,24 @@ public sealed class FeedTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Entries_link_the_code_and_project_page_their_summaries_name()
+    {
+        using var client = app.CreateClient();
+        var atom = XDocument.Parse(await client.GetStringAsync(new Uri("/feeds/days/2023-12-08.atom", UriKind.Relative))).Root!;
+        using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri("/feeds/days/2023-12-08.json", UriKind.Relative)));
+
+        var entry = atom.Elements(Atom + "entry").Single(e => e.Element(Atom + "id")!.Value.EndsWith("/papers/2312.03814", StringComparison.Ordinal));
+        entry.Elements(Atom + "link").Where(l => (string?)l.Attribute("rel") == "related").Select(l => ((string?)l.Attribute("title"), (string?)l.Attribute("href")))
+            .Should().Contain([("코드", "https://github.com/facebookresearch/pearl"), ("프로젝트", "https://pearlagent.github.io/")], "Atom writes an address as a URI, its empty path as '/'");
+        entry.Element(Atom + "content")!.Value.Should().Contain("<a href=\"https://github.com/facebookresearch/pearl\" rel=\"nofollow noopener\">코드</a>");
+        var item = json.RootElement.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString()!.EndsWith("/papers/2312.03814", StringComparison.Ordinal));
+        item.GetProperty("_daily_papers").GetProperty("code_urls").EnumerateArray().Select(l => (l.GetProperty("url").GetString(), l.GetProperty("kind").GetString()))
+            .Should().Equal(("https://github.com/facebookresearch/pearl", "code"), ("https://pearlagent.github.io", "project"));
+        json.RootElement.GetProperty("items").EnumerateArray().Count(i => i.GetProperty("_daily_papers").TryGetProperty("code_urls", out _))
+            .Should().BeLessThan(json.RootElement.GetProperty("items").GetArrayLength(), "an entry without links has no code_urls");
+    }
+
+    [Fact]
     public async Task Conditional_gets_answer_not_modified()
     {
         using var client = app.CreateClient();

@@ -22,6 +22,19 @@ public sealed class PaperPageTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Paper_page_links_its_code_and_project_page_beside_arxiv_and_hugging_face()
+    {
+        var pearl = await app.GetDocumentAsync("/papers/2312.03814");
+        var aim = await app.GetDocumentAsync("/papers/2401.08541");
+
+        var buttons = pearl.QuerySelectorAll("main .paper-links.primary a").ToList();
+        buttons.Select(a => a.TextContent).Should().Equal("arXiv 초록", "PDF", "Hugging Face", "코드", "프로젝트");
+        buttons.Skip(3).Select(a => (a.GetAttribute("href"), a.GetAttribute("rel")))
+            .Should().Equal(("https://github.com/facebookresearch/pearl", "nofollow noopener"), ("https://pearlagent.github.io", "nofollow noopener"));
+        aim.QuerySelectorAll("main .paper-links.primary a.code-link").Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task A_paper_leads_to_the_papers_before_and_after_it_in_its_days_digest()
     {
         var page = await app.GetDocumentAsync("/papers/" + Seeds.Papers.Where(s => s.Day.Date == new DateOnly(2024, 1, 17)).ElementAt(1).Paper.ArxivId.Value);

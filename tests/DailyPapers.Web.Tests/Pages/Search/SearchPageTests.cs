@@ -95,6 +95,9 @@ public sealed class SearchPageTests(AppFactory app)
     [InlineData("/search?q=x&page=1%00", "page")]
     [InlineData("/search?page=2", "page")]
     [InlineData("/search?q=x&minVotes=5%00", "minVotes")]
+    [InlineData("/search?q=x&code=yes", "code")]
+    [InlineData("/search?q=x&code=2", "code")]
+    [InlineData("/search?q=x&code=on", "code")]
     public async Task Malformed_filters_answer_400_naming_them(string url, string parameter)
     {
         var page = await app.GetDocumentAsync(url, HttpStatusCode.BadRequest);
@@ -132,6 +135,50 @@ public sealed class SearchPageTests(AppFactory app)
 
         var votes = all.QuerySelectorAll("main .search-result .votes strong").Select(v => int.Parse(v.TextContent, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         votes.Should().NotBeEmpty().And.BeInDescendingOrder().And.OnlyContain(v => v >= 20);
+    }
+
+    [Fact]
+    public async Task With_code_finds_only_papers_that_link_code_or_a_project_page()
+    {
+        var all = await app.GetDocumentAsync("/search?q=" + Uri.EscapeDataString("모델"));
+        var withCode = await app.GetDocumentAsync("/search?q=" + Uri.EscapeDataString("모델") + "&code=1");
+        var same = await app.GetDocumentAsync("/search?q=" + Uri.EscapeDataString("모델") + "&code=true");
+        var off = await app.GetDocumentAsync("/search?q=" + Uri.EscapeDataString("모델") + "&code=0");
+
+        var results = withCode.QuerySelectorAll("main .search-result").ToList();
+        results.Should().NotBeEmpty().And.OnlyContain(r => r.QuerySelector("a.code-link") != null);
+        Count(withCode).Should().BeLessThan(Count(all));
+        Count(same).Should().Be(Count(withCode));
+        Count(off).Should().Be(Count(all));
+        withCode.QuerySelector("main input[type=checkbox][name=code]")!.HasAttribute("checked").Should().BeTrue();
+        all.QuerySelector("main input[type=checkbox][name=code]")!.HasAttribute("checked").Should().BeFalse();
+        withCode.QuerySelector("main .search-filters")!.HasAttribute("open").Should().BeTrue("a filter in use is shown");
+
+        static int Count(AngleSharp.Dom.IDocument page) => int.Parse(
+            System.Text.RegularExpressions.Regex.Match(page.QuerySelector("main .result-count")!.TextContent, @"논문 (\d+)편").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public async Task The_address_of_a_search_with_code_keeps_the_filter()
+    {
+        var page = await app.GetDocumentAsync("/search?q=model&code=1&sort=newest");
+
+        // The pages' links are made from the same address (PagerModel.WithPage).
+        page.Head!.QuerySelector("link[rel=canonical]")!.GetAttribute("href").Should().EndWith("/search?q=model&sort=newest&code=1");
+    }
+
+    [Fact]
+    public async Task The_api_filters_by_code_and_refuses_a_bad_value_naming_code()
+    {
+        using var client = app.CreateClient();
+        var json = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/search?q=" + Uri.EscapeDataString("모델") + "&code=1", UriKind.Relative))).RootElement;
+        using var bad = await client.GetAsync(new Uri("/api/search?q=x&code=maybe", UriKind.Relative));
+
+        json.GetProperty("results").EnumerateArray().Should().NotBeEmpty()
+            .And.OnlyContain(r => r.GetProperty("paper").GetProperty("codeUrls").GetArrayLength() > 0);
+        bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        bad.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        JsonDocument.Parse(await bad.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").GetProperty("code")[0].GetString().Should().Contain("'maybe'");
     }
 
     [Fact]

@@ -46,6 +46,11 @@ namespace DailyPapers.Core.Data.Postgres.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("authorstruncated");
 
+                    b.Property<string>("CodeUrls")
+                        .HasColumnType("text")
+                        .HasColumnName("codeurls")
+                        .UseCollation("C");
+
                     b.Property<int>("DayId")
                         .HasColumnType("integer")
                         .HasColumnName("dayid");
@@ -285,6 +290,11 @@ namespace DailyPapers.Core.Data.Postgres.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("authorstruncated");
 
+                    b.Property<string>("CodeUrls")
+                        .HasColumnType("text")
+                        .HasColumnName("codeurls")
+                        .UseCollation("C");
+
                     b.Property<int?>("ContentDayId")
                         .HasColumnType("integer")
                         .HasColumnName("contentdayid");
@@ -357,6 +367,9 @@ namespace DailyPapers.Core.Data.Postgres.Migrations
 
                     b.HasIndex("TopVotes", "LatestDate", "ArxivId")
                         .IsDescending(true, true, false);
+
+                    b.HasIndex(new[] { "Id" }, "IX_Papers_WithCode")
+                        .HasFilter("CodeUrls IS NOT NULL");
 
                     b.ToTable("papers", (string)null);
                 });
