@@ -47,7 +47,7 @@ public sealed partial class TermCounts
             }
         }
 
-        return tallies.ToDictionary(t => t.Key, t => new TermTally(t.Value.Papers, t.Value.Days, t.Value.Form()), StringComparer.Ordinal);
+        return tallies.ToDictionary(t => t.Key, t => new TermTally(t.Value.Papers, t.Value.Days, t.Value.Form(t.Key)), StringComparer.Ordinal);
 
         void Add(string key, string form, bool firstListing, DateOnly day)
         {
@@ -65,7 +65,7 @@ public sealed partial class TermCounts
             if (firstListing)
             {
                 tally.Papers++;
-                tally.Forms[form] = tally.Forms.GetValueOrDefault(form) + 1;
+                tally.Add(key, form);
             }
         }
     }
@@ -78,9 +78,37 @@ public sealed partial class TermCounts
         public int Papers;
         public int Days;
         public DateOnly? LastDay;
-        public readonly Dictionary<string, int> Forms = new(StringComparer.Ordinal);
 
-        public string Form() => TrendTerms.Shown(Forms);
+        // Most papers write a term as its key: those are counted here, and only other forms take a dictionary.
+        public int AsKey;
+        public Dictionary<string, int>? Forms;
+
+        public void Add(string key, string form)
+        {
+            if (ReferenceEquals(form, key) || form == key)
+            {
+                AsKey++;
+                return;
+            }
+
+            Forms ??= new Dictionary<string, int>(StringComparer.Ordinal);
+            Forms[form] = Forms.GetValueOrDefault(form) + 1;
+        }
+
+        public string Form(string key)
+        {
+            if (Forms is null)
+            {
+                return key;
+            }
+
+            if (AsKey > 0)
+            {
+                Forms[key] = AsKey;
+            }
+
+            return TrendTerms.Shown(Forms);
+        }
     }
 }
 
