@@ -116,6 +116,12 @@ public sealed class TermCount
 
     /// <summary>The form most of the period's papers write the term in, or null when that is the key itself.</summary>
     public string? Form { get; set; }
+
+    /// <summary>
+    /// A month's term held by at least <see cref="Search.RisingTerms.CommonShare"/> of its papers: the months a term is
+    /// common in are read through a small index of these rows alone (never on a week's row).
+    /// </summary>
+    public bool Common { get; set; }
 }
 
 /// <summary>

@@ -66,7 +66,12 @@ public static class RisingTerms
     public const double MaxBaselineShare = 0.25;
 
     /// <summary>A month in which at least this share of the papers hold a term counts towards it being common.</summary>
-    public const double CommonShare = 0.02;
+    public const double CommonShare = 1.0 / CommonOneIn;
+
+    private const int CommonOneIn = 50;
+
+    /// <summary>Whether a month's count is common (<see cref="CommonShare"/> of its papers), as stored with it.</summary>
+    public static bool IsCommon(int count, int papers) => (long)count * CommonOneIn >= papers;
 
     /// <summary>The months before a period that decide whether a term is common (in three quarters of those stored, at least three).</summary>
     public const int CommonWindow = 12;
@@ -138,34 +143,37 @@ public static class RisingTerms
         ArgumentNullException.ThrowIfNull(connection);
         var start = StartOf(period, day);
         var month = TermCounts.MonthOf(start);
-        // The period's terms with enough papers (the empty term is its paper count); the same terms summed over the
-        // baseline periods; and in how many of the year's months before it each held the common share (the empty term
-        // holds in every stored month, so its figure is how many months there are).
-        const string Counts = $"""
-            WITH c AS (
-                SELECT Term, PaperCount, DayCount, Form FROM {TermCounts.Table} WHERE Period = @p AND Start = @s AND PaperCount >= @min AND Term <> ''
-                UNION ALL
-                SELECT Term, PaperCount, DayCount, Form FROM {TermCounts.Table} WHERE Period = @p AND Start = @s AND Term = ''),
-            b AS (
-                SELECT Term, SUM(PaperCount) AS Total FROM {TermCounts.Table}
-                WHERE Period = @p AND Start >= @b AND Start < @s AND Term IN (SELECT Term FROM c)
-                GROUP BY Term),
-            m AS (
-                SELECT t.Term, COUNT(*) AS Months FROM {TermCounts.Table} t
-                JOIN {TermCounts.Table} n ON n.Period = @month AND n.Start = t.Start AND n.Term = ''
-                WHERE t.Period = @month AND t.Start >= @m AND t.Start < @me AND t.Start <> @ms AND t.Term IN (SELECT Term FROM c) AND t.PaperCount * @common >= n.PaperCount
-                GROUP BY t.Term)
-            SELECT c.Term, c.PaperCount, c.DayCount, c.Form, CAST(COALESCE(b.Total, 0) AS INTEGER), CAST(COALESCE(m.Months, 0) AS INTEGER)
-            FROM c LEFT JOIN b ON b.Term = c.Term LEFT JOIN m ON m.Term = c.Term
-            """;
-        var rows = connection.Query(
+        // One round trip, three kinds of rows, joined here: the period's terms with enough papers (the empty term is its
+        // paper count); the same terms summed over the baseline periods (a range of the key, the baseline's size); and
+        // the months around it each term is common in, read through the index of common rows alone (the empty term is
+        // common in every stored month, so its figure is how many months there are).
+        var parts = connection.Query(
             transaction,
-            Counts,
-            r => new TermRow(r.GetString(0), r.IsDBNull(3) ? r.GetString(0) : r.GetString(3), r.GetInt32(1), r.GetInt32(2), r.GetInt32(4), r.GetInt32(5)),
+            CountsOf(SqlDialect.Of(connection)),
+            r => (Kind: r.GetInt32(0), Term: r.GetString(1), Count: r.GetInt32(2), Days: r.GetInt32(3), Form: r.IsDBNull(4) ? null : r.GetString(4)),
             ("@p", (int)period), ("@s", start), ("@b", Baseline(period, start)), ("@min", MinPapers),
-            ("@month", (int)TermPeriod.Month), ("@m", month.AddMonths(-CommonWindow)), ("@ms", month), ("@me", month.AddMonths(CommonWindow + 1)), ("@common", (int)Math.Round(1 / CommonShare)));
+            ("@m", month.AddMonths(-CommonWindow)), ("@ms", month), ("@me", month.AddMonths(CommonWindow + 1)));
+        var before = parts.Where(p => p.Kind == 1).ToDictionary(p => p.Term, p => p.Count, StringComparer.Ordinal);
+        var common = parts.Where(p => p.Kind == 2).ToDictionary(p => p.Term, p => p.Count, StringComparer.Ordinal);
+        var rows = parts.Where(p => p.Kind == 0)
+            .Select(p => new TermRow(p.Term, p.Form ?? p.Term, p.Count, p.Days, before.GetValueOrDefault(p.Term), common.GetValueOrDefault(p.Term)));
         return Rank(period, start, rows, limit);
     }
+
+    /// <summary>The SQL of <see cref="Of"/>: kind 0 the period's rows, 1 the baseline's sums, 2 the months each term is common in.</summary>
+    internal static string CountsOf(SqlDialect sql) => $"""
+            WITH c AS (
+                SELECT Term, PaperCount, DayCount, Form FROM {TermCounts.Table} WHERE Period = @p AND Start = @s AND (PaperCount >= @min OR Term = ''))
+            SELECT 0, Term, PaperCount, DayCount, Form FROM c
+            UNION ALL
+            SELECT 1, Term, {sql.Int("SUM(PaperCount)")}, 0, NULL FROM {TermCounts.Table}
+            WHERE Period = @p AND Start >= @b AND Start < @s AND Term IN (SELECT Term FROM c)
+            GROUP BY Term
+            UNION ALL
+            SELECT 2, Term, {sql.Int("COUNT(*)")}, 0, NULL FROM {TermCounts.Table} {sql.IndexedBy(Data.Configurations.TermCountConfiguration.CommonIndex)}
+            WHERE {Data.Configurations.TermCountConfiguration.CommonFilter} AND Term IN (SELECT Term FROM c) AND Start >= @m AND Start < @me AND Start <> @ms
+            GROUP BY Term
+            """;
 
     /// <summary>The first day of the periods a period is weighed against.</summary>
     public static DateOnly Baseline(TermPeriod period, DateOnly start) =>

@@ -27,7 +27,7 @@ internal sealed class TermCountStore : IDisposable
         _delete = connection.Prepare($"DELETE FROM {TermCounts.Table} WHERE Period = @period AND Start = @start", "@period", "@start");
         _papers = connection.Prepare(PapersOfPeriod, "@from", "@to");
         _insert = connection.Prepare(
-            $"INSERT INTO {TermCounts.Table} (Term, Period, Start, PaperCount, DayCount, Form) SELECT value ->> 0, @period, @start, {_sql.Int("value ->> 1")}, {_sql.Int("value ->> 2")}, value ->> 3 FROM {_sql.Rows("@rows")}",
+            $"INSERT INTO {TermCounts.Table} (Term, Period, Start, PaperCount, DayCount, Form, Common) SELECT value ->> 0, @period, @start, {_sql.Int("value ->> 1")}, {_sql.Int("value ->> 2")}, value ->> 3, {_sql.Bool("value ->> 4")} FROM {_sql.Rows("@rows")}",
             "@period", "@start", "@rows");
     }
 
@@ -50,11 +50,13 @@ internal sealed class TermCountStore : IDisposable
 
     /// <summary>
     /// A period's counts, in key order: the period's rows go in as one run of the index. A form equal to its key is
-    /// stored as null (most are), so rows cost what they did before forms were kept.
+    /// stored as null (most are), so rows cost what they did before forms were kept. A month's row says whether it is
+    /// common in the month (<see cref="RisingTerms.IsCommon"/>); a week's never is.
     /// </summary>
     public void Insert(DbTransaction transaction, TermPeriod period, DateOnly start, IReadOnlyDictionary<string, TermTally> counts)
     {
-        var rows = JsonRows.Of(counts.OrderBy(c => c.Key, StringComparer.Ordinal), static (json, c) =>
+        var papers = period == TermPeriod.Month ? counts.GetValueOrDefault("").Papers : int.MaxValue;
+        var rows = JsonRows.Of(counts.OrderBy(c => c.Key, StringComparer.Ordinal), (json, c) =>
         {
             json.WriteStringValue(c.Key);
             json.WriteNumberValue(c.Value.Papers);
@@ -67,6 +69,8 @@ internal sealed class TermCountStore : IDisposable
             {
                 json.WriteStringValue(c.Value.Form);
             }
+
+            json.WriteBooleanValue(papers != int.MaxValue && RisingTerms.IsCommon(c.Value.Papers, papers));
         });
         _insert.Execute(transaction, (int)period, start, rows);
     }

@@ -101,6 +101,22 @@ public sealed class TermCountsTests : IDisposable
             .And.NotContain(p => p.StartsWith("SCAN", StringComparison.Ordinal) && !p.Contains("json_each", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_periods_rising_terms_read_its_rows_its_baselines_range_and_the_index_of_common_months_only()
+    {
+        _folder.Ingest();
+        using var connection = Open();
+
+        var plan = QueryPlan.Of(connection, RisingTerms.CountsOf(SqlDialect.Sqlite),
+            ("@p", "2"), ("@s", "2024-01-01"), ("@b", "2023-10-01"), ("@min", "5"), ("@m", "2023-01-01"), ("@ms", "2024-01-01"), ("@me", "2025-02-01"));
+
+        plan.Should().Contain(p => p.Contains("USING INDEX IX_TermCounts_Common (Term=? AND Start>? AND Start<?)", StringComparison.Ordinal), "the months a term is common in come from the small index")
+            .And.Contain(p => p.Contains("USING PRIMARY KEY (Period=? AND Start>? AND Start<?)", StringComparison.Ordinal), "the baseline is a range of the key")
+            .And.NotContain(p => p.StartsWith("SCAN TermCounts", StringComparison.Ordinal));
+        Rows(null, $"SELECT COUNT(*) FROM {TermCounts.Table} WHERE Common AND Period = 1", connection)[0][0].Should().Be("0", "a week's row is never common");
+        Rows(null, $"SELECT COUNT(*) FROM {TermCounts.Table} WHERE Common AND Term = ''", connection)[0][0].Should().Be(Rows(null, $"SELECT COUNT(*) FROM {TermCounts.Table} WHERE Period = 2 AND Term = ''", connection)[0][0], "a month's paper count is common in it");
+    }
+
     private SqliteConnection Open()
     {
         var connection = new SqliteConnection(_folder.ConnectionString);

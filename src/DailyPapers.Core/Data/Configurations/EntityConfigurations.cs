@@ -175,11 +175,18 @@ internal sealed class PendingTermCountConfiguration : IEntityTypeConfiguration<P
 
 internal sealed class TermCountConfiguration : IEntityTypeConfiguration<TermCount>
 {
+    public const string CommonIndex = "IX_TermCounts_Common";
+
+    /// <summary>The index's condition, written in a query as it is here so SQLite sees the query implies it.</summary>
+    public const string CommonFilter = "Period = 2 AND Common";
+
     public void Configure(EntityTypeBuilder<TermCount> builder)
     {
         builder.ToTable("TermCounts");
         // Period first: an ingest writes a period's counts together, so they go in at one place of the key instead of
         // at every term's, and rising terms read a period's terms, then the same terms over the periods before, as ranges.
         builder.HasKey(t => new { t.Period, t.Start, t.Term });
+        // The months each term is common in, for rising terms' stop list: a few rows a month, not every term's.
+        builder.HasIndex(t => new { t.Term, t.Start }, CommonIndex).HasFilter(CommonFilter);
     }
 }

@@ -468,6 +468,9 @@ namespace DailyPapers.Core.Data.Migrations
                     b.Property<string>("Term")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Common")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("DayCount")
                         .HasColumnType("INTEGER");
 
@@ -478,6 +481,9 @@ namespace DailyPapers.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Period", "Start", "Term");
+
+                    b.HasIndex(new[] { "Term", "Start" }, "IX_TermCounts_Common")
+                        .HasFilter("Period = 2 AND Common");
 
                     b.ToTable("TermCounts", (string)null);
                 });

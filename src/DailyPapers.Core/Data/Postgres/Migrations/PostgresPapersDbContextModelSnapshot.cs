@@ -613,6 +613,10 @@ namespace DailyPapers.Core.Data.Postgres.Migrations
                         .HasColumnName("term")
                         .UseCollation("C");
 
+                    b.Property<bool>("Common")
+                        .HasColumnType("boolean")
+                        .HasColumnName("common");
+
                     b.Property<int>("DayCount")
                         .HasColumnType("integer")
                         .HasColumnName("daycount");
@@ -627,6 +631,9 @@ namespace DailyPapers.Core.Data.Postgres.Migrations
                         .HasColumnName("papercount");
 
                     b.HasKey("Period", "Start", "Term");
+
+                    b.HasIndex(new[] { "Term", "Start" }, "IX_TermCounts_Common")
+                        .HasFilter("Period = 2 AND Common");
 
                     b.ToTable("termcounts", (string)null);
                 });

@@ -10,6 +10,13 @@ namespace DailyPapers.Core.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "Common",
+                table: "TermCounts",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<int>(
                 name: "DayCount",
                 table: "TermCounts",
@@ -23,9 +30,15 @@ namespace DailyPapers.Core.Data.Migrations
                 type: "TEXT",
                 nullable: true);
 
-            // Terms are words, phrases and names now, counted with their days and forms: the counts of the old terms
-            // (syllable pairs) go, with the rising lists ranked from them, and the next ingest counts every period
-            // again (TermCounts.EnsureComplete: a database with days and no counts).
+            migrationBuilder.CreateIndex(
+                name: "IX_TermCounts_Common",
+                table: "TermCounts",
+                columns: new[] { "Term", "Start" },
+                filter: "Period = 2 AND Common");
+
+            // Edited by hand: terms are words, phrases and names now, counted with their days, forms and whether a
+            // month holds them commonly. The counts of the old terms (syllable pairs) go, with the rising lists ranked
+            // from them, and the next ingest counts every period again (TermCounts.EnsureComplete: days and no counts).
             migrationBuilder.Sql("DELETE FROM TermCounts;");
             migrationBuilder.Sql("DELETE FROM Meta WHERE Key = 'RisingTerms';");
         }
@@ -33,6 +46,14 @@ namespace DailyPapers.Core.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_TermCounts_Common",
+                table: "TermCounts");
+
+            migrationBuilder.DropColumn(
+                name: "Common",
+                table: "TermCounts");
+
             migrationBuilder.DropColumn(
                 name: "DayCount",
                 table: "TermCounts");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DailyPapers.Core.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresPapersDbContext))]
-    [Migration("20261207033343_TrendTermsAsWords")]
+    [Migration("20261207041537_TrendTermsAsWords")]
     partial class TrendTermsAsWords
     {
         /// <inheritdoc />
@@ -616,6 +616,10 @@ namespace DailyPapers.Core.Data.Postgres.Migrations
                         .HasColumnName("term")
                         .UseCollation("C");
 
+                    b.Property<bool>("Common")
+                        .HasColumnType("boolean")
+                        .HasColumnName("common");
+
                     b.Property<int>("DayCount")
                         .HasColumnType("integer")
                         .HasColumnName("daycount");
@@ -630,6 +634,9 @@ namespace DailyPapers.Core.Data.Postgres.Migrations
                         .HasColumnName("papercount");
 
                     b.HasKey("Period", "Start", "Term");
+
+                    b.HasIndex(new[] { "Term", "Start" }, "IX_TermCounts_Common")
+                        .HasFilter("Period = 2 AND Common");
 
                     b.ToTable("termcounts", (string)null);
                 });

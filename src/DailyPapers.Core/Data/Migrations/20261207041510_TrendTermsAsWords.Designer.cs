@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DailyPapers.Core.Data.Migrations
 {
     [DbContext(typeof(PapersDbContext))]
-    [Migration("20261207033335_TrendTermsAsWords")]
+    [Migration("20261207041510_TrendTermsAsWords")]
     partial class TrendTermsAsWords
     {
         /// <inheritdoc />
@@ -471,6 +471,9 @@ namespace DailyPapers.Core.Data.Migrations
                     b.Property<string>("Term")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Common")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("DayCount")
                         .HasColumnType("INTEGER");
 
@@ -481,6 +484,9 @@ namespace DailyPapers.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Period", "Start", "Term");
+
+                    b.HasIndex(new[] { "Term", "Start" }, "IX_TermCounts_Common")
+                        .HasFilter("Period = 2 AND Common");
 
                     b.ToTable("TermCounts", (string)null);
                 });

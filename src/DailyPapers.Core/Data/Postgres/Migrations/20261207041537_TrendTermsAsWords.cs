@@ -10,6 +10,13 @@ namespace DailyPapers.Core.Data.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "common",
+                table: "termcounts",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<int>(
                 name: "daycount",
                 table: "termcounts",
@@ -24,9 +31,15 @@ namespace DailyPapers.Core.Data.Postgres.Migrations
                 nullable: true,
                 collation: "C");
 
-            // Terms are words, phrases and names now, counted with their days and forms: the counts of the old terms
-            // (syllable pairs) go, with the rising lists ranked from them, and the next ingest counts every period
-            // again (TermCounts.EnsureComplete: a database with days and no counts).
+            migrationBuilder.CreateIndex(
+                name: "IX_TermCounts_Common",
+                table: "termcounts",
+                columns: new[] { "term", "start" },
+                filter: "Period = 2 AND Common");
+
+            // Edited by hand: terms are words, phrases and names now, counted with their days, forms and whether a
+            // month holds them commonly. The counts of the old terms (syllable pairs) go, with the rising lists ranked
+            // from them, and the next ingest counts every period again (TermCounts.EnsureComplete: days and no counts).
             migrationBuilder.Sql("DELETE FROM TermCounts;");
             migrationBuilder.Sql("DELETE FROM Meta WHERE Key = 'RisingTerms';");
         }
@@ -34,6 +47,14 @@ namespace DailyPapers.Core.Data.Postgres.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_TermCounts_Common",
+                table: "termcounts");
+
+            migrationBuilder.DropColumn(
+                name: "common",
+                table: "termcounts");
+
             migrationBuilder.DropColumn(
                 name: "daycount",
                 table: "termcounts");
