@@ -4,8 +4,8 @@ namespace DailyPapers.Bench;
 
 /// <summary>
 /// <c>trends</c>: /trends rendered afresh (output cache off) at ×1 and ×10 the corpus, every request a random set of one
-/// to three search terms, common ones (model, 모델) among them; and, for the worst case, the most common single terms.
-/// Target: p99 &lt; 50 ms uncached at ×10.
+/// to three search terms, common ones (model, 모델) among them; and, for the worst case, the most common single terms;
+/// and the rising terms of random weeks (the page) and months (the API) of the archive. Target: p99 &lt; 50 ms uncached at ×10.
 /// </summary>
 internal static partial class ScaleBenchmark
 {
@@ -41,9 +41,11 @@ internal static partial class ScaleBenchmark
                     var archive = ReadArchive(database);
                     Console.WriteLine();
                     Console.WriteLine($"[×{copies}] {files} digests, {archive.Papers.Count} papers, ingest {ingestMs / 1000:0.0} s, database {new FileInfo(database).Length / 1024.0 / 1024.0:0} MiB");
+                    // Any week's or month's rising terms, ranked when asked: a random day of the archive, week or month.
+                    var periods = archive.Dates.SelectMany(d => new[] { $"/trends?period=week&date={d}", $"/api/trends/rising?period=month&date={d}" }).ToList();
                     Serve(publish, corpus, database, outputCache: false, options, (baseUrl, _, ceiling) =>
                     {
-                        foreach (var (name, urls) in new[] { ("trends mixed", mixed), ("trends common", common), ("trends (none)", ["/trends"]) })
+                        foreach (var (name, urls) in new[] { ("trends mixed", mixed), ("trends common", common), ("trends (none)", ["/trends"]), ("rising period", periods) })
                         {
                             var list = Path.Combine(work, "urls.txt");
                             File.WriteAllLines(list, urls);

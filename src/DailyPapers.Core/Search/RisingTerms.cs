@@ -142,6 +142,12 @@ public static class RisingTerms
     {
         ArgumentNullException.ThrowIfNull(connection);
         var start = StartOf(period, day);
+        if (day.Year is < 3 or > 9996)
+        {
+            // No digest is dated there, and the windows around it would run off the calendar.
+            return new RisingList(period, start, 0, []);
+        }
+
         var month = TermCounts.MonthOf(start);
         // One round trip, three kinds of rows, joined here: the period's terms with enough papers (the empty term is its
         // paper count); the same terms summed over the baseline periods (a range of the key, the baseline's size); and

@@ -198,12 +198,11 @@ public static class TrendsQuery
         }
 
         var list = RisingTerms.Of(connection, null, period, date ?? archive.Last, RisingTerms.Stored);
-        var previous = period == TermPeriod.Week ? list.Start.AddDays(-7) : list.Start.AddMonths(-1);
-        var next = period == TermPeriod.Week ? list.Start.AddDays(7) : list.Start.AddMonths(1);
-        return (list, new AskedPeriod(
-            period, list.Start,
-            previous >= RisingTerms.StartOf(period, archive.First) ? previous : null,
-            next <= archive.Last ? next : null));
+        // Neighbours only within the archive (so never off the calendar's ends).
+        var first = RisingTerms.StartOf(period, archive.First);
+        var previous = list.Start > first && list.Start <= archive.Last ? (period == TermPeriod.Week ? list.Start.AddDays(-7) : list.Start.AddMonths(-1)) : (DateOnly?)null;
+        var next = list.Start >= first && list.Start <= archive.Last ? (period == TermPeriod.Week ? list.Start.AddDays(7) : list.Start.AddMonths(1)) : (DateOnly?)null;
+        return (list, new AskedPeriod(period, list.Start, previous, next <= archive.Last ? next : null));
     }
 
     /// <summary>The rising terms of the latest week and month, for the home page's box.</summary>

@@ -104,6 +104,18 @@ public sealed class RisingPeriodTests(RisingArchive archive) : IClassFixture<Ris
     }
 
     [Theory]
+    [InlineData("9999-12-31")]
+    [InlineData("0001-01-01")]
+    public async Task A_period_at_the_calendars_ends_has_nothing_rising(string date)
+    {
+        var (status, json) = await JsonAsync($"/api/trends/rising?period=month&date={date}");
+
+        status.Should().Be(HttpStatusCode.OK);
+        json.GetProperty("terms").GetArrayLength().Should().Be(0);
+        (await App.GetDocumentAsync($"/trends?period=week&date={date}")).QuerySelector("main .rising-list")!.TextContent.Should().Contain("늘어난 말이 없습니다");
+    }
+
+    [Theory]
     [InlineData("/api/trends/rising?period=year", "period")]
     [InlineData("/api/trends/rising?period=week&date=2024-13-01", "date")]
     [InlineData("/api/trends/rising?date=..%2F..%2Fetc", "date")]
