@@ -188,16 +188,16 @@ public static partial class TrendTerms
         return new RunWord(normal.ToLowerInvariant().Replace('-', ' '), form, normal);
     }
 
-    /// <summary>The words of a hyphenated word, each a term too (DPO-based: DPO; text-to-image: text, image).</summary>
+    /// <summary>
+    /// The name a hyphenated word opens with, a term too (DPO-based: DPO; Mamba-style in a summary: Mamba). The other
+    /// parts, and a lower-case or title-case compound's (long-context, Real-World), count only as the whole compound.
+    /// </summary>
     private static void Parts(Dictionary<string, string> terms, string latin, bool title)
     {
-        foreach (var part in latin.Split('-', StringSplitOptions.RemoveEmptyEntries))
+        var first = latin[..latin.IndexOf('-', StringComparison.Ordinal)];
+        if (first.Length >= 2 && first.Any(char.IsLetter) && (first.Skip(1).Any(char.IsUpper) || (!title && IsName(first) && !latin.Split('-').All(p => p.Length > 0 && char.IsUpper(p[0])))) && !IsStop(first.ToLowerInvariant()))
         {
-            var key = part.ToLowerInvariant();
-            if (!IsStop(key) && (key.Length >= 3 || IsName(part)) && part.Any(char.IsLetter))
-            {
-                Put(terms, Singular(key), title && IsTitleCase(part) ? key : part);
-            }
+            Put(terms, Singular(first.ToLowerInvariant()), first);
         }
     }
 

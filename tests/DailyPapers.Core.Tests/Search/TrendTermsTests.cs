@@ -52,6 +52,8 @@ public sealed class TrendTermsTests
     [Fact]
     public void Names_keep_their_case_and_a_version_counts_under_the_name()
     {
+        Of("DPO-based Mamba-style long-context Real-World").Keys.Should().Contain(["dpo", "mamba", "long context", "real world"]).And.NotContain(["real", "world", "long", "context", "style", "based"],
+            "a compound opening with a name counts under the name too; the other parts only as the whole");
         var terms = Of("DPO를 쓴 Mamba와 LLaVA-1.5, Llama 3 및 Llama-3-8B, GPT-4o-mini, Qwen2.5-VL, 7B 모델");
 
         terms.Should().Contain(new Dictionary<string, string>
@@ -139,8 +141,8 @@ public sealed class TrendTermsTests
         var result = RisingEvaluation.Evaluate(papers, terms, RisingEvaluation.LoadTruth(RisingEvaluation.SetPath),
             (start, rows) => RisingTerms.Rank(Core.Data.TermPeriod.Month, start, rows, RisingTerms.Stored));
 
-        // Measured in session 12 (bench rising): 9 of 17, 81 % whole words; the method before listed 2 of 17, 64 %.
-        result.Hits.Should().BeGreaterThanOrEqualTo(9);
+        // Measured in session 12 (bench rising): 10 of 17, 80 % whole words; the method before listed 2 of 17, 64 %.
+        result.Hits.Should().BeGreaterThanOrEqualTo(10);
         ((double)result.Whole / result.Listed).Should().BeGreaterThanOrEqualTo(0.8);
         result.Months.Single(m => m.Month == new DateOnly(2024, 3, 1)).List.Terms[0].Term.Should().Be("Mamba");
     }
