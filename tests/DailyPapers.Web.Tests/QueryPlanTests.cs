@@ -50,6 +50,7 @@ public sealed partial class QueryPlanTests(QueryPlanTests.Archive archive) : ICl
         { "/top?period=all&page=3", 4 },
         { "/search?q=model", 9 },
         { "/search?q=language%20model", 9 },
+        { "/search?q=diffusion%20video", 9 },
         { "/search?q=%EB%AA%A8%EB%8D%B8", 9 },
         { "/search?q=diffusion&sort=newest", 8 },
         { "/search?q=diffusion&sort=votes&minVotes=5", 8 },

@@ -93,6 +93,13 @@ internal sealed class DeriveStage : IDisposable
         _search.Flush(transaction);
     }
 
+    /// <summary>What search relevance reads of the whole archive (average field lengths), after the run's last search rows.</summary>
+    public void KeepSearchStatistics(DbTransaction transaction)
+    {
+        using var _ = _clock.In(IngestStage.Derive);
+        RelevanceStore.Keep(transaction);
+    }
+
     /// <summary>
     /// Marks the batch's papers and the weeks and months of its days as owing their similar papers and term counts, in
     /// the batch's transaction.

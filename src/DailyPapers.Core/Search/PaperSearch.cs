@@ -29,9 +29,9 @@ public sealed record SearchHits(IReadOnlyList<int> PaperIds, int Total, bool Cap
 /// <summary>
 /// The read side of full-text search. Every paper must contain every term (case- and accent-insensitive; Korean inside
 /// longer words, other scripts as word prefixes). Relevance ranks papers whose title holds the whole query as a phrase
-/// first, then papers whose title holds every term, then papers whose summary holds the phrase, then by BM25 with the
-/// title weighted over authors over summary. Any text is a safe query: terms are always quoted for FTS5, never spliced
-/// in as syntax.
+/// first, then papers whose title holds every term, then papers whose summary holds the phrase, then by BM25F with the
+/// title weighted over authors over summary, computed by the app so both providers order alike (<see cref="Relevance"/>).
+/// Any text is a safe query: terms are always quoted for FTS5, never spliced in as syntax.
 /// </summary>
 public static partial class PaperSearch
 {
@@ -80,7 +80,10 @@ public static partial class PaperSearch
     public static SearchHits Find(DbConnection connection, IReadOnlyList<string> terms, SearchFilter filter, SearchSort sort, int offset, int limit) =>
         Find(connection, terms, filter, sort, offset, limit, FullScoreLimit);
 
-    /// <param name="fullScoreLimit">Up to this many matches, every match is scored; above it, tiers go newest first.</param>
+    /// <param name="fullScoreLimit">
+    /// Up to this many matches, the tiers a page reaches are scored (those of up to <see cref="TierScoreLimit"/> papers);
+    /// above it, tiers go newest first.
+    /// </param>
     internal static SearchHits Find(DbConnection connection, IReadOnlyList<string> terms, SearchFilter filter, SearchSort sort, int offset, int limit, int fullScoreLimit)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -107,20 +110,28 @@ public static partial class PaperSearch
             return new SearchHits([], total, capped);
         }
 
-        // BM25 needs every match's column sizes and a summary phrase every match's positions; past a thousand matches
-        // that costs more than it tells, and papers go newest first within each tier instead.
+        // Relevance sorts every match into its tier and scores the tiers a page reaches; past a thousand matches that
+        // costs more than it tells, and papers go newest first within each tier instead, read from the index in order.
         var scoreAll = !capped && total <= fullScoreLimit;
-        if (!scoreAll && sort == SearchSort.Relevance && filter.IsEmpty)
+        if (sort == SearchSort.Relevance)
         {
-            return new SearchHits(TieredPage(connection, index, phrases, offset, limit), total, capped);
+            if (scoreAll)
+            {
+                return new SearchHits(Ranked(connection, index, phrases, filter, offset, limit), total, capped);
+            }
+
+            if (filter.IsEmpty)
+            {
+                return new SearchHits(TieredPage(connection, index, phrases, offset, limit), total, capped);
+            }
         }
 
         // Every full-text lookup is materialised once: inside IN (…) SQLite would otherwise probe the FTS table row by
         // row, decoding the same doclist again for each candidate.
-        var sets = new List<string> { $"m AS MATERIALIZED ({index.Select(command, "match", match, scoreAll)})" };
-        string Set(string name, IndexQuery query, bool withScore = false)
+        var sets = new List<string> { $"m AS MATERIALIZED ({index.Select(command, "match", match)})" };
+        string Set(string name, IndexQuery query)
         {
-            sets.Add($"{name} AS MATERIALIZED ({index.Select(command, name, query, withScore)})");
+            sets.Add($"{name} AS MATERIALIZED ({index.Select(command, name, query)})");
             return name;
         }
 
@@ -135,28 +146,16 @@ public static partial class PaperSearch
                 order.Append(CultureInfo.InvariantCulture, $"({BestVotes}) DESC NULLS LAST, ({LatestDate}) DESC, m.Id DESC");
                 break;
             default:
-                // The whole query as a phrase in the title, then every term in the title (by BM25 among them), then the
-                // phrase in the summary, then BM25 or recency.
-                var whole = phrases.SelectMany(p => p).ToList();
+                // Too many matches to score, narrowed by a filter: the whole query as a phrase in the title, then every
+                // term in the title, then the rest, newest first within each.
                 if (phrases.Count > 1)
                 {
-                    order.Append(CultureInfo.InvariantCulture, $"(m.Id IN (SELECT Id FROM {Set("tp", index.All([whole], "title"))})) DESC, ");
+                    order.Append(CultureInfo.InvariantCulture, $"(m.Id IN (SELECT Id FROM {Set("tp", index.All([[.. phrases.SelectMany(p => p)]], "title"))})) DESC, ");
                 }
 
-                var title = Set("t", index.All(phrases, "title"), withScore: scoreAll);
+                var title = Set("t", index.All(phrases, "title"));
                 join = $" LEFT JOIN {title} ON {title}.Id = m.Id";
-                order.Append(CultureInfo.InvariantCulture, $"({title}.Id IS NOT NULL) DESC, ");
-                if (scoreAll)
-                {
-                    order.Append(CultureInfo.InvariantCulture, $"{title}.Score, ");
-                }
-
-                if (phrases.Count > 1 && scoreAll)
-                {
-                    order.Append(CultureInfo.InvariantCulture, $"(m.Id IN (SELECT Id FROM {Set("sp", index.All([whole], "summary"))})) DESC, ");
-                }
-
-                order.Append(scoreAll ? "m.Score, m.Id DESC" : "m.Id DESC");
+                order.Append(CultureInfo.InvariantCulture, $"({title}.Id IS NOT NULL) DESC, m.Id DESC");
                 break;
         }
 
@@ -173,6 +172,120 @@ public static partial class PaperSearch
         }
 
         return new SearchHits(ids, total, capped);
+    }
+
+    /// <summary>
+    /// One match: whether its title holds the whole query as a phrase (<paramref name="TitlePhrase"/>) or every term
+    /// (<paramref name="Title"/>), and whether its summary holds the whole phrase (<paramref name="SummaryPhrase"/>).
+    /// </summary>
+    private readonly record struct Hit(int Id, bool TitlePhrase, bool Title, bool SummaryPhrase)
+    {
+        /// <summary>
+        /// The part of the order the index decides, highest first: the title phrase, every term in the title, then
+        /// (outside the title tiers, where the title's own score comes first) the summary phrase.
+        /// </summary>
+        public int Tier => (TitlePhrase ? 4 : 0) + (Title ? 2 : SummaryPhrase ? 1 : 0);
+    }
+
+    /// <summary>
+    /// Scoring reads each scored paper's title, summary and author names, several times what the index's own score cost
+    /// a match (bench cold, ×1: about 5 µs a paper on SQLite, more on PostgreSQL, against 1 µs): a tier holding more
+    /// matches than this goes newest first, as every tier does past <see cref="FullScoreLimit"/> matches.
+    /// </summary>
+    internal const int TierScoreLimit = 250;
+
+    /// <summary>
+    /// Relevance when every match is known. The index sorts the matches into tiers: the whole query as a phrase in the
+    /// title, every term in the title, the phrase in the summary, the rest. Inside a tier of up to
+    /// <see cref="TierScoreLimit"/> papers the app's score decides (<see cref="Relevance"/>: in the title tiers the
+    /// title's part of it, then the summary phrase, then the whole), then the newer paper; a larger tier goes newest
+    /// first. Both are the same on every provider. Only the tiers the page reaches are scored.
+    /// </summary>
+    private static List<int> Ranked(DbConnection connection, IndexSyntax index, List<List<string>> phrases, SearchFilter filter, int offset, int limit)
+    {
+        var tiers = Matches(connection, index, phrases, filter)
+            .GroupBy(m => m.Tier)
+            .OrderByDescending(t => t.Key)
+            .Select(t => t.ToList())
+            .ToList();
+        // The tiers the page reaches, and where in the first of them it starts.
+        var page = new List<List<Hit>>();
+        var (start, skip) = (0, offset);
+        foreach (var tier in tiers)
+        {
+            if (start < offset + limit && start + tier.Count > offset)
+            {
+                skip = page.Count == 0 ? offset - start : skip;
+                page.Add(tier);
+            }
+
+            start += tier.Count;
+        }
+
+        var scored = page.Where(t => t.Count is > 1 and <= TierScoreLimit).SelectMany(t => t).ToList();
+        var scores = Score(connection, index, phrases, scored);
+        var ordered = page.SelectMany(tier => tier.Count > TierScoreLimit
+            ? tier.OrderByDescending(m => m.Id)
+            : tier
+                .OrderByDescending(m => m.Title ? scores.GetValueOrDefault(m.Id).Title : 0)
+                .ThenByDescending(m => m.SummaryPhrase)
+                .ThenByDescending(m => scores.GetValueOrDefault(m.Id).All)
+                .ThenByDescending(m => m.Id));
+        return [.. ordered.Skip(skip).Take(limit).Select(m => m.Id)];
+    }
+
+    /// <summary>Every match, with the tiers it is in (up to <see cref="CountLimit"/>: only a search that counted fewer gets here).</summary>
+    private static List<Hit> Matches(DbConnection connection, IndexSyntax index, List<List<string>> phrases, SearchFilter filter)
+    {
+        using var command = connection.CreateCommand();
+        var where = new StringBuilder();
+        AppendFilter(where, command, filter);
+        // Every full-text lookup is materialised once, as in Find.
+        var sets = new List<string>
+        {
+            $"m AS MATERIALIZED ({index.Select(command, "match", index.All(phrases, column: null))})",
+            $"t AS MATERIALIZED ({index.Select(command, "t", index.All(phrases, "title"))})",
+        };
+        var (titlePhrase, summaryPhrase) = ("0", "0");
+        if (phrases.Count > 1)
+        {
+            List<List<string>> whole = [[.. phrases.SelectMany(p => p)]];
+            sets.Add($"tp AS MATERIALIZED ({index.Select(command, "tp", index.All(whole, "title"))})");
+            sets.Add($"sp AS MATERIALIZED ({index.Select(command, "sp", index.All(whole, "summary"))})");
+            (titlePhrase, summaryPhrase) = (In("tp"), In("sp"));
+        }
+
+        command.CommandText = $"WITH {string.Join(", ", sets)} SELECT m.Id, {titlePhrase}, CASE WHEN t.Id IS NULL THEN 0 ELSE 1 END, {summaryPhrase} " +
+            $"FROM m LEFT JOIN t ON t.Id = m.Id WHERE 1 = 1{where}";
+        var matches = new List<Hit>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            matches.Add(new Hit(reader.GetInt32(0), reader.GetInt32(1) == 1, reader.GetInt32(2) == 1, reader.GetInt32(3) == 1));
+        }
+
+        return matches;
+    }
+
+    private static string In(string set) => $"CASE WHEN m.Id IN (SELECT Id FROM {set}) THEN 1 ELSE 0 END";
+
+    /// <summary>The scores of <paramref name="hits"/> (none asked: nothing read).</summary>
+    private static Dictionary<int, Relevance.Score> Score(DbConnection connection, IndexSyntax index, List<List<string>> phrases, List<Hit> hits)
+    {
+        if (hits.Count == 0)
+        {
+            return [];
+        }
+
+        var (archive, papers, holding) = RelevanceStore.Statistics(connection, index, index.Each(phrases));
+        var texts = RelevanceStore.Texts(connection, [.. hits.Select(h => h.Id)]);
+        // An archive no ingest has kept the averages of yet: the scored papers' own.
+        archive ??= Relevance.Archive.Of(papers, texts.Values);
+        var asked = phrases.Select((p, i) => new Relevance.Phrase([.. SearchVector.Words(string.Join(' ', p))], IndexSyntax.IsPrefix(p, i == phrases.Count - 1))).ToList();
+        // One phrase's weight scales every score alike: it is not counted.
+        var weights = holding.Select(h => phrases.Count > 1 ? Relevance.Weight(papers, h) : 1).ToList();
+        var words = new IndexWords();
+        return texts.ToDictionary(t => t.Key, t => Relevance.Of(t.Value, asked, weights, archive, words));
     }
 
     /// <summary>
@@ -211,7 +324,7 @@ public static partial class PaperSearch
             {
                 // Only whether the page starts past this tier matters: counting stops one past the offset.
                 using var count = connection.CreateCommand();
-                count.CommandText = $"SELECT COUNT(*) FROM ({index.Select(count, "match", tier, withScore: false)} LIMIT @upTo) m";
+                count.CommandText = $"SELECT COUNT(*) FROM ({index.Select(count, "match", tier)} LIMIT @upTo) m";
                 count.Bind("@upTo", offset + 1);
                 var size = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
                 if (offset >= size)
@@ -246,7 +359,7 @@ public static partial class PaperSearch
     private static int Count(DbConnection connection, IndexSyntax index, IndexQuery match, string where, DbCommand filterParameters, int upTo)
     {
         using var count = connection.CreateCommand();
-        count.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM ({index.Select(count, "match", match, withScore: false)}) m WHERE 1 = 1{where} LIMIT @upTo) c";
+        count.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM ({index.Select(count, "match", match)}) m WHERE 1 = 1{where} LIMIT @upTo) c";
         count.Bind("@upTo", upTo);
         foreach (DbParameter parameter in filterParameters.Parameters)
         {

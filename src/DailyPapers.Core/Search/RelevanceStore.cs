@@ -1,0 +1,88 @@
+using System.Data.Common;
+using System.Globalization;
+using DailyPapers.Core.Data;
+
+namespace DailyPapers.Core.Search;
+
+/// <summary>
+/// The numbers <see cref="Relevance"/> scores from, read the same way from either provider: the archive's size and
+/// average field lengths (kept in Meta by each ingest, <see cref="Keep"/>), how many papers hold each query phrase
+/// (counted through the index, up to <see cref="Relevance.DocumentFrequencyLimit"/>), and the scored papers' own title,
+/// summary and author names, read by primary key.
+/// </summary>
+internal static class RelevanceStore
+{
+    /// <summary>The average field lengths are those of the newest this many papers: an ingest's end reads no more than that.</summary>
+    public const int Sample = 1000;
+
+    private const string LengthsKey = "SearchFieldLengths";
+
+    /// <summary>
+    /// At an ingest's end, in its last transaction (after <c>PaperCount</c>): the average length of each field over the
+    /// newest <see cref="Sample"/> papers, in index words.
+    /// </summary>
+    public static void Keep(DbTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        var papers = transaction.Query($"{Select} ORDER BY p.Id DESC LIMIT {Sample}", Read).Select(p => p.Fields).ToList();
+        var archive = Relevance.Archive.Of(0, papers);
+        transaction.Execute(
+            "INSERT INTO Meta (Key, Value) VALUES (@key, @value) ON CONFLICT (Key) DO UPDATE SET Value = excluded.Value",
+            ("@key", LengthsKey),
+            ("@value", string.Join(' ', new[] { archive.Title, archive.Summary, archive.Authors }.Select(a => a.ToString("R", CultureInfo.InvariantCulture)))));
+    }
+
+    /// <summary>
+    /// In one statement: the archive's paper count and kept field lengths (null where an ingest has not kept them yet),
+    /// and how many papers hold each of <paramref name="phrases"/> (counted only when there are several: one phrase's
+    /// weight scales every score alike).
+    /// </summary>
+    public static (Relevance.Archive? Archive, long Papers, long[] Holding) Statistics(DbConnection connection, IndexSyntax index, IReadOnlyList<IndexQuery> phrases)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(phrases);
+        using var command = connection.CreateCommand();
+        var counted = phrases.Count > 1 ? phrases : [];
+        var holding = counted.Select((phrase, i) => $", (SELECT COUNT(*) FROM ({index.Select(command, $"phrase{i}", phrase)} LIMIT @holding) h{i})");
+        command.CommandText = $"SELECT (SELECT Value FROM Meta WHERE Key = 'PaperCount'), (SELECT Value FROM Meta WHERE Key = '{LengthsKey}'){string.Concat(holding)}";
+        command.Bind("@holding", Relevance.DocumentFrequencyLimit);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        var papers = reader.IsDBNull(0) ? 0 : long.Parse(reader.GetString(0), CultureInfo.InvariantCulture);
+        Relevance.Archive? archive = null;
+        if (!reader.IsDBNull(1) && reader.GetString(1).Split(' ') is [var title, var summary, var authors])
+        {
+            archive = new Relevance.Archive(papers, Number(title), Number(summary), Number(authors));
+        }
+
+        var counts = new long[phrases.Count];
+        for (var i = 0; i < counted.Count; i++)
+        {
+            counts[i] = Convert.ToInt64(reader.GetValue(2 + i), CultureInfo.InvariantCulture);
+        }
+
+        return (archive, papers, counts);
+    }
+
+    /// <summary>The fields of the papers <paramref name="ids"/>, as the index reads them, in one statement by primary key.</summary>
+    public static Dictionary<int, Relevance.Fields> Texts(DbConnection connection, IReadOnlyCollection<int> ids)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(ids);
+        return connection.Query(null, $"{Select} WHERE p.Id IN ({SqlDialect.Of(connection).Ids("@ids")})", Read, ("@ids", Sql.IdList(ids)))
+            .ToDictionary(p => p.Id, p => p.Fields);
+    }
+
+    // Only the columns the index reads; the author names in the order the index joined them.
+    private const string Select =
+        "SELECT p.Id, p.Title, p.SummaryMarkdown, COALESCE((SELECT string_agg(pa.Name, ', ' ORDER BY pa.Position) FROM PaperAuthors pa WHERE pa.PaperId = p.Id), '') FROM Papers p";
+
+    private static (int Id, Relevance.Fields Fields) Read(DbDataReader row)
+    {
+        var (title, summary, authors) = SearchRow.Texts(row.GetString(1), row.GetString(2), row.GetString(3));
+        return (row.GetInt32(0), new Relevance.Fields(title, summary, authors));
+    }
+
+    private static double Number(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+}
