@@ -54,7 +54,8 @@ public sealed partial class QueryPlanTests(QueryPlanTests.Archive archive) : ICl
         { "/search?q=%EB%AA%A8%EB%8D%B8", 9 },
         { "/search?q=diffusion&sort=newest", 8 },
         { "/search?q=diffusion&sort=votes&minVotes=5", 8 },
-        { "/search?q=video&from=2024-01-01&to=2024-03-01", 8 },
+        // A scored search sends five: count, matches, statistics, titles, the papers whose titles tie.
+        { "/search?q=video&from=2024-01-01&to=2024-03-01", 9 },
         { "/search?q=model&page=4", 6 },
         { "/search?q=difusion", 10 },
         { "/api/days/{date}", 3 },

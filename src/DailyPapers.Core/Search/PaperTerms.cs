@@ -62,7 +62,7 @@ public sealed record SearchRow(string Title, string Summary, string Authors, str
         text.Contains('$', StringComparison.Ordinal) && Rendering.TexMath.HasMath(text) ? text + "\n" + Rendering.TexMath.TextToPlain(text) : text;
 
     /// <summary>A title as written and, where it differs, as read (its TeX and unmistakable carets in Unicode).</summary>
-    private static string TitleAsRead(string title)
+    internal static string TitleAsRead(string title)
     {
         // Only TeX (after a dollar) and carets read differently.
         if (!title.AsSpan().ContainsAny('$', '^'))

@@ -35,8 +35,8 @@ internal static class Relevance
     /// </summary>
     public sealed record Archive(long Papers, double Title, double Summary, double Authors)
     {
-        /// <summary>The averages of <paramref name="papers"/>, for an archive whose kept averages are missing.</summary>
-        public static Archive Of(long count, IReadOnlyCollection<Fields> papers)
+        /// <summary>The averages of <paramref name="papers"/> (their count is the archive's, kept apart: left 0 here).</summary>
+        public static Archive Of(IReadOnlyCollection<Fields> papers)
         {
             ArgumentNullException.ThrowIfNull(papers);
             var words = new IndexWords();
@@ -49,7 +49,7 @@ internal static class Relevance
             }
 
             var n = Math.Max(papers.Count, 1);
-            return new Archive(count, (double)title / n, (double)summary / n, (double)authors / n);
+            return new Archive(0, (double)title / n, (double)summary / n, (double)authors / n);
         }
     }
 
@@ -66,54 +66,60 @@ internal static class Relevance
         return Math.Log(1 + ((n - holding + 0.5) / (holding + 0.5)));
     }
 
-    /// <summary>The scores of one paper, its words cut into <paramref name="words"/> (reused from paper to paper).</summary>
+    /// <summary>One search's scoring: its phrases, their weights, the archive's averages, and a cut reused from paper to paper.</summary>
     /// <param name="weights">Each phrase's <see cref="Weight"/>, in the order of <paramref name="phrases"/>.</param>
-    public static Score Of(Fields paper, IReadOnlyList<Phrase> phrases, IReadOnlyList<double> weights, Archive archive, IndexWords words)
+    public sealed class Scorer(IReadOnlyList<Phrase> phrases, IReadOnlyList<double> weights, Archive archive)
     {
-        ArgumentNullException.ThrowIfNull(paper);
-        ArgumentNullException.ThrowIfNull(phrases);
-        ArgumentNullException.ThrowIfNull(weights);
-        ArgumentNullException.ThrowIfNull(archive);
-        ArgumentNullException.ThrowIfNull(words);
-        Span<double> all = phrases.Count <= 32 ? stackalloc double[phrases.Count] : new double[phrases.Count];
-        Span<double> title = phrases.Count <= 32 ? stackalloc double[phrases.Count] : new double[phrases.Count];
-        all.Clear();
-        title.Clear();
-        Add(words.Cut(paper.Title), TitleWeight, archive.Title, phrases, all, title);
-        Add(words.Cut(paper.Summary), SummaryWeight, archive.Summary, phrases, all, null);
-        Add(words.Cut(paper.Authors), AuthorsWeight, archive.Authors, phrases, all, null);
-        var (score, titleScore) = (0.0, 0.0);
-        for (var p = 0; p < phrases.Count; p++)
+        private readonly IndexWords _words = new();
+        private readonly double[] _all = new double[phrases.Count];
+        private readonly double[] _title = new double[phrases.Count];
+
+        /// <summary>The score of the title alone: what orders the title tiers first, known without the rest of the paper.</summary>
+        public double Title(string title)
         {
-            score += weights[p] * Saturate(all[p]);
-            titleScore += weights[p] * Saturate(title[p]);
+            ArgumentNullException.ThrowIfNull(title);
+            Array.Clear(_title);
+            Add(_words.Cut(title), TitleWeight, archive.Title, _title);
+            return Sum(_title);
         }
 
-        return new Score(score, titleScore);
+        public Score Of(Fields paper)
+        {
+            ArgumentNullException.ThrowIfNull(paper);
+            Array.Clear(_all);
+            Add(_words.Cut(paper.Title), TitleWeight, archive.Title, _all);
+            var title = Sum(_all);
+            Add(_words.Cut(paper.Summary), SummaryWeight, archive.Summary, _all);
+            Add(_words.Cut(paper.Authors), AuthorsWeight, archive.Authors, _all);
+            return new Score(Sum(_all), title);
+        }
+
+        private double Sum(double[] frequencies)
+        {
+            var score = 0.0;
+            for (var p = 0; p < phrases.Count; p++)
+            {
+                score += weights[p] * Saturate(frequencies[p]);
+            }
+
+            return score;
+        }
+
+        /// <summary>Adds a field's weighted, length-normalised phrase frequencies.</summary>
+        private void Add(IndexWords field, double weight, double average, double[] frequencies)
+        {
+            var normal = 1 - B + (B * field.Count / Math.Max(average, 1));
+            for (var p = 0; p < phrases.Count; p++)
+            {
+                if (Occurrences(field, phrases[p]) is var frequency and > 0)
+                {
+                    frequencies[p] += weight * frequency / normal;
+                }
+            }
+        }
     }
 
     private static double Saturate(double frequency) => frequency * (K1 + 1) / (K1 + frequency);
-
-    /// <summary>Adds a field's weighted, length-normalised phrase frequencies.</summary>
-    private static void Add(IndexWords field, double weight, double average, IReadOnlyList<Phrase> phrases, Span<double> all, Span<double> title)
-    {
-        var normal = 1 - B + (B * field.Count / Math.Max(average, 1));
-        for (var p = 0; p < phrases.Count; p++)
-        {
-            var frequency = Occurrences(field, phrases[p]);
-            if (frequency == 0)
-            {
-                continue;
-            }
-
-            var part = weight * frequency / normal;
-            all[p] += part;
-            if (!title.IsEmpty)
-            {
-                title[p] += part;
-            }
-        }
-    }
 
     /// <summary>How often the words hold the phrase: its words in a row, the last one as a prefix if the phrase says so.</summary>
     internal static int Occurrences(IndexWords words, Phrase phrase)

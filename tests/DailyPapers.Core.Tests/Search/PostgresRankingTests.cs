@@ -72,7 +72,7 @@ public sealed class PostgresRankingTests
     private static SearchHits Find(DbConnection connection, IReadOnlyList<string> terms, int offset) =>
         PaperSearch.Find(connection, terms, new SearchFilter(), SearchSort.Relevance, offset, 20);
 
-    private static Relevance.Archive? Kept(DbConnection connection) => RelevanceStore.Statistics(connection, IndexSyntax.Of(connection), []).Archive;
+    private static Relevance.Archive Kept(DbConnection connection) => RelevanceStore.Statistics(connection, IndexSyntax.Of(connection), []).Archive;
 
     /// <summary>The folder <paramref name="fill"/> writes, ingested into SQLite and into a new PostgreSQL database.</summary>
     private static (SqliteConnection Sqlite, NpgsqlConnection Postgres, IDisposable Disposables) Both(Func<IngestFolder, IngestFolder> fill)
