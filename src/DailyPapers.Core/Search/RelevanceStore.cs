@@ -15,7 +15,8 @@ internal static class RelevanceStore
     /// <summary>The average field lengths are those of the newest this many papers: an ingest's end reads no more than that.</summary>
     public const int Sample = 1000;
 
-    private const string LengthsKey = "SearchFieldLengths";
+    /// <summary>The <c>Meta</c> key of the average field lengths: "title summary authors", in words.</summary>
+    public const string LengthsKey = "SearchFieldLengths";
 
     /// <summary>
     /// At an ingest's end, in its last transaction: the average length of each field over the newest

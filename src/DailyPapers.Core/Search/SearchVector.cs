@@ -5,9 +5,9 @@ namespace DailyPapers.Core.Search;
 
 /// <summary>
 /// The PostgreSQL side of the search index: a paper's words as a <c>tsvector</c> literal, cut here rather than by the
-/// server's text-search parser, so both providers index the same words (<see cref="SearchText.IndexTokens"/>, then
-/// split and folded as SQLite's unicode61 tokenizer with <c>remove_diacritics 2</c> does: lower case, accents off, cut at
-/// anything that is not a letter or digit). Title words carry weight A, summary words B and author words C, so a query
+/// server's text-search parser, so both providers index the same words (<see cref="IndexWords"/>: those of
+/// <see cref="SearchText.IndexTokens"/>, split and folded as SQLite's unicode61 tokenizer with <c>remove_diacritics 2</c>
+/// does: lower case, accents off, cut at anything that is not a letter or digit), the words relevance counts too. Title words carry weight A, summary words B and author words C, so a query
 /// can ask for one column; each column's positions start past the previous one's, so no phrase spans two columns.
 /// </summary>
 public static class SearchVector

@@ -105,6 +105,14 @@ public sealed class RelevanceTests
         }
 
         RelevanceStore.Statistics(connection, IndexSyntax.Sqlite, []).Archive.Should().Be(archive);
+        folder.Ingest().DataChanged.Should().BeTrue("the next ingest keeps them, though no file changed");
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT COUNT(*) FROM Meta WHERE Key = 'SearchFieldLengths'";
+            command.ExecuteScalar().Should().Be(1L);
+        }
+
+        folder.Ingest().DataChanged.Should().BeFalse("then nothing is owed");
     }
 
     /// <summary>
