@@ -15,9 +15,9 @@ public static partial class PaperSearch
 {
     /// <summary>
     /// A tier holding more matches than this goes newest first, as every tier does past <see cref="FullScoreLimit"/>
-    /// matches. Scoring reads the papers it orders (bench <c>cold</c>, corpus: reading and cutting a paper's title,
-    /// summary and authors costs about 10 µs, where FTS5's own score cost about 1 µs a match), so this bounds what a
-    /// page reads whatever the query.
+    /// matches. Scoring reads the papers it orders (on the corpus, reading and cutting a paper's title, summary and
+    /// authors costs 5–15 µs, where FTS5's own score cost about 1 µs a match), so this bounds what a page reads
+    /// whatever the query.
     /// </summary>
     internal const int TierScoreLimit = 250;
 
