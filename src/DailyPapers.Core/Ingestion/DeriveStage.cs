@@ -93,6 +93,13 @@ internal sealed class DeriveStage : IDisposable
         _search.Flush(transaction);
     }
 
+    /// <summary>What search relevance reads of the whole archive (its average field lengths), at the run's end.</summary>
+    public void KeepSearchStatistics(DbTransaction transaction)
+    {
+        using var _ = _clock.In(IngestStage.Derive);
+        RelevanceStore.Keep(transaction);
+    }
+
     /// <summary>
     /// Marks the batch's papers and the weeks and months of its days as owing their similar papers and term counts, in
     /// the batch's transaction.
@@ -122,12 +129,14 @@ internal sealed class DeriveStage : IDisposable
 
     /// <summary>
     /// Whether an earlier run stopped before settling what it marked, or the similarity index is empty while papers
-    /// are stored (a database from before it, or one whose index an upgrade dropped).
+    /// are stored (a database from before it, or one whose index an upgrade dropped), or relevance's averages are not
+    /// kept (a database from before them).
     /// </summary>
     public static bool HasPending(DbConnection connection, DbTransaction? transaction) =>
-        connection.Number(transaction, """
+        connection.Number(transaction, $"""
             SELECT CASE WHEN EXISTS (SELECT 1 FROM PendingSimilarity) OR EXISTS (SELECT 1 FROM PendingTermCounts)
-                OR (NOT EXISTS (SELECT 1 FROM SimilarityDocuments) AND EXISTS (SELECT 1 FROM Papers)) THEN 1 ELSE 0 END
+                OR (NOT EXISTS (SELECT 1 FROM SimilarityDocuments) AND EXISTS (SELECT 1 FROM Papers))
+                OR (NOT EXISTS (SELECT 1 FROM Meta WHERE Key = '{RelevanceStore.LengthsKey}') AND EXISTS (SELECT 1 FROM Papers)) THEN 1 ELSE 0 END
             """) == 1;
 
     /// <summary>

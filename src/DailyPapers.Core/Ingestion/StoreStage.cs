@@ -173,6 +173,7 @@ internal sealed partial class StoreStage : IDisposable
         _publish.Tags.UnionWith(_derive.Settle(transaction, _totals.Run));
         ListingTotals.StoreTotals(transaction);
         _derive.Flush(transaction);
+        _derive.KeepSearchStatistics(transaction);
         _publish.Log(transaction, _totals.Batch, _authors.Batch);
         ClearBatch();
     }

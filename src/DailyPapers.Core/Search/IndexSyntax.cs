@@ -31,15 +31,18 @@ internal abstract class IndexSyntax
     /// <summary>Every phrase (the last one's last word a prefix), anywhere or within <paramref name="column"/> (title, summary).</summary>
     public abstract IndexQuery All(IReadOnlyList<List<string>> phrases, string? column);
 
+    /// <summary>Each phrase of <see cref="All"/> on its own, anywhere, its last word a prefix where it is one there.</summary>
+    public abstract IReadOnlyList<IndexQuery> Each(IReadOnlyList<List<string>> phrases);
+
     /// <summary>What <paramref name="all"/> matches and <paramref name="but"/> does not.</summary>
     public abstract IndexQuery Not(IndexQuery all, IndexQuery but);
 
     /// <summary>
     /// A query of the ids (<c>Id</c>) of papers matching <paramref name="query"/>, its text bound to
-    /// <paramref name="command"/> as <c>@<paramref name="name"/></c> (and more parameters of that prefix); with a
-    /// <c>Score</c>, lower for a better match (title words weigh most, then authors, then summary).
+    /// <paramref name="command"/> as <c>@<paramref name="name"/></c> (and more parameters of that prefix). The index
+    /// finds; it does not score: relevance is the app's (<see cref="Relevance"/>), the same on both providers.
     /// </summary>
-    public abstract string Select(DbCommand command, string name, IndexQuery query, bool withScore);
+    public abstract string Select(DbCommand command, string name, IndexQuery query);
 
     /// <summary>The matching ids, newest paper first, one page (<c>@limit</c>, <c>@offset</c>).</summary>
     public abstract string Newest(DbCommand command, string name, IndexQuery query);
@@ -66,7 +69,7 @@ internal abstract class IndexSyntax
     public abstract (string From, string Id, string Match) AuthorsHolding(string folded);
 
     /// <summary>Whether the last word of a phrase matches as a prefix (see <see cref="IndexSyntax"/>).</summary>
-    protected static bool IsPrefix(List<string> tokens, bool last)
+    internal static bool IsPrefix(List<string> tokens, bool last)
     {
         var word = tokens[^1];
         var hangul = SearchText.IsHangul(word[0]);
@@ -84,12 +87,15 @@ internal abstract class IndexSyntax
             return new IndexQuery(column is null ? body : phrases.Count == 1 ? $"{column} : {body}" : $"{column} : ({body})");
         }
 
+        public override IReadOnlyList<IndexQuery> Each(IReadOnlyList<List<string>> phrases) =>
+            [.. phrases.Select((p, i) => new IndexQuery(Phrase(p, IsPrefix(p, i == phrases.Count - 1))))];
+
         public override IndexQuery Not(IndexQuery all, IndexQuery but) => new($"({all.Text}) NOT ({but.Text})");
 
-        public override string Select(DbCommand command, string name, IndexQuery query, bool withScore)
+        public override string Select(DbCommand command, string name, IndexQuery query)
         {
             command.Bind("@" + name, query.Text);
-            return $"SELECT rowid AS Id{(withScore ? $", bm25({SearchIndex.Table}, 10.0, 1.0, 3.0) AS Score" : "")} FROM {SearchIndex.Table} WHERE {SearchIndex.Table} MATCH @{name}";
+            return $"SELECT rowid AS Id FROM {SearchIndex.Table} WHERE {SearchIndex.Table} MATCH @{name}";
         }
 
         public override string Newest(DbCommand command, string name, IndexQuery query)
@@ -121,9 +127,6 @@ internal abstract class IndexSyntax
     /// </summary>
     private sealed class TsQuery : IndexSyntax
     {
-        // ts_rank's weights for D, C, B, A: title 1.0, authors 0.3, summary 0.1, as FTS5's bm25 weighs them 10 : 3 : 1.
-        private const string Weights = "'{0.1, 0.3, 0.1, 1.0}'";
-
         public override string? VocabularyWord(IReadOnlyList<List<string>> phrases) =>
             phrases is [[var word]] && SearchVector.Words(word).ToList() is [var kept] ? kept : null;
 
@@ -139,11 +142,14 @@ internal abstract class IndexSyntax
             return new IndexQuery(string.Join(" & ", parts.Select(p => parts.Count > 1 ? $"({p})" : p)), column == "title" ? "title" : null);
         }
 
+        public override IReadOnlyList<IndexQuery> Each(IReadOnlyList<List<string>> phrases) =>
+            [.. phrases.Select((p, i) => new IndexQuery(Phrase(p, IsPrefix(p, i == phrases.Count - 1), "")))];
+
         public override IndexQuery Not(IndexQuery all, IndexQuery but) =>
             all.But is null && but.But is null ? all with { But = but } : throw new ArgumentException("one \"and not\" per question", nameof(but));
 
-        public override string Select(DbCommand command, string name, IndexQuery query, bool withScore) =>
-            $"SELECT PaperId AS Id{(withScore ? $", -ts_rank({Weights}, {Vector(query)}, CAST(@{name} AS tsquery)) AS Score" : "")} FROM {SearchIndex.Table} WHERE {Condition(command, name, query)}";
+        public override string Select(DbCommand command, string name, IndexQuery query) =>
+            $"SELECT PaperId AS Id FROM {SearchIndex.Table} WHERE {Condition(command, name, query)}";
 
         public override string Newest(DbCommand command, string name, IndexQuery query) =>
             $"SELECT PaperId FROM {SearchIndex.Table} WHERE {Condition(command, name, query)} ORDER BY PaperId DESC LIMIT @limit OFFSET @offset";

@@ -30,9 +30,9 @@ public sealed record SearchHits(IReadOnlyList<int> PaperIds, int Total, bool Cap
 /// <summary>
 /// The read side of full-text search. Every paper must contain every term (case- and accent-insensitive; Korean inside
 /// longer words, other scripts as word prefixes). Relevance ranks papers whose title holds the whole query as a phrase
-/// first, then papers whose title holds every term, then papers whose summary holds the phrase, then by BM25 with the
-/// title weighted over authors over summary. Any text is a safe query: terms are always quoted for FTS5, never spliced
-/// in as syntax.
+/// first, then papers whose title holds every term, then papers whose summary holds the phrase, then by BM25F with the
+/// title weighted over authors over summary, computed by the app so both providers order alike (<see cref="Relevance"/>).
+/// Any text is a safe query: terms are always quoted for FTS5, never spliced in as syntax.
 /// </summary>
 public static partial class PaperSearch
 {
@@ -81,7 +81,10 @@ public static partial class PaperSearch
     public static SearchHits Find(DbConnection connection, IReadOnlyList<string> terms, SearchFilter filter, SearchSort sort, int offset, int limit) =>
         Find(connection, terms, filter, sort, offset, limit, FullScoreLimit);
 
-    /// <param name="fullScoreLimit">Up to this many matches, every match is scored; above it, tiers go newest first.</param>
+    /// <param name="fullScoreLimit">
+    /// Up to this many matches, the tiers a page reaches are scored (those of up to <see cref="TierScoreLimit"/> papers);
+    /// above it, tiers go newest first.
+    /// </param>
     internal static SearchHits Find(DbConnection connection, IReadOnlyList<string> terms, SearchFilter filter, SearchSort sort, int offset, int limit, int fullScoreLimit)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -108,20 +111,28 @@ public static partial class PaperSearch
             return new SearchHits([], total, capped);
         }
 
-        // BM25 needs every match's column sizes and a summary phrase every match's positions; past a thousand matches
-        // that costs more than it tells, and papers go newest first within each tier instead.
+        // Relevance sorts every match into its tier and scores the tiers a page reaches; past a thousand matches that
+        // costs more than it tells, and papers go newest first within each tier instead, read from the index in order.
         var scoreAll = !capped && total <= fullScoreLimit;
-        if (!scoreAll && sort == SearchSort.Relevance && filter.IsEmpty)
+        if (sort == SearchSort.Relevance)
         {
-            return new SearchHits(TieredPage(connection, index, phrases, offset, limit), total, capped);
+            if (scoreAll)
+            {
+                return new SearchHits(Ranked(connection, index, phrases, filter, offset, limit), total, capped);
+            }
+
+            if (filter.IsEmpty)
+            {
+                return new SearchHits(TieredPage(connection, index, phrases, offset, limit), total, capped);
+            }
         }
 
         // Every full-text lookup is materialised once: inside IN (…) SQLite would otherwise probe the FTS table row by
         // row, decoding the same doclist again for each candidate.
-        var sets = new List<string> { $"m AS MATERIALIZED ({index.Select(command, "match", match, scoreAll)})" };
-        string Set(string name, IndexQuery query, bool withScore = false)
+        var sets = new List<string> { $"m AS MATERIALIZED ({index.Select(command, "match", match)})" };
+        string Set(string name, IndexQuery query)
         {
-            sets.Add($"{name} AS MATERIALIZED ({index.Select(command, name, query, withScore)})");
+            sets.Add($"{name} AS MATERIALIZED ({index.Select(command, name, query)})");
             return name;
         }
 
@@ -136,28 +147,16 @@ public static partial class PaperSearch
                 order.Append(CultureInfo.InvariantCulture, $"({BestVotes}) DESC NULLS LAST, ({LatestDate}) DESC, m.Id DESC");
                 break;
             default:
-                // The whole query as a phrase in the title, then every term in the title (by BM25 among them), then the
-                // phrase in the summary, then BM25 or recency.
-                var whole = phrases.SelectMany(p => p).ToList();
+                // Too many matches to score, narrowed by a filter: the whole query as a phrase in the title, then every
+                // term in the title, then the rest, newest first within each.
                 if (phrases.Count > 1)
                 {
-                    order.Append(CultureInfo.InvariantCulture, $"(m.Id IN (SELECT Id FROM {Set("tp", index.All([whole], "title"))})) DESC, ");
+                    order.Append(CultureInfo.InvariantCulture, $"(m.Id IN (SELECT Id FROM {Set("tp", index.All([[.. phrases.SelectMany(p => p)]], "title"))})) DESC, ");
                 }
 
-                var title = Set("t", index.All(phrases, "title"), withScore: scoreAll);
+                var title = Set("t", index.All(phrases, "title"));
                 join = $" LEFT JOIN {title} ON {title}.Id = m.Id";
-                order.Append(CultureInfo.InvariantCulture, $"({title}.Id IS NOT NULL) DESC, ");
-                if (scoreAll)
-                {
-                    order.Append(CultureInfo.InvariantCulture, $"{title}.Score, ");
-                }
-
-                if (phrases.Count > 1 && scoreAll)
-                {
-                    order.Append(CultureInfo.InvariantCulture, $"(m.Id IN (SELECT Id FROM {Set("sp", index.All([whole], "summary"))})) DESC, ");
-                }
-
-                order.Append(scoreAll ? "m.Score, m.Id DESC" : "m.Id DESC");
+                order.Append(CultureInfo.InvariantCulture, $"({title}.Id IS NOT NULL) DESC, m.Id DESC");
                 break;
         }
 
@@ -212,7 +211,7 @@ public static partial class PaperSearch
             {
                 // Only whether the page starts past this tier matters: counting stops one past the offset.
                 using var count = connection.CreateCommand();
-                count.CommandText = $"SELECT COUNT(*) FROM ({index.Select(count, "match", tier, withScore: false)} LIMIT @upTo) m";
+                count.CommandText = $"SELECT COUNT(*) FROM ({index.Select(count, "match", tier)} LIMIT @upTo) m";
                 count.Bind("@upTo", offset + 1);
                 var size = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
                 if (offset >= size)
@@ -247,7 +246,7 @@ public static partial class PaperSearch
     private static int Count(DbConnection connection, IndexSyntax index, IndexQuery match, string where, DbCommand filterParameters, int upTo)
     {
         using var count = connection.CreateCommand();
-        count.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM ({index.Select(count, "match", match, withScore: false)}) m WHERE 1 = 1{where} LIMIT @upTo) c";
+        count.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM ({index.Select(count, "match", match)}) m WHERE 1 = 1{where} LIMIT @upTo) c";
         count.Bind("@upTo", upTo);
         foreach (DbParameter parameter in filterParameters.Parameters)
         {

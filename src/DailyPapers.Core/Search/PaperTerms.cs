@@ -43,7 +43,7 @@ public sealed record SearchRow(string Title, string Summary, string Authors, str
     public static SearchRow Of(string title, string summary, IReadOnlyList<string> authors, bool vector)
     {
         ArgumentNullException.ThrowIfNull(authors);
-        var (read, withMath, names) = (TitleAsRead(title), WithPlainMath(summary), string.Join(", ", authors));
+        var (read, withMath, names) = Texts(title, summary, string.Join(", ", authors));
         if (!vector)
         {
             return new SearchRow(SearchText.IndexTokens(read), SearchText.IndexTokens(withMath), SearchText.IndexTokens(names), null, []);
@@ -53,12 +53,23 @@ public sealed record SearchRow(string Title, string Summary, string Authors, str
         return new SearchRow("", "", "", SearchVector.Of(read, withMath, names, words.Add), words);
     }
 
+    /// <summary>The text of each column as the index reads it, from the paper's stored title, summary and author names (joined by ", ").</summary>
+    internal static (string Title, string Summary, string Authors) Texts(string title, string summary, string authors) =>
+        (TitleAsRead(title), WithPlainMath(summary), authors);
+
+    // Without a dollar there is no TeX to read (relevance reads a thousand summaries a search: it looks first).
     private static string WithPlainMath(string text) =>
-        Rendering.TexMath.HasMath(text) ? text + "\n" + Rendering.TexMath.TextToPlain(text) : text;
+        text.Contains('$', StringComparison.Ordinal) && Rendering.TexMath.HasMath(text) ? text + "\n" + Rendering.TexMath.TextToPlain(text) : text;
 
     /// <summary>A title as written and, where it differs, as read (its TeX and unmistakable carets in Unicode).</summary>
-    private static string TitleAsRead(string title)
+    internal static string TitleAsRead(string title)
     {
+        // Only TeX (after a dollar) and carets read differently.
+        if (!title.AsSpan().ContainsAny('$', '^'))
+        {
+            return title;
+        }
+
         var read = Rendering.TexMath.TitleToPlain(title);
         return read == title ? title : title + "\n" + read;
     }

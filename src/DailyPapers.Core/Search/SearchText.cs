@@ -178,7 +178,7 @@ public static partial class SearchText
     }
 
     /// <summary>Where <see cref="CompoundBoundary"/> splits a word of ASCII letters and digits.</summary>
-    private static bool IsCompoundBoundary(ReadOnlySpan<char> word, int p)
+    internal static bool IsCompoundBoundary(ReadOnlySpan<char> word, int p)
     {
         char before = word[p - 1], at = word[p];
         return (char.IsAsciiLetterLower(before) && char.IsAsciiLetterUpper(at))
@@ -256,7 +256,7 @@ public static partial class SearchText
 
     // A name and its version written apart: "Llama-3", "LLaMA 3", "GPT-4o" (not "model 2024": numbers of 1–3 digits).
     [GeneratedRegex(@"\b([A-Za-z][A-Za-z]+)[- ]([0-9]{1,3}(?:[a-z]\b)?)(?![0-9])")]
-    private static partial Regex LettersThenNumber();
+    internal static partial Regex LettersThenNumber();
 
     [GeneratedRegex(@"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])")]
     private static partial Regex CompoundBoundary();

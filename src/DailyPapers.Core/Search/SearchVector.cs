@@ -5,9 +5,9 @@ namespace DailyPapers.Core.Search;
 
 /// <summary>
 /// The PostgreSQL side of the search index: a paper's words as a <c>tsvector</c> literal, cut here rather than by the
-/// server's text-search parser, so both providers index the same words (<see cref="SearchText.IndexTokens"/>, then
-/// split and folded as SQLite's unicode61 tokenizer with <c>remove_diacritics 2</c> does: lower case, accents off, cut at
-/// anything that is not a letter or digit). Title words carry weight A, summary words B and author words C, so a query
+/// server's text-search parser, so both providers index the same words (<see cref="IndexWords"/>: those of
+/// <see cref="SearchText.IndexTokens"/>, split and folded as SQLite's unicode61 tokenizer with <c>remove_diacritics 2</c>
+/// does: lower case, accents off, cut at anything that is not a letter or digit), the words relevance counts too. Title words carry weight A, summary words B and author words C, so a query
 /// can ask for one column; each column's positions start past the previous one's, so no phrase spans two columns.
 /// </summary>
 public static class SearchVector
@@ -24,15 +24,18 @@ public static class SearchVector
         ArgumentNullException.ThrowIfNull(authors);
         var positions = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
         var next = 1;
+        var words = new IndexWords();
         foreach (var (text, weight) in new[] { (title, 'A'), (summary, 'B'), (authors, 'C') })
         {
-            foreach (var word in Words(SearchText.IndexTokens(text)))
+            words.Cut(text);
+            for (var i = 0; i < words.Count; i++)
             {
-                if (Encoding.UTF8.GetByteCount(word) > MaxWordBytes)
+                if (Encoding.UTF8.GetByteCount(words[i]) > MaxWordBytes)
                 {
                     continue;
                 }
 
+                var word = words[i].ToString();
                 if (!positions.TryGetValue(word, out var list))
                 {
                     positions[word] = list = [];
@@ -76,20 +79,45 @@ public static class SearchVector
         var folded = new StringBuilder(word.Length);
         foreach (var c in word)
         {
-            var lower = char.ToLowerInvariant(c);
-            if (lower < '\u00C0' || SearchText.IsHangul(lower))
-            {
-                folded.Append(lower);
-                continue;
-            }
-
-            // The base letter of a composed one (é = e + ◌́), for letters whose decomposition starts with a letter.
-            var decomposed = lower.ToString().Normalize(NormalizationForm.FormD);
-            folded.Append(decomposed.Length > 1 && char.IsLetter(decomposed[0]) && decomposed.Skip(1).All(m => CharUnicodeInfo.GetUnicodeCategory(m) == UnicodeCategory.NonSpacingMark)
-                ? decomposed[0]
-                : lower);
+            folded.Append(Fold(c));
         }
 
         return folded.ToString();
+    }
+
+    // Each character's fold, worked out once (0: not yet; a character folding to U+0000 is never a word's).
+    private static readonly char[] Folded = new char[char.MaxValue + 1];
+
+    /// <summary>One character lower case without its accent (<see cref="Fold(ReadOnlySpan{char})"/>).</summary>
+    internal static char Fold(char c)
+    {
+        if (c < '\u0080')
+        {
+            return char.ToLowerInvariant(c);
+        }
+
+        var folded = Folded[c];
+        if (folded == '\0')
+        {
+            // Races only write the same value twice.
+            Folded[c] = folded = FoldOnce(c);
+        }
+
+        return folded;
+    }
+
+    private static char FoldOnce(char c)
+    {
+        var lower = char.ToLowerInvariant(c);
+        if (lower < '\u00C0' || SearchText.IsHangul(lower) || char.IsSurrogate(lower))
+        {
+            return lower;
+        }
+
+        // The base letter of a composed one (é = e + ◌́), for letters whose decomposition starts with a letter.
+        var decomposed = lower.ToString().Normalize(NormalizationForm.FormD);
+        return decomposed.Length > 1 && char.IsLetter(decomposed[0]) && decomposed.Skip(1).All(m => CharUnicodeInfo.GetUnicodeCategory(m) == UnicodeCategory.NonSpacingMark)
+            ? decomposed[0]
+            : lower;
     }
 }

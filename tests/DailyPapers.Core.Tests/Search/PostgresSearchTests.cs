@@ -13,8 +13,8 @@ namespace DailyPapers.Core.Tests.Search;
 /// <summary>
 /// The same query set on SQLite's FTS5 index and PostgreSQL's tsvector index finds the same papers: Korean inside longer
 /// words, English words and prefixes, phrases, names written apart and together, TeX, accents, filters, authors,
-/// spelling suggestions and monthly trends. Newest-first and by-votes orders must agree paper for paper; relevance must
-/// agree tier by tier (its order inside a tier follows each index's own score).
+/// spelling suggestions and monthly trends. Newest-first, by-votes and relevance orders must agree paper for paper
+/// (relevance is the app's score, <see cref="Relevance"/>, from the same numbers on both).
 /// </summary>
 public sealed class PostgresSearchTests
 {
@@ -54,7 +54,7 @@ public sealed class PostgresSearchTests
             }
 
             var relevance = Find(sqlite, terms, SearchSort.Relevance);
-            Find(pg, terms, SearchSort.Relevance).Order().Should().Equal(relevance.Order(), $"'{query}' by relevance should find the same papers");
+            Find(pg, terms, SearchSort.Relevance).Should().Equal(relevance, $"'{query}' by relevance should find the same papers in the same order");
             found += relevance.Count;
 
             var filter = new SearchFilter(new DateOnly(2024, 2, 1), new DateOnly(2024, 3, 31), 5);
@@ -75,7 +75,7 @@ public sealed class PostgresSearchTests
         RisingTerms.Latest(pg, 12).Should().BeEquivalentTo(RisingTerms.Latest(sqlite, 12), o => o.WithStrictOrdering());
     }
 
-    /// <summary>Every match, all pages; relevance tier by tier when the tiered path is taken.</summary>
+    /// <summary>Every match, all pages in one.</summary>
     private static List<int> Find(DbConnection connection, IReadOnlyList<string> terms, SearchSort sort) =>
         [.. PaperSearch.Find(connection, terms, new SearchFilter(), sort, 0, 100_000).PaperIds];
 }

@@ -8,8 +8,8 @@ namespace DailyPapers.Core.Tests.Search;
 
 /// <summary>
 /// A search counts up to <see cref="PaperSearch.CountLimit"/> matches and pages no further: over an archive of 1,001
-/// papers, "capybara" (in every summary) is one past the limit, "wombat" (in all but the last) exactly at it, and the
-/// first 300 papers hold "capybara" in their titles too.
+/// papers, "capybara" (in every summary) is one past the limit, "wombat" (in all but the last, twice in every seventh)
+/// exactly at it, and the first 300 papers hold "capybara" in their titles too.
 /// </summary>
 public sealed class SearchCountLimitTests : IDisposable
 {
@@ -35,7 +35,8 @@ public sealed class SearchCountLimitTests : IDisposable
             for (var i = day * 100 + 1; i <= Math.Min(Papers, day * 100 + 100); i++)
             {
                 var title = i <= 300 ? $"Capybara Study {i}" : $"Study {i}";
-                var summary = i < Papers ? "capybara and wombat" : "capybara alone";
+                // Every seventh says wombat twice: a score would put those first.
+                var summary = i == Papers ? "capybara alone" : i % 7 == 0 ? "capybara and wombat, wombat" : "capybara and wombat";
                 digest.Append(CultureInfo.InvariantCulture, $"### [{title}](https://arxiv.org/abs/2401.{i:00000})\n\nVote: {i % 50}\n\n- {summary}.\n\n");
             }
 
@@ -89,6 +90,17 @@ public sealed class SearchCountLimitTests : IDisposable
         titled.Should().HaveCount(300);
         paged.Take(300).Should().BeSubsetOf(titled, "papers with the word in the title come first");
         paged.Skip(300).Should().NotIntersectWith(titled);
+    }
+
+    [Fact]
+    public void A_tier_too_large_to_score_goes_newest_first()
+    {
+        // "wombat" is in 1,000 summaries and no title: one tier, past what a search scores.
+        var hits = Find("wombat", SearchSort.Relevance, 40);
+
+        (hits.Total, hits.Capped).Should().Be((PaperSearch.CountLimit, false));
+        PaperSearch.CountLimit.Should().BeGreaterThan(PaperSearch.TierScoreLimit);
+        hits.PaperIds.Should().Equal(Find("wombat", SearchSort.Newest, 40).PaperIds).And.BeInDescendingOrder();
     }
 
     [Fact]
