@@ -149,35 +149,63 @@ public static class RisingTerms
         }
 
         var month = TermCounts.MonthOf(start);
-        // One round trip, three kinds of rows, joined here: the period's terms with enough papers (the empty term is its
-        // paper count); the same terms summed over the baseline periods (a range of the key, the baseline's size); and
-        // the months around it each term is common in, read through the index of common rows alone (the empty term is
-        // common in every stored month, so its figure is how many months there are).
+        // Two round trips, each along keys. First the period's terms that may rise (enough papers on enough days; the
+        // empty term is its paper count) and the same terms' papers in each baseline period, a key each; then, for the
+        // terms that rise by every other part of the rule, the months around the period each is common in, through
+        // the index of common month rows alone (the empty term is common in every stored month: its figure is how many
+        // months there are). A period costs its own terms, whatever the archive holds.
+        var dialect = SqlDialect.Of(connection);
+        var baselines = Baselines(period, start);
+        var parameters = new List<(string, object?)> { ("@p", (int)period), ("@s", start), ("@min", MinPapers), ("@days", MinDays) };
+        parameters.AddRange(baselines.Select((b, i) => ($"@b{i}", (object?)b)));
         var parts = connection.Query(
             transaction,
-            CountsOf(SqlDialect.Of(connection)),
+            CountsOf(dialect, baselines.Count),
             r => (Kind: r.GetInt32(0), Term: r.GetString(1), Count: r.GetInt32(2), Days: r.GetInt32(3), Form: r.IsDBNull(4) ? null : r.GetString(4)),
-            ("@p", (int)period), ("@s", start), ("@b", Baseline(period, start)), ("@min", MinPapers),
-            ("@m", month.AddMonths(-CommonWindow)), ("@ms", month), ("@me", month.AddMonths(CommonWindow + 1)));
+            [.. parameters]);
         var before = parts.Where(p => p.Kind == 1).ToDictionary(p => p.Term, p => p.Count, StringComparer.Ordinal);
-        var common = parts.Where(p => p.Kind == 2).ToDictionary(p => p.Term, p => p.Count, StringComparer.Ordinal);
-        var rows = parts.Where(p => p.Kind == 0)
-            .Select(p => new TermRow(p.Term, p.Form ?? p.Term, p.Count, p.Days, before.GetValueOrDefault(p.Term), common.GetValueOrDefault(p.Term)));
-        return Rank(period, start, rows, limit);
+        var rows = parts.Where(p => p.Kind == 0).Select(p => new TermRow(p.Term, p.Form ?? p.Term, p.Count, p.Days, before.GetValueOrDefault(p.Term), 0)).ToList();
+        if (rows.FirstOrDefault(r => r.Term.Length == 0) is not { Now: > 0, Before: > 0 } total)
+        {
+            return Rank(period, start, rows, limit);
+        }
+
+        var candidates = rows.Where(r => Rises(r, total) is not null).Select(r => r.Term).Append("").ToList();
+        var common = connection.Query(
+            transaction,
+            CommonOf(dialect),
+            r => (Term: r.GetString(0), Months: r.GetInt32(1)),
+            ("@terms", System.Text.Json.JsonSerializer.Serialize(candidates)),
+            ("@m", month.AddMonths(-CommonWindow)), ("@ms", month), ("@me", month.AddMonths(CommonWindow + 1)))
+            .ToDictionary(c => c.Term, c => c.Months, StringComparer.Ordinal);
+        return Rank(period, start, rows.Select(r => r with { CommonMonths = common.GetValueOrDefault(r.Term) }), limit);
     }
 
-    /// <summary>The SQL of <see cref="Of"/>: kind 0 the period's rows, 1 the baseline's sums, 2 the months each term is common in.</summary>
-    internal static string CountsOf(SqlDialect sql) => $"""
+    /// <summary>The starts of the periods a period is weighed against, oldest first.</summary>
+    public static List<DateOnly> Baselines(TermPeriod period, DateOnly start) =>
+        [.. Enumerable.Range(1, BaselinePeriods(period)).Reverse().Select(n => period == TermPeriod.Week ? start.AddDays(-7 * n) : start.AddMonths(-n))];
+
+    /// <summary>
+    /// The first query of <see cref="Of"/>: kind 0 the period's terms that may rise, kind 1 their papers in the baseline
+    /// periods (<c>@b0</c> … one key each, so a term's baseline is a few seeks, never a scan of the baseline's terms;
+    /// CROSS JOIN keeps SQLite's loops in that order).
+    /// </summary>
+    internal static string CountsOf(SqlDialect sql, int baselines) => $"""
             WITH c AS (
-                SELECT Term, PaperCount, DayCount, Form FROM {TermCounts.Table} WHERE Period = @p AND Start = @s AND (PaperCount >= @min OR Term = ''))
+                SELECT Term, PaperCount, DayCount, Form FROM {TermCounts.Table}
+                WHERE Period = @p AND Start = @s AND ((PaperCount >= @min AND DayCount >= @days) OR Term = ''))
             SELECT 0, Term, PaperCount, DayCount, Form FROM c
             UNION ALL
-            SELECT 1, Term, {sql.Int("SUM(PaperCount)")}, 0, NULL FROM {TermCounts.Table}
-            WHERE Period = @p AND Start >= @b AND Start < @s AND Term IN (SELECT Term FROM c)
-            GROUP BY Term
-            UNION ALL
-            SELECT 2, Term, {sql.Int("COUNT(*)")}, 0, NULL FROM {TermCounts.Table} {sql.IndexedBy(Data.Configurations.TermCountConfiguration.CommonIndex)}
-            WHERE {Data.Configurations.TermCountConfiguration.CommonFilter} AND Term IN (SELECT Term FROM c) AND Start >= @m AND Start < @me AND Start <> @ms
+            SELECT 1, c.Term, {sql.Int("SUM(t.PaperCount)")}, 0, NULL FROM c
+            CROSS JOIN {TermCounts.Table} t
+            WHERE t.Period = @p AND t.Start IN ({string.Join(", ", Enumerable.Range(0, baselines).Select(i => $"@b{i}"))}) AND t.Term = c.Term
+            GROUP BY c.Term
+            """;
+
+    /// <summary>The second query of <see cref="Of"/>: for the terms in <c>@terms</c>, the months around the period each is common in.</summary>
+    internal static string CommonOf(SqlDialect sql) => $"""
+            SELECT Term, {sql.Int("COUNT(*)")} FROM {TermCounts.Table} {sql.IndexedBy(Data.Configurations.TermCountConfiguration.CommonIndex)}
+            WHERE {Data.Configurations.TermCountConfiguration.CommonFilter} AND Term IN ({sql.Texts("@terms")}) AND Start >= @m AND Start < @me AND Start <> @ms
             GROUP BY Term
             """;
 
@@ -205,14 +233,33 @@ public static class RisingTerms
         var commonAt = months >= 3 ? (int)Math.Ceiling(months * 0.75) : int.MaxValue;
         var forms = all.ToDictionary(r => r.Term, r => r.Form, StringComparer.Ordinal);
         var ranked = all
-            .Where(c => c.Term.Length > 0 && c.Now >= MinPapers && c.Days >= MinDays && c.CommonMonths < commonAt)
-            .Select(c => (Row: c, Share: (double)c.Now / total.Now, Baseline: (double)c.Before / total.Before, Smoothed: (c.Before + 1.0) / (total.Before + 1.0)))
-            .Where(c => c.Share <= MaxShare && c.Baseline <= MaxBaselineShare && c.Share >= MinRatio * c.Smoothed)
-            .Select(c => new RisingTerm(c.Row.Term, c.Row.Now, c.Share, c.Baseline, c.Row.Days, LogLikelihood(c.Row.Now, total.Now, c.Row.Before, total.Before)))
-            .Where(c => c.Score >= MinScore)
+            .Where(c => c.CommonMonths < commonAt)
+            .Select(c => Rises(c, total))
+            .OfType<RisingTerm>()
             .OrderByDescending(c => c.Score * (IsNamed(forms[c.Term]) ? 1 : WordWeight)).ThenByDescending(c => c.PaperCount).ThenBy(c => c.Term, StringComparer.Ordinal)
             .ToList();
         return new RisingList(period, start, total.Now, Merge(ranked, forms, limit));
+    }
+
+    /// <summary>
+    /// The term as it rose, or null when it did not, by every part of the rule but whether the archive holds it
+    /// commonly: enough papers on enough days, a share neither everywhere nor a mere wobble, and a G² beyond chance.
+    /// </summary>
+    private static RisingTerm? Rises(TermRow c, TermRow total)
+    {
+        if (c.Term.Length == 0 || c.Now < MinPapers || c.Days < MinDays)
+        {
+            return null;
+        }
+
+        var (share, baseline, smoothed) = ((double)c.Now / total.Now, (double)c.Before / total.Before, (c.Before + 1.0) / (total.Before + 1.0));
+        if (share > MaxShare || baseline > MaxBaselineShare || share < MinRatio * smoothed)
+        {
+            return null;
+        }
+
+        var score = LogLikelihood(c.Now, total.Now, c.Before, total.Before);
+        return score >= MinScore ? new RisingTerm(c.Term, c.Now, share, baseline, c.Days, score) : null;
     }
 
     /// <summary>

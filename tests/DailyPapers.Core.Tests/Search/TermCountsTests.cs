@@ -102,16 +102,19 @@ public sealed class TermCountsTests : IDisposable
     }
 
     [Fact]
-    public void A_periods_rising_terms_read_its_rows_its_baselines_range_and_the_index_of_common_months_only()
+    public void A_periods_rising_terms_read_its_rows_a_seek_a_baseline_period_and_the_index_of_common_months_only()
     {
         _folder.Ingest();
         using var connection = Open();
 
-        var plan = QueryPlan.Of(connection, RisingTerms.CountsOf(SqlDialect.Sqlite),
-            ("@p", "2"), ("@s", "2024-01-01"), ("@b", "2023-10-01"), ("@min", "5"), ("@m", "2023-01-01"), ("@ms", "2024-01-01"), ("@me", "2025-02-01"));
+        var counts = QueryPlan.Of(connection, RisingTerms.CountsOf(SqlDialect.Sqlite, 3),
+            ("@p", "2"), ("@s", "2024-01-01"), ("@min", "5"), ("@days", "3"), ("@b0", "2023-10-01"), ("@b1", "2023-11-01"), ("@b2", "2023-12-01"));
+        var common = QueryPlan.Of(connection, RisingTerms.CommonOf(SqlDialect.Sqlite),
+            ("@terms", "[\"model\", \"\"]"), ("@m", "2023-01-01"), ("@ms", "2024-01-01"), ("@me", "2025-02-01"));
 
-        plan.Should().Contain(p => p.Contains("USING INDEX IX_TermCounts_Common (Term=? AND Start>? AND Start<?)", StringComparison.Ordinal), "the months a term is common in come from the small index")
-            .And.Contain(p => p.Contains("USING PRIMARY KEY (Period=? AND Start>? AND Start<?)", StringComparison.Ordinal), "the baseline is a range of the key")
+        counts.Should().Contain(p => p.Contains("SEARCH t USING PRIMARY KEY (Period=? AND Start=? AND Term=?)", StringComparison.Ordinal), "a term's baseline is a seek a period")
+            .And.NotContain(p => p.StartsWith("SCAN TermCounts", StringComparison.Ordinal) || p.StartsWith("SCAN t", StringComparison.Ordinal));
+        common.Should().Contain(p => p.Contains("USING INDEX IX_TermCounts_Common (Term=? AND Start>? AND Start<?)", StringComparison.Ordinal), "the months a term is common in come from the small index")
             .And.NotContain(p => p.StartsWith("SCAN TermCounts", StringComparison.Ordinal));
         Rows(null, $"SELECT COUNT(*) FROM {TermCounts.Table} WHERE Common AND Period = 1", connection)[0][0].Should().Be("0", "a week's row is never common");
         Rows(null, $"SELECT COUNT(*) FROM {TermCounts.Table} WHERE Common AND Term = ''", connection)[0][0].Should().Be(Rows(null, $"SELECT COUNT(*) FROM {TermCounts.Table} WHERE Period = 2 AND Term = ''", connection)[0][0], "a month's paper count is common in it");
