@@ -106,20 +106,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
+        await AppServer.StopAsync(_app, _root);
     }
 
 }
@@ -149,6 +136,25 @@ internal sealed class AppServer(string dataDirectory, string database, bool repl
         builder.UseSetting("DailyPapers:Database", database);
         builder.UseSetting("DailyPapers:IngestBeforeServing", "true");
         builder.ConfigureServices(s => s.AddSingleton(new DailyPapers.Web.Infrastructure.StartupIngest(replace)));
+    }
+
+    /// <summary>Stops a server (if one was started) and removes the folder holding its data and database.</summary>
+    public static async Task StopAsync(AppServer? app, string root)
+    {
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless, and one never made (the browser tests skipped) is no loss.
+        }
     }
 
     private static int FreePort()
