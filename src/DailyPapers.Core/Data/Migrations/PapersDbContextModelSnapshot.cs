@@ -186,6 +186,57 @@ namespace DailyPapers.Core.Data.Migrations
                     b.ToTable("Days", (string)null);
                 });
 
+            modelBuilder.Entity("DailyPapers.Core.Data.Library", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.ToTable("Libraries", (string)null);
+                });
+
+            modelBuilder.Entity("DailyPapers.Core.Data.LibraryPaper", b =>
+                {
+                    b.Property<int>("LibraryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ArxivId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Read")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SavedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LibraryId", "ArxivId");
+
+                    b.ToTable("LibraryPapers", (string)null);
+                });
+
             modelBuilder.Entity("DailyPapers.Core.Data.MetaEntry", b =>
                 {
                     b.Property<string>("Key")
@@ -518,6 +569,17 @@ namespace DailyPapers.Core.Data.Migrations
                     b.Navigation("SourceFile");
                 });
 
+            modelBuilder.Entity("DailyPapers.Core.Data.LibraryPaper", b =>
+                {
+                    b.HasOne("DailyPapers.Core.Data.Library", "Library")
+                        .WithMany("Papers")
+                        .HasForeignKey("LibraryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Library");
+                });
+
             modelBuilder.Entity("DailyPapers.Core.Data.Paper", b =>
                 {
                     b.HasOne("DailyPapers.Core.Data.Day", "ContentDay")
@@ -555,6 +617,11 @@ namespace DailyPapers.Core.Data.Migrations
             modelBuilder.Entity("DailyPapers.Core.Data.Day", b =>
                 {
                     b.Navigation("Appearances");
+                });
+
+            modelBuilder.Entity("DailyPapers.Core.Data.Library", b =>
+                {
+                    b.Navigation("Papers");
                 });
 
             modelBuilder.Entity("DailyPapers.Core.Data.Paper", b =>
