@@ -231,7 +231,10 @@ internal static partial class AppSetup
     private static Task ReadOnlyMethods(HttpContext context, Func<Task> next)
     {
         var method = context.Request.Method;
-        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method)
+        // A library's failed post re-executed into the error page keeps its method: the page it shows is still an answer.
+        if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
+            || context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null
+            || HttpMethods.IsGet(method) || HttpMethods.IsHead(method)
             || ((HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsDelete(method)) && LibraryPaths.IsPrivate(context.Request.Path)))
         {
             return next();

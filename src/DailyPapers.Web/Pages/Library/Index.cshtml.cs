@@ -28,7 +28,14 @@ public sealed class IndexModel(PapersDbContext db) : PageModel
 
     public int? Missing { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string key, string? tag, string? @new, string? imported, string? missing, CancellationToken cancellationToken)
+    /// <summary>The paper a card's form just saved or removed, and the page it was on: without script, the reader lands here.</summary>
+    public SavedPaper? Changed { get; private set; }
+
+    public string? ChangedId { get; private set; }
+
+    public string? ReturnTo { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string key, string? tag, string? @new, string? imported, string? missing, string? changed, string? @return, CancellationToken cancellationToken)
     {
         string? wanted = null;
         if (tag is not null && !LibraryInput.TryTag(tag, out wanted, out var error))
@@ -50,6 +57,13 @@ public sealed class IndexModel(PapersDbContext db) : PageModel
         IsNew = @new == "1";
         Imported = ParameterText.TryParseDigits(imported, out var added) ? added : null;
         Missing = ParameterText.TryParseDigits(missing, out var notListed) ? notListed : null;
+        if (Core.Parsing.ArxivId.TryParse(changed, out var changedId))
+        {
+            ChangedId = changedId.Value;
+            Changed = all.FirstOrDefault(p => p.ArxivId == changedId.Value);
+            ReturnTo = @return is null ? null : Infrastructure.ReaderPreferences.LocalPath(@return);
+        }
+
         LibraryApi.Remember(HttpContext, key);
         return Page();
     }

@@ -402,7 +402,8 @@ internal static class LibraryApi
 
     /// <summary>
     /// <c>POST /library/saved</c>: the save control of a card on a public page, which holds no key. The library is the one
-    /// this browser opened last (its HttpOnly, SameSite=Lax cookie); then back to the page the form was on (this site's only).
+    /// this browser opened last (its HttpOnly, SameSite=Lax cookie). Without script, the answer is the library page saying
+    /// what was saved, with a link back to the page the form was on (this site's only); site.js wants 204.
     /// </summary>
     public static async Task<IResult> SaveFromCard(PapersDbContext db, HttpContext http, CancellationToken ct)
     {
@@ -417,7 +418,8 @@ internal static class LibraryApi
         }
 
         var back = ReaderPreferences.LocalPath(form.GetValueOrDefault("return").ToString());
-        if (await LibraryStore.FindAsync(db, http.Request.Cookies[Cookie], ct) is not { } id)
+        var key = http.Request.Cookies[Cookie];
+        if (await LibraryStore.FindAsync(db, key, ct) is not { } id)
         {
             // No library on this browser (or a revoked one): the page that says how to make one.
             return SeeOther(http, LibraryPaths.Page);
@@ -429,7 +431,8 @@ internal static class LibraryApi
             null => TypedResults.BadRequest(),
             SaveOutcome.Full => TypedResults.StatusCode(StatusCodes.Status409Conflict),
             SaveOutcome.NotInArchive => TypedResults.NotFound(),
-            _ => IsScript(http) ? TypedResults.NoContent() : SeeOther(http, back),
+            _ when IsScript(http) => TypedResults.NoContent(),
+            _ => SeeOther(http, $"{PagePath(key!)}?changed={Uri.EscapeDataString(form.GetValueOrDefault("id").ToString())}&return={Uri.EscapeDataString(back)}"),
         };
     }
 
