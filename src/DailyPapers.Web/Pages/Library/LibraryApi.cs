@@ -28,6 +28,12 @@ internal static class LibraryApi
 {
     public const string CreatePolicy = "library-create";
 
+    /// <summary>The footer's form: makes a library and opens it.</summary>
+    public const string CreateFormRoute = "createLibraryFromForm";
+
+    /// <summary>The save control of every card and paper page.</summary>
+    public const string SaveFromCardRoute = "savePaperFromCard";
+
     /// <summary>The cookie the library page sets, so a form on a public page can save to the reader's library without the key in the page.</summary>
     public const string Cookie = "dp-library";
 
@@ -47,8 +53,8 @@ internal static class LibraryApi
         api.MapPost("/{key}/import", Import);
 
         var forms = app.MapGroup(LibraryPaths.Page).AddEndpointFilter(OpenConnectionFilter.ForEndpoint).ExcludeFromDescription();
-        forms.MapPost("", CreateFromForm).RequireRateLimiting(CreatePolicy);
-        forms.MapPost("/saved", SaveFromCard);
+        forms.MapPost("", CreateFromForm).RequireRateLimiting(CreatePolicy).WithName(CreateFormRoute);
+        forms.MapPost("/saved", SaveFromCard).WithName(SaveFromCardRoute);
         forms.MapRead("/marks", Marks);
         forms.MapPost("/{key}/papers", ChangeFromForm);
         forms.MapPost("/{key}/import", ImportFromForm);
@@ -183,7 +189,7 @@ internal static class LibraryApi
         }
 
         var saved = (await LibraryStore.ListAsync(db, id, null, ct)).First(p => p.ArxivId == paper.Value);
-        return outcome == SaveOutcome.Added ? TypedResults.Created(LibraryPaths.Api + "/" + key + "/papers/" + paper.Value, saved) : TypedResults.Ok(saved);
+        return outcome == SaveOutcome.Added ? TypedResults.Created($"{LibraryPaths.Api}/{key}/papers/{paper.Value}", saved) : TypedResults.Ok(saved);
     }
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Remove(string key, string? arxivId, PapersDbContext db, HttpContext http, CancellationToken ct)
