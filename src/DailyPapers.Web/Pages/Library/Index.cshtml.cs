@@ -22,6 +22,9 @@ public sealed class IndexModel(PapersDbContext db) : PageModel
 
     public int Total { get; private set; }
 
+    /// <summary>Papers like the library's (or the tag's) and not in it.</summary>
+    public IReadOnlyList<RecommendedPaper> Recommended { get; private set; } = [];
+
     public bool IsNew { get; private set; }
 
     public int? Imported { get; private set; }
@@ -54,6 +57,7 @@ public sealed class IndexModel(PapersDbContext db) : PageModel
         Total = all.Count;
         Papers = wanted is null ? all : [.. all.Where(p => p.Tags.Contains(wanted))];
         Tags = [.. all.SelectMany(p => p.Tags).GroupBy(t => t, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => KeyValuePair.Create(g.Key, g.Count()))];
+        Recommended = await LibraryStore.RecommendAsync(db, id, wanted, cancellationToken);
         IsNew = @new == "1";
         Imported = ParameterText.TryParseDigits(imported, out var added) ? added : null;
         Missing = ParameterText.TryParseDigits(missing, out var notListed) ? notListed : null;

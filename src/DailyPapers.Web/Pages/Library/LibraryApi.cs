@@ -14,6 +14,9 @@ public sealed record CreatedLibrary(string Key, string Url, string Advice);
 /// <summary><c>GET /api/libraries/{key}</c>: the saved papers, newest first, and how many carry each tag.</summary>
 public sealed record LibraryView(int Count, int Limit, IReadOnlyList<SavedPaper> Papers, IReadOnlyDictionary<string, int> Tags);
 
+/// <summary><c>GET /api/libraries/{key}/recommendations</c>.</summary>
+public sealed record RecommendationsView(IReadOnlyList<RecommendedPaper> Papers);
+
 /// <summary>What an import did.</summary>
 public sealed record ImportView(int Added, int AlreadySaved, IReadOnlyList<string> NotInArchive, bool Full);
 
@@ -51,6 +54,7 @@ internal static class LibraryApi
         api.MapPut("/{key}/papers/{**arxivId}", Save);
         api.MapDelete("/{key}/papers/{**arxivId}", Remove);
         api.MapPost("/{key}/import", Import);
+        api.MapRead("/{key}/recommendations", Recommend);
 
         var forms = app.MapGroup(LibraryPaths.Page).AddEndpointFilter(OpenConnectionFilter.ForEndpoint).ExcludeFromDescription();
         forms.MapPost("", CreateFromForm).RequireRateLimiting(CreatePolicy).WithName(CreateFormRoute);
@@ -132,6 +136,28 @@ internal static class LibraryApi
         var tags = papers.SelectMany(p => p.Tags).GroupBy(t => t, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         return TypedResults.Ok(new LibraryView(papers.Count, LibraryStore.MaxPapers, papers, tags));
+    }
+
+    /// <summary><c>GET /api/libraries/{key}/recommendations?tag=</c>: papers like the library's (or one tag's), not in it, best first.</summary>
+    public static async Task<Results<Ok<RecommendationsView>, ValidationProblem, ProblemHttpResult>> Recommend(string key, string? tag, PapersDbContext db, CancellationToken ct)
+    {
+        string? wanted = null;
+        if (tag is not null)
+        {
+            if (!LibraryInput.TryTag(tag, out var parsed, out var error))
+            {
+                return Api.BadParameter("tag", error);
+            }
+
+            wanted = parsed;
+        }
+
+        if (await LibraryStore.FindAsync(db, key, ct) is not { } id)
+        {
+            return NoSuchLibrary();
+        }
+
+        return TypedResults.Ok(new RecommendationsView(await LibraryStore.RecommendAsync(db, id, wanted, ct)));
     }
 
     public static async Task<Results<Ok<CreatedLibrary>, ProblemHttpResult>> Rotate(string key, PapersDbContext db, HttpContext http, CancellationToken ct)

@@ -10,6 +10,9 @@ public sealed record Marks(IReadOnlyList<string>? Tags = null, string? Note = nu
 /// <summary>A saved paper as its library lists it; <paramref name="Gone"/> when no digest lists it any more.</summary>
 public sealed record SavedPaper(string ArxivId, string? Title, IReadOnlyList<string> Tags, string? Note, bool Read, DateTime SavedUtc, bool Gone);
 
+/// <summary>A paper like a library's, with its cosine to the centroid of the library's papers.</summary>
+public sealed record RecommendedPaper(double Score, PaperCard Paper);
+
 public enum SaveOutcome
 {
     Added,
@@ -175,6 +178,34 @@ internal static class LibraryStore
         }
 
         return new ImportResult(added, already, missing, added.Count < wanted.Count(listed.Contains));
+    }
+
+    public const int RecommendationCount = 10;
+
+    /// <summary>
+    /// Papers like the library's (or one tag's) and not in it, best first (<see cref="Core.Search.Recommendations"/>: the
+    /// centroid of the saved papers' stored vectors against candidates from the term index).
+    /// </summary>
+    public static async Task<List<RecommendedPaper>> RecommendAsync(PapersDbContext db, int libraryId, string? tag, CancellationToken cancellationToken)
+    {
+        var saved = await (
+            from entry in db.LibraryPapers
+            where entry.LibraryId == libraryId
+            join paper in db.Papers on entry.ArxivId equals paper.ArxivId
+            orderby entry.SavedUtc descending, paper.Id descending
+            select new { paper.Id, entry.Tags }).ToListAsync(cancellationToken);
+        var ids = saved.Where(s => tag is null || Tags(s.Tags).Contains(tag)).Select(s => s.Id).ToList();
+        var found = await Core.Search.Recommendations.ForAsync(db, ids, RecommendationCount, cancellationToken);
+        if (found.Count == 0)
+        {
+            return [];
+        }
+
+        var paperIds = found.Select(f => f.PaperId).ToList();
+        var rows = (await db.Papers.Where(p => paperIds.Contains(p.Id)).Select(PaperCards.FromPaper).ToListAsync(cancellationToken)).ToDictionary(r => r.PaperId);
+        var ordered = found.Where(f => rows.ContainsKey(f.PaperId)).ToList();
+        var cards = await PaperCards.WithAuthorsAsync(db, [.. ordered.Select(f => rows[f.PaperId])], cancellationToken);
+        return [.. ordered.Zip(cards, (f, card) => new RecommendedPaper(Math.Round(f.Score, 4), card))];
     }
 
     public static IReadOnlyList<string> Tags(string tags) => tags.Length == 0 ? [] : tags.Split(' ');

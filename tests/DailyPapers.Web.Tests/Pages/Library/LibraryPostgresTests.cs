@@ -46,6 +46,15 @@ public sealed class LibraryPostgresTests(Xunit.Abstractions.ITestOutputHelper ou
             }
 
             (await a.IdsAsync(key)).Should().BeEmpty();
+
+            // Recommendations read the stored vectors on PostgreSQL too: papers, none of them saved.
+            (await a.SaveAsync(key, "2401.08541")).Dispose();
+            (await a.SaveAsync(key, "2404.00399")).Dispose();
+            using var recommended = await b.Http.GetAsync(new Uri($"/api/libraries/{key}/recommendations", UriKind.Relative));
+            recommended.StatusCode.Should().Be(HttpStatusCode.OK);
+            using var body = System.Text.Json.JsonDocument.Parse(await recommended.Content.ReadAsStringAsync());
+            var ids = body.RootElement.GetProperty("papers").EnumerateArray().Select(p => p.GetProperty("paper").GetProperty("arxivId").GetString()).ToList();
+            ids.Should().NotBeEmpty().And.NotContain(["2401.08541", "2404.00399"]);
             (await b.NotFoundAsync(LibraryClient.NeverIssued())).Should().Be(await a.NotFoundAsync("x"));
         }
         finally
