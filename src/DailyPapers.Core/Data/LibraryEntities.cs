@@ -13,7 +13,34 @@ public sealed class Library
 
     public DateTime CreatedUtc { get; set; }
 
+    /// <summary>The latest digest day when the reader opened the library the visit before last: "new" is listed after it.</summary>
+    public DateOnly? SeenThrough { get; set; }
+
+    /// <summary>The latest digest day at the reader's last visit; moves to <see cref="SeenThrough"/> when a newer day has come.</summary>
+    public DateOnly? VisitedThrough { get; set; }
+
     public List<LibraryPaper> Papers { get; } = [];
+
+    public List<LibraryFollow> Follows { get; } = [];
+}
+
+/// <summary>What a library follows: an author (by slug) or a search (by its query), stored as text like saved papers, so no ingest can remove it.</summary>
+public sealed class LibraryFollow
+{
+    public const string AuthorKind = "author";
+    public const string SearchKind = "search";
+
+    public int LibraryId { get; set; }
+
+    public Library? Library { get; set; }
+
+    /// <summary><see cref="AuthorKind"/> or <see cref="SearchKind"/>.</summary>
+    public required string Kind { get; set; }
+
+    /// <summary>The author's slug, or the search's query as given (trimmed).</summary>
+    public required string Value { get; set; }
+
+    public DateTime FollowedUtc { get; set; }
 }
 
 /// <summary>

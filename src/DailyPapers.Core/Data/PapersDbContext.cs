@@ -45,6 +45,8 @@ public class PapersDbContext : DbContext
 
     public DbSet<LibraryPaper> LibraryPapers => Set<LibraryPaper>();
 
+    public DbSet<LibraryFollow> LibraryFollows => Set<LibraryFollow>();
+
     /// <summary>
     /// The order of every by-votes listing, the same on both providers: most votes first, then the latest listing, then
     /// the arXiv id; papers without recorded votes (the early digests) last.

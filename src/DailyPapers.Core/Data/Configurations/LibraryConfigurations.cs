@@ -11,6 +11,18 @@ internal sealed class LibraryConfiguration : IEntityTypeConfiguration<Library>
         builder.HasIndex(l => l.KeyHash).IsUnique();
         builder.Property(l => l.KeyHash).HasMaxLength(32);
         builder.HasMany(l => l.Papers).WithOne(p => p.Library).HasForeignKey(p => p.LibraryId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(l => l.Follows).WithOne(f => f.Library).HasForeignKey(f => f.LibraryId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class LibraryFollowConfiguration : IEntityTypeConfiguration<LibraryFollow>
+{
+    public void Configure(EntityTypeBuilder<LibraryFollow> builder)
+    {
+        builder.ToTable("LibraryFollows");
+        builder.HasKey(f => new { f.LibraryId, f.Kind, f.Value });
+        builder.Property(f => f.Kind).HasMaxLength(16);
+        builder.Property(f => f.Value).HasMaxLength(400);
     }
 }
 

@@ -200,12 +200,39 @@ namespace DailyPapers.Core.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("BLOB");
 
+                    b.Property<DateOnly?>("SeenThrough")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("VisitedThrough")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("KeyHash")
                         .IsUnique();
 
                     b.ToTable("Libraries", (string)null);
+                });
+
+            modelBuilder.Entity("DailyPapers.Core.Data.LibraryFollow", b =>
+                {
+                    b.Property<int>("LibraryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FollowedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LibraryId", "Kind", "Value");
+
+                    b.ToTable("LibraryFollows", (string)null);
                 });
 
             modelBuilder.Entity("DailyPapers.Core.Data.LibraryPaper", b =>
@@ -569,6 +596,17 @@ namespace DailyPapers.Core.Data.Migrations
                     b.Navigation("SourceFile");
                 });
 
+            modelBuilder.Entity("DailyPapers.Core.Data.LibraryFollow", b =>
+                {
+                    b.HasOne("DailyPapers.Core.Data.Library", "Library")
+                        .WithMany("Follows")
+                        .HasForeignKey("LibraryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Library");
+                });
+
             modelBuilder.Entity("DailyPapers.Core.Data.LibraryPaper", b =>
                 {
                     b.HasOne("DailyPapers.Core.Data.Library", "Library")
@@ -621,6 +659,8 @@ namespace DailyPapers.Core.Data.Migrations
 
             modelBuilder.Entity("DailyPapers.Core.Data.Library", b =>
                 {
+                    b.Navigation("Follows");
+
                     b.Navigation("Papers");
                 });
 

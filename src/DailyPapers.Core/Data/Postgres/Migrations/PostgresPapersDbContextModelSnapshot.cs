@@ -268,12 +268,47 @@ namespace DailyPapers.Core.Data.Postgres.Migrations
                         .HasColumnType("bytea")
                         .HasColumnName("keyhash");
 
+                    b.Property<DateOnly?>("SeenThrough")
+                        .HasColumnType("date")
+                        .HasColumnName("seenthrough");
+
+                    b.Property<DateOnly?>("VisitedThrough")
+                        .HasColumnType("date")
+                        .HasColumnName("visitedthrough");
+
                     b.HasKey("Id");
 
                     b.HasIndex("KeyHash")
                         .IsUnique();
 
                     b.ToTable("libraries", (string)null);
+                });
+
+            modelBuilder.Entity("DailyPapers.Core.Data.LibraryFollow", b =>
+                {
+                    b.Property<int>("LibraryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("libraryid");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind")
+                        .UseCollation("C");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("value")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("FollowedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("followedutc");
+
+                    b.HasKey("LibraryId", "Kind", "Value");
+
+                    b.ToTable("libraryfollows", (string)null);
                 });
 
             modelBuilder.Entity("DailyPapers.Core.Data.LibraryPaper", b =>
@@ -733,6 +768,17 @@ namespace DailyPapers.Core.Data.Postgres.Migrations
                     b.Navigation("SourceFile");
                 });
 
+            modelBuilder.Entity("DailyPapers.Core.Data.LibraryFollow", b =>
+                {
+                    b.HasOne("DailyPapers.Core.Data.Library", "Library")
+                        .WithMany("Follows")
+                        .HasForeignKey("LibraryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Library");
+                });
+
             modelBuilder.Entity("DailyPapers.Core.Data.LibraryPaper", b =>
                 {
                     b.HasOne("DailyPapers.Core.Data.Library", "Library")
@@ -785,6 +831,8 @@ namespace DailyPapers.Core.Data.Postgres.Migrations
 
             modelBuilder.Entity("DailyPapers.Core.Data.Library", b =>
                 {
+                    b.Navigation("Follows");
+
                     b.Navigation("Papers");
                 });
 
