@@ -25,6 +25,14 @@ public sealed class IndexModel(PapersDbContext db) : PageModel
     /// <summary>Papers like the library's (or the tag's) and not in it.</summary>
     public IReadOnlyList<RecommendedPaper> Recommended { get; private set; } = [];
 
+    public IReadOnlyList<Follow> Follows { get; private set; } = [];
+
+    /// <summary>The follows' papers listed since the reader's visit before the last new digest.</summary>
+    public NewSince? New { get; private set; }
+
+    /// <summary>Back from a follow control of an author or search page.</summary>
+    public bool Followed { get; private set; }
+
     public bool IsNew { get; private set; }
 
     public int? Imported { get; private set; }
@@ -38,7 +46,7 @@ public sealed class IndexModel(PapersDbContext db) : PageModel
 
     public string? ReturnTo { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string key, string? tag, string? @new, string? imported, string? missing, string? changed, string? @return, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string key, string? tag, string? @new, string? imported, string? missing, string? changed, string? followed, string? @return, CancellationToken cancellationToken)
     {
         string? wanted = null;
         if (tag is not null && !LibraryInput.TryTag(tag, out wanted, out var error))
@@ -58,6 +66,10 @@ public sealed class IndexModel(PapersDbContext db) : PageModel
         Papers = wanted is null ? all : [.. all.Where(p => p.Tags.Contains(wanted))];
         Tags = [.. all.SelectMany(p => p.Tags).GroupBy(t => t, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => KeyValuePair.Create(g.Key, g.Count()))];
         Recommended = await LibraryStore.RecommendAsync(db, id, wanted, cancellationToken);
+        Follows = await LibraryFollows.ListAsync(db, id, cancellationToken);
+        // Opening the page is the visit that what is new is measured from.
+        New = await LibraryFollows.NewAsync(db, id, await LibraryFollows.VisitAsync(db, id, cancellationToken), cancellationToken);
+        Followed = followed == "1";
         IsNew = @new == "1";
         Imported = ParameterText.TryParseDigits(imported, out var added) ? added : null;
         Missing = ParameterText.TryParseDigits(missing, out var notListed) ? notListed : null;
@@ -65,6 +77,10 @@ public sealed class IndexModel(PapersDbContext db) : PageModel
         {
             ChangedId = changedId.Value;
             Changed = all.FirstOrDefault(p => p.ArxivId == changedId.Value);
+        }
+
+        if (ChangedId is not null || Followed)
+        {
             ReturnTo = @return is null ? null : Infrastructure.ReaderPreferences.LocalPath(@return);
         }
 

@@ -5,6 +5,7 @@ using DailyPapers.Web.Pages.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 
 namespace DailyPapers.Web.Pages.Library;
 
@@ -12,7 +13,7 @@ namespace DailyPapers.Web.Pages.Library;
 public sealed record CreatedLibrary(string Key, string Url, string Advice);
 
 /// <summary><c>GET /api/libraries/{key}</c>: the saved papers, newest first, and how many carry each tag.</summary>
-public sealed record LibraryView(int Count, int Limit, IReadOnlyList<SavedPaper> Papers, IReadOnlyDictionary<string, int> Tags);
+public sealed record LibraryView(int Count, int Limit, IReadOnlyList<SavedPaper> Papers, IReadOnlyDictionary<string, int> Tags, IReadOnlyList<Follow> Follows);
 
 /// <summary><c>GET /api/libraries/{key}/recommendations</c>.</summary>
 public sealed record RecommendationsView(IReadOnlyList<RecommendedPaper> Papers);
@@ -37,6 +38,9 @@ internal static class LibraryApi
     /// <summary>The save control of every card and paper page.</summary>
     public const string SaveFromCardRoute = "savePaperFromCard";
 
+    /// <summary>The follow control of author and search pages.</summary>
+    public const string FollowFromPageRoute = "followFromPage";
+
     /// <summary>The cookie the library page sets, so a form on a public page can save to the reader's library without the key in the page.</summary>
     public const string Cookie = "dp-library";
 
@@ -55,10 +59,17 @@ internal static class LibraryApi
         api.MapDelete("/{key}/papers/{**arxivId}", Remove);
         api.MapPost("/{key}/import", Import);
         api.MapRead("/{key}/recommendations", Recommend);
+        api.MapRead("/{key}/new", New);
+        api.MapPut("/{key}/follows/authors/{slug}", FollowAuthor);
+        api.MapDelete("/{key}/follows/authors/{slug}", UnfollowAuthor);
+        api.MapPut("/{key}/follows/searches", FollowSearch);
+        api.MapDelete("/{key}/follows/searches", UnfollowSearch);
 
         var forms = app.MapGroup(LibraryPaths.Page).AddEndpointFilter(OpenConnectionFilter.ForEndpoint).ExcludeFromDescription();
         forms.MapPost("", CreateFromForm).RequireRateLimiting(CreatePolicy).WithName(CreateFormRoute);
         forms.MapPost("/saved", SaveFromCard).WithName(SaveFromCardRoute);
+        forms.MapPost("/followed", FollowFromPage).WithName(FollowFromPageRoute);
+        forms.MapPost("/{key}/follows", FollowsFromForm);
         forms.MapRead("/marks", Marks);
         forms.MapPost("/{key}/papers", ChangeFromForm);
         forms.MapPost("/{key}/import", ImportFromForm);
@@ -135,7 +146,7 @@ internal static class LibraryApi
         var papers = await LibraryStore.ListAsync(db, id, wanted, ct);
         var tags = papers.SelectMany(p => p.Tags).GroupBy(t => t, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        return TypedResults.Ok(new LibraryView(papers.Count, LibraryStore.MaxPapers, papers, tags));
+        return TypedResults.Ok(new LibraryView(papers.Count, LibraryStore.MaxPapers, papers, tags, await LibraryFollows.ListAsync(db, id, ct)));
     }
 
     /// <summary><c>GET /api/libraries/{key}/recommendations?tag=</c>: papers like the library's (or one tag's), not in it, best first.</summary>
@@ -158,6 +169,104 @@ internal static class LibraryApi
         }
 
         return TypedResults.Ok(new RecommendationsView(await LibraryStore.RecommendAsync(db, id, wanted, ct)));
+    }
+
+    /// <summary><c>GET /api/libraries/{key}/new</c>: the follows' papers since the reader's last visit to the library page (not a visit itself).</summary>
+    public static async Task<Results<Ok<NewSince>, ProblemHttpResult>> New(string key, PapersDbContext db, CancellationToken ct)
+    {
+        if (await LibraryStore.FindAsync(db, key, ct) is not { } id)
+        {
+            return NoSuchLibrary();
+        }
+
+        return TypedResults.Ok(await LibraryFollows.NewAsync(db, id, await LibraryFollows.SinceAsync(db, id, ct), ct));
+    }
+
+    private static ProblemHttpResult FollowsFull() =>
+        Limit(StatusCodes.Status409Conflict, "Too many follows", "follows-per-library", $"A library follows at most {LibraryFollows.MaxFollows} authors and searches; unfollow some to follow more.");
+
+    private static async Task<Results<Ok<Follow>, Created<Follow>, ValidationProblem, ProblemHttpResult>> FollowAsync(PapersDbContext db, HttpContext http, int id, string kind, string value, CancellationToken ct)
+    {
+        if (ReadOnly(http) is { } refused)
+        {
+            return refused;
+        }
+
+        var outcome = await LibraryFollows.FollowAsync(db, id, kind, value, ct);
+        if (outcome == FollowOutcome.Full)
+        {
+            return FollowsFull();
+        }
+
+        var follow = (await LibraryFollows.ListAsync(db, id, ct)).First(f => f.Kind == kind && f.Value == value);
+        return outcome == FollowOutcome.Added ? TypedResults.Created((string?)null, follow) : TypedResults.Ok(follow);
+    }
+
+    public static async Task<Results<Ok<Follow>, Created<Follow>, ValidationProblem, ProblemHttpResult>> FollowAuthor(string key, string slug, PapersDbContext db, HttpContext http, CancellationToken ct)
+    {
+        if (await LibraryStore.FindAsync(db, key, ct) is not { } id)
+        {
+            return NoSuchLibrary();
+        }
+
+        if (!await db.Authors.AnyAsync(a => a.Slug == slug, ct))
+        {
+            return Api.NotFound($"No author has the slug '{ParameterText.Shorten(slug)}'.");
+        }
+
+        return await FollowAsync(db, http, id, Core.Data.LibraryFollow.AuthorKind, slug, ct);
+    }
+
+    public static async Task<Results<Ok<Follow>, Created<Follow>, ValidationProblem, ProblemHttpResult>> FollowSearch(string key, string? q, PapersDbContext db, HttpContext http, CancellationToken ct)
+    {
+        if (!LibraryFollows.TryQuery(q, out var query, out var error))
+        {
+            return Api.BadParameter("q", error);
+        }
+
+        if (await LibraryStore.FindAsync(db, key, ct) is not { } id)
+        {
+            return NoSuchLibrary();
+        }
+
+        return await FollowAsync(db, http, id, Core.Data.LibraryFollow.SearchKind, query, ct);
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> UnfollowAuthor(string key, string slug, PapersDbContext db, HttpContext http, CancellationToken ct)
+    {
+        if (await LibraryStore.FindAsync(db, key, ct) is not { } id)
+        {
+            return NoSuchLibrary();
+        }
+
+        if (ReadOnly(http) is { } refused)
+        {
+            return refused;
+        }
+
+        await LibraryFollows.UnfollowAsync(db, id, Core.Data.LibraryFollow.AuthorKind, slug, ct);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> UnfollowSearch(string key, string? q, PapersDbContext db, HttpContext http, CancellationToken ct)
+    {
+        if (!LibraryFollows.TryQuery(q, out var query, out var error))
+        {
+            return Api.BadParameter("q", error);
+        }
+
+        if (await LibraryStore.FindAsync(db, key, ct) is not { } id)
+        {
+            return NoSuchLibrary();
+        }
+
+        if (ReadOnly(http) is { } refused)
+        {
+            return refused;
+        }
+
+        await LibraryFollows.UnfollowAsync(db, id, Core.Data.LibraryFollow.SearchKind, query, ct);
+        return TypedResults.NoContent();
     }
 
     public static async Task<Results<Ok<CreatedLibrary>, ProblemHttpResult>> Rotate(string key, PapersDbContext db, HttpContext http, CancellationToken ct)
@@ -465,6 +574,94 @@ internal static class LibraryApi
             SaveOutcome.NotInArchive => TypedResults.NotFound(),
             _ when IsScript(http) => TypedResults.NoContent(),
             _ => SeeOther(http, $"{PagePath(key!)}?changed={Uri.EscapeDataString(form.GetValueOrDefault("id").ToString())}&return={Uri.EscapeDataString(back)}"),
+        };
+    }
+
+    /// <summary>One follow form's change (kind, value, do = follow or unfollow); null when the form is not one this site's pages send.</summary>
+    private static async Task<FollowOutcome?> ApplyFollowFormAsync(PapersDbContext db, int library, Dictionary<string, Microsoft.Extensions.Primitives.StringValues> form, CancellationToken ct)
+    {
+        var kind = form.GetValueOrDefault("kind").ToString();
+        var raw = form.GetValueOrDefault("value").ToString();
+        string value;
+        if (kind == Core.Data.LibraryFollow.AuthorKind)
+        {
+            value = raw;
+            if (!await db.Authors.AnyAsync(a => a.Slug == value, ct))
+            {
+                return null;
+            }
+        }
+        else if (kind != Core.Data.LibraryFollow.SearchKind || !LibraryFollows.TryQuery(raw, out value, out _))
+        {
+            return null;
+        }
+
+        switch (form.GetValueOrDefault("do").ToString())
+        {
+            case "unfollow":
+                await LibraryFollows.UnfollowAsync(db, library, kind, value, ct);
+                return FollowOutcome.Already;
+            case "follow" or "":
+                return await LibraryFollows.FollowAsync(db, library, kind, value, ct);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// <c>POST /library/followed</c>: the follow control of an author or search page (no key in it), for the library this
+    /// browser opened last; then the library page, with a link back.
+    /// </summary>
+    public static async Task<IResult> FollowFromPage(PapersDbContext db, HttpContext http, CancellationToken ct)
+    {
+        if (!FromThisSite(http))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        if (await FormAsync(http, ct) is not { } form)
+        {
+            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var key = http.Request.Cookies[Cookie];
+        if (await LibraryStore.FindAsync(db, key, ct) is not { } id)
+        {
+            return SeeOther(http, LibraryPaths.Page);
+        }
+
+        var back = ReaderPreferences.LocalPath(form.GetValueOrDefault("return").ToString());
+        return await ApplyFollowFormAsync(db, id, form, ct) switch
+        {
+            null => TypedResults.BadRequest(),
+            FollowOutcome.Full => TypedResults.StatusCode(StatusCodes.Status409Conflict),
+            _ => SeeOther(http, $"{PagePath(key!)}?followed=1&return={Uri.EscapeDataString(back)}"),
+        };
+    }
+
+    /// <summary><c>POST /library/{key}/follows</c>: follow a search or unfollow anything from the library page.</summary>
+    public static async Task<IResult> FollowsFromForm(string key, PapersDbContext db, HttpContext http, CancellationToken ct)
+    {
+        if (await LibraryStore.FindAsync(db, key, ct) is not { } id)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!FromThisSite(http))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        if (await FormAsync(http, ct) is not { } form)
+        {
+            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        return await ApplyFollowFormAsync(db, id, form, ct) switch
+        {
+            null => TypedResults.BadRequest(),
+            FollowOutcome.Full => TypedResults.StatusCode(StatusCodes.Status409Conflict),
+            _ => SeeOther(http, PagePath(key)),
         };
     }
 

@@ -55,6 +55,16 @@ public sealed class LibraryPostgresTests(Xunit.Abstractions.ITestOutputHelper ou
             using var body = System.Text.Json.JsonDocument.Parse(await recommended.Content.ReadAsStringAsync());
             var ids = body.RootElement.GetProperty("papers").EnumerateArray().Select(p => p.GetProperty("paper").GetProperty("arxivId").GetString()).ToList();
             ids.Should().NotBeEmpty().And.NotContain(["2401.08541", "2404.00399"]);
+
+            // A search followed through one node brings its new papers on the other (PostgreSQL's full-text search).
+            using (var follow = await a.Http.PutAsync(new Uri($"/api/libraries/{key}/follows/searches?q=Aurora", UriKind.Relative), null))
+            {
+                follow.StatusCode.Should().Be(HttpStatusCode.Created);
+            }
+
+            (await a.Http.DeleteAsync(new Uri($"/api/libraries/{key}/papers/2404.00399", UriKind.Relative))).Dispose();
+            using var news = System.Text.Json.JsonDocument.Parse(await b.Http.GetStringAsync(new Uri($"/api/libraries/{key}/new", UriKind.Relative)));
+            news.RootElement.GetProperty("papers").EnumerateArray().Select(p => p.GetProperty("paper").GetProperty("arxivId").GetString()).Should().Contain("2404.00399");
             (await b.NotFoundAsync(LibraryClient.NeverIssued())).Should().Be(await a.NotFoundAsync("x"));
         }
         finally
