@@ -46,6 +46,34 @@ public sealed class LibraryTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(page, "library-no-js");
     }
 
+    [BrowserTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_reader_follows_an_author_and_a_search_and_the_library_shows_their_new_papers(bool javaScript)
+    {
+        var page = await browser.NewPageAsync(new BrowserNewContextOptions { JavaScriptEnabled = javaScript });
+        await browser.OpenAsync(page, "/papers/2404.00399");
+        await CreateLibraryAsync(page);
+        var library = page.Url.Split('?')[0];
+
+        await browser.OpenAsync(page, "/papers/2404.00399");
+        await page.Locator(".paper-detail .authors a").First.ClickAsync();
+        await page.WaitForURLAsync("**/authors/*");
+        await page.Locator("form.follow-form button").ClickAsync();
+        await page.WaitForURLAsync("**/library/*?followed=1*");
+        (await page.Locator(".library-follows li[data-kind=author]").CountAsync()).Should().Be(1);
+
+        await browser.OpenAsync(page, "/search?q=Aurora");
+        await page.Locator("form.follow-form button").ClickAsync();
+        await page.WaitForURLAsync("**/library/*?followed=1*");
+        (await page.Locator(".library-follows li[data-kind=search][data-value=Aurora]").CountAsync()).Should().Be(1);
+        (await page.Locator(".library-new").TextContentAsync()).Should().Contain("Aurora-M");
+
+        await page.Locator(".library-follows li[data-kind=author] button").ClickAsync();
+        await page.WaitForURLAsync(library);
+        (await page.Locator(".library-follows li").CountAsync()).Should().Be(1, "the author is unfollowed, the search stays");
+    }
+
     [BrowserFact]
     public async Task With_javascript_saving_from_a_card_stays_on_the_page_and_the_mark_shows_after_a_reload()
     {
