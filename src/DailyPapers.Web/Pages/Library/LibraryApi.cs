@@ -75,6 +75,7 @@ internal static class LibraryApi
         forms.MapPost("/{key}/import", ImportFromForm);
         forms.MapPost("/{key}/key", RotateFromForm);
         forms.MapRead("/{key}/export.{format}", Export);
+        app.MapLibraryFeed();
     }
 
     /// <summary>Library creation per client address: <paramref name="perHour"/> an hour, answered 429 naming the limit.</summary>

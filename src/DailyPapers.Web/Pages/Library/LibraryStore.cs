@@ -182,11 +182,14 @@ internal static class LibraryStore
 
     public const int RecommendationCount = 10;
 
+    /// <summary>How many recommendations the feed weighs before keeping those of recent days.</summary>
+    public const int FeedRecommendationCount = 50;
+
     /// <summary>
     /// Papers like the library's (or one tag's) and not in it, best first (<see cref="Core.Search.Recommendations"/>: the
     /// centroid of the saved papers' stored vectors against candidates from the term index).
     /// </summary>
-    public static async Task<List<RecommendedPaper>> RecommendAsync(PapersDbContext db, int libraryId, string? tag, CancellationToken cancellationToken)
+    public static async Task<List<RecommendedPaper>> RecommendAsync(PapersDbContext db, int libraryId, string? tag, CancellationToken cancellationToken, int count = RecommendationCount)
     {
         var saved = await (
             from entry in db.LibraryPapers
@@ -195,7 +198,7 @@ internal static class LibraryStore
             orderby entry.SavedUtc descending, paper.Id descending
             select new { paper.Id, entry.Tags }).ToListAsync(cancellationToken);
         var ids = saved.Where(s => tag is null || Tags(s.Tags).Contains(tag)).Select(s => s.Id).ToList();
-        var found = await Core.Search.Recommendations.ForAsync(db, ids, RecommendationCount, cancellationToken);
+        var found = await Core.Search.Recommendations.ForAsync(db, ids, count, cancellationToken);
         if (found.Count == 0)
         {
             return [];
