@@ -32,11 +32,14 @@ internal static partial class AppSetup
 
         builder.Services.AddHostedService<ChangeMonitor>();
         builder.Services.AddLibraryLimits(options.LibrariesPerHour);
-        // A library's key travels in its path: the framework's request logs, which print paths, stay off below Warning
-        // whatever the configuration says (the app's own logs mask it, LibraryPaths.Mask).
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.AspNetCore.HttpLogging", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.AspNetCore.StaticFiles", LogLevel.Warning);
+        // A library's key travels in its path: ASP.NET Core's own logs below Warning print request paths and route values
+        // (request starting, the matched route, handler arguments), so they stay off whatever the configuration names for
+        // these categories (a rule added here wins over the configuration's for the same category). The app's own logs
+        // mask the key (LibraryPaths.Mask).
+        foreach (var category in (string[])["Microsoft.AspNetCore", "Microsoft.AspNetCore.Hosting.Diagnostics", "Microsoft.AspNetCore.Routing", "Microsoft.AspNetCore.Mvc", "Microsoft.AspNetCore.HttpLogging", "Microsoft.AspNetCore.StaticFiles", "Microsoft.AspNetCore.Http"])
+        {
+            builder.Logging.AddFilter(category, LogLevel.Warning);
+        }
         builder.Services.AddSingleton<DataFolderIngest>();
         builder.Services.AddHostedService<DataFolderWatcher>();
         builder.Services.AddScoped<OpenConnectionFilter>();
