@@ -68,7 +68,11 @@ public sealed class IndexModel(PapersDbContext db) : PageModel
         Recommended = await LibraryStore.RecommendAsync(db, id, wanted, cancellationToken);
         Follows = await LibraryFollows.ListAsync(db, id, cancellationToken);
         // Opening the page is the visit that what is new is measured from.
-        New = await LibraryFollows.NewAsync(db, id, await LibraryFollows.VisitAsync(db, id, cancellationToken), cancellationToken);
+        // A database served read-only records no visit: what is new is measured as the API measures it.
+        var since = HttpContext.RequestServices.GetRequiredService<Infrastructure.DatabaseLocation>().ReadOnlyPath is null
+            ? await LibraryFollows.VisitAsync(db, id, cancellationToken)
+            : await LibraryFollows.SinceAsync(db, id, cancellationToken);
+        New = await LibraryFollows.NewAsync(db, id, since, cancellationToken);
         Followed = followed == "1";
         IsNew = @new == "1";
         Imported = ParameterText.TryParseDigits(imported, out var added) ? added : null;

@@ -435,6 +435,12 @@ internal static class LibraryApi
             || string.Equals(origin, http.RequestServices.GetRequiredService<PublicOrigin>().For(http), StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>Why a form post is not taken: 403 from another site, 503 when this server's database is read-only; null to go on.</summary>
+    private static StatusCodeHttpResult? FormRefused(HttpContext http) =>
+        !FromThisSite(http) ? TypedResults.StatusCode(StatusCodes.Status403Forbidden)
+        : ReadOnly(http) is not null ? TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable)
+        : null;
+
     private static StatusCodeHttpResult SeeOther(HttpContext http, string location)
     {
         http.Response.Headers.Location = location;
@@ -455,14 +461,9 @@ internal static class LibraryApi
 
     public static async Task<IResult> CreateFromForm(PapersDbContext db, HttpContext http, CancellationToken ct)
     {
-        if (!FromThisSite(http))
+        if (FormRefused(http) is { } refused)
         {
-            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
-        }
-
-        if (ReadOnly(http) is not null)
-        {
-            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            return refused;
         }
 
         var key = await LibraryStore.CreateAsync(db, ct);
@@ -485,9 +486,9 @@ internal static class LibraryApi
             return TypedResults.NotFound();
         }
 
-        if (!FromThisSite(http))
+        if (FormRefused(http) is { } refused)
         {
-            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+            return refused;
         }
 
         if (await FormAsync(http, ct) is not { } form)
@@ -549,9 +550,9 @@ internal static class LibraryApi
     /// </summary>
     public static async Task<IResult> SaveFromCard(PapersDbContext db, HttpContext http, CancellationToken ct)
     {
-        if (!FromThisSite(http))
+        if (FormRefused(http) is { } refused)
         {
-            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+            return refused;
         }
 
         if (await FormAsync(http, ct) is not { } form)
@@ -615,9 +616,9 @@ internal static class LibraryApi
     /// </summary>
     public static async Task<IResult> FollowFromPage(PapersDbContext db, HttpContext http, CancellationToken ct)
     {
-        if (!FromThisSite(http))
+        if (FormRefused(http) is { } refused)
         {
-            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+            return refused;
         }
 
         if (await FormAsync(http, ct) is not { } form)
@@ -648,9 +649,9 @@ internal static class LibraryApi
             return TypedResults.NotFound();
         }
 
-        if (!FromThisSite(http))
+        if (FormRefused(http) is { } refused)
         {
-            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+            return refused;
         }
 
         if (await FormAsync(http, ct) is not { } form)
@@ -691,9 +692,9 @@ internal static class LibraryApi
             return TypedResults.NotFound();
         }
 
-        if (!FromThisSite(http))
+        if (FormRefused(http) is { } refused)
         {
-            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+            return refused;
         }
 
         if (await FormAsync(http, ct) is not { } form)
@@ -718,9 +719,9 @@ internal static class LibraryApi
             return TypedResults.NotFound();
         }
 
-        if (!FromThisSite(http))
+        if (FormRefused(http) is { } refused)
         {
-            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+            return refused;
         }
 
         var fresh = await LibraryStore.RotateAsync(db, id, ct);
