@@ -53,6 +53,9 @@ switch (command)
     case "similar":
         SimilarBenchmark.Run(options);
         return 0;
+    case "recommend":
+        RecommendBenchmark.Run(options);
+        return 0;
     case "derive":
         DeriveBenchmark.Run(options);
         return 0;
@@ -69,7 +72,7 @@ switch (command)
         BigFileBenchmark.RunHostile(options);
         return 0;
     default:
-        Console.WriteLine("usage: DailyPapers.Bench ingest|load|search|cold|scale|profile|trends|rising|soak|bigfile|hostile|similar|derive|postgres [--copies N] [--corpus DIR] [--rounds N] [--seconds N]");
+        Console.WriteLine("usage: DailyPapers.Bench ingest|load|search|cold|scale|profile|trends|rising|soak|bigfile|hostile|similar|recommend|derive|postgres [--copies N] [--corpus DIR] [--rounds N] [--seconds N]");
         Console.WriteLine("       DailyPapers.Bench fuzz <base URL of a running server>");
         return command == "help" ? 0 : 1;
 }

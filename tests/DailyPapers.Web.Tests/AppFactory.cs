@@ -41,6 +41,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     /// <summary>Off, every page is rendered afresh and only the ETag middleware answers conditional requests.</summary>
     public bool OutputCache { get; init; } = true;
 
+    /// <summary>More settings, by their configuration key (e.g. DailyPapers:LibrariesPerHour).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The output of the one test that owns this app, if one does: the app logs there.</summary>
     public ITestOutputHelper? Output { get; init; }
 
@@ -55,6 +58,10 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         // Tests read the data from their first request; the app itself listens before its first ingest ends.
         builder.UseSetting("DailyPapers:IngestBeforeServing", IngestBeforeServing ? "true" : "false");
         builder.UseSetting("DailyPapers:OutputCache", OutputCache ? "true" : "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public async Task<IDocument> GetDocumentAsync(string url, System.Net.HttpStatusCode expected = System.Net.HttpStatusCode.OK)

@@ -36,6 +36,7 @@ public sealed class HostileParameterTests(AppFactory app, ITestOutputHelper outp
         ["page"] = ["0"],
         ["path"] = ["favicon.svg"],
         ["documentName"] = ["v1"],
+        ["key"] = ["AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"],
     };
 
     /// <summary>Query values that make an endpoint do its real work (a search that finds papers) beside the hostile one.</summary>

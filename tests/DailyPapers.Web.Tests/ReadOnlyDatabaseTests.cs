@@ -28,6 +28,17 @@ public sealed class ReadOnlyDatabaseTests(ITestOutputHelper output) : IDisposabl
         var connectionString = PapersDatabase.ConnectionString(database);
         PapersDatabase.Migrate(connectionString);
         new DigestImporter(connectionString).Ingest(Path.Combine(AppFactory.RepositoryRoot, "data"));
+        // A reader's library, saved while the file was writable: read there, never changed, its visits not recorded.
+        var key = Web.Pages.Library.LibraryKey.New();
+        using (var db = new SqliteDatabase(connectionString).NewContext())
+        {
+            var library = new Library { KeyHash = Web.Pages.Library.LibraryKey.Hash(key), CreatedUtc = DateTime.UtcNow };
+            library.Papers.Add(new LibraryPaper { ArxivId = "2404.00399", SavedUtc = DateTime.UtcNow });
+            library.Follows.Add(new LibraryFollow { Kind = LibraryFollow.SearchKind, Value = "Aurora", FollowedUtc = DateTime.UtcNow });
+            db.Libraries.Add(library);
+            db.SaveChanges();
+        }
+
         SqliteConnection.ClearAllPools();
         var before = File.ReadAllBytes(database);
         var entries = Directory.GetFileSystemEntries(folder).Select(Path.GetFileName).Order().ToList();
@@ -46,6 +57,23 @@ public sealed class ReadOnlyDatabaseTests(ITestOutputHelper output) : IDisposabl
                 search.Should().Contain("/papers/");
                 (await client.GetAsync(new Uri("/papers/2404.00399", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK);
                 (await client.GetAsync(new Uri("/api/days", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK);
+
+                (await client.GetStringAsync(new Uri($"/api/libraries/{key}", UriKind.Relative))).Should().Contain("2404.00399");
+                (await client.GetStringAsync(new Uri($"/library/{key}", UriKind.Relative))).Should().Contain("Aurora-M");
+                using (var put = await client.PutAsync(new Uri($"/api/libraries/{key}/papers/2401.08541", UriKind.Relative), null))
+                {
+                    put.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+                    put.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json");
+                }
+
+                using var form = new HttpRequestMessage(HttpMethod.Post, new Uri($"/library/{key}/papers", UriKind.Relative))
+                {
+                    Content = new FormUrlEncodedContent([new("id", "2401.08541"), new("do", "save")]),
+                };
+                form.Headers.Add("Sec-Fetch-Site", "same-origin");
+                (await client.SendAsync(form)).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+                using var create = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/libraries", UriKind.Relative));
+                (await client.SendAsync(create)).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
             }
 
             SqliteConnection.ClearAllPools();

@@ -41,6 +41,12 @@ public class PapersDbContext : DbContext
 
     public DbSet<PendingTermCount> PendingTermCounts => Set<PendingTermCount>();
 
+    public DbSet<Library> Libraries => Set<Library>();
+
+    public DbSet<LibraryPaper> LibraryPapers => Set<LibraryPaper>();
+
+    public DbSet<LibraryFollow> LibraryFollows => Set<LibraryFollow>();
+
     /// <summary>
     /// The order of every by-votes listing, the same on both providers: most votes first, then the latest listing, then
     /// the arXiv id; papers without recorded votes (the early digests) last.

@@ -1,4 +1,5 @@
 using DailyPapers.Core.Data;
+using DailyPapers.Web.Pages.Library;
 using DailyPapers.Web.Pages.Shared;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,15 @@ internal static partial class AppSetup
         location.Database.AddContextPool(builder.Services, o => o.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).EnableThreadSafetyChecks(false));
 
         builder.Services.AddHostedService<ChangeMonitor>();
+        builder.Services.AddLibraryLimits(options.LibrariesPerHour);
+        // A library's key travels in its path: ASP.NET Core's own logs below Warning print request paths and route values
+        // (request starting, the matched route, handler arguments), so they stay off whatever the configuration names for
+        // these categories (a rule added here wins over the configuration's for the same category). The app's own logs
+        // mask the key (LibraryPaths.Mask).
+        foreach (var category in (string[])["Microsoft.AspNetCore", "Microsoft.AspNetCore.Hosting.Diagnostics", "Microsoft.AspNetCore.Routing", "Microsoft.AspNetCore.Mvc", "Microsoft.AspNetCore.HttpLogging", "Microsoft.AspNetCore.StaticFiles", "Microsoft.AspNetCore.Http"])
+        {
+            builder.Logging.AddFilter(category, LogLevel.Warning);
+        }
         builder.Services.AddSingleton<DataFolderIngest>();
         builder.Services.AddHostedService<DataFolderWatcher>();
         builder.Services.AddScoped<OpenConnectionFilter>();
@@ -179,6 +189,8 @@ internal static partial class AppSetup
 
     public static void UseDailyPapers(this WebApplication app)
     {
+        // First, so that every answer to a library's address (error pages included) is private.
+        app.Use(LibraryPaths.MarkPrivate);
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();
@@ -197,6 +209,7 @@ internal static partial class AppSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.Use(ParameterDoor.Check);
+        app.UseRateLimiter();
         if (app.Services.GetRequiredService<DatabaseLocation>().OutputCache)
         {
             app.UseOutputCache();
@@ -209,17 +222,23 @@ internal static partial class AppSetup
         HealthEndpoints.Map(app);
         ReaderPreferences.MapPreferences(app);
         app.MapApi();
+        app.MapLibraries();
         DailyPapers.Web.Pages.Feeds.FeedsApi.MapFeeds(app);
     }
 
     /// <summary>
-    /// Everything here is read-only: GET and HEAD are served, OPTIONS says so, and any other method is answered 405 with
-    /// the methods that are allowed, before any page or endpoint runs.
+    /// Everything but the readers' libraries is read-only: GET and HEAD are served, OPTIONS says so, and any other method
+    /// is answered 405 with the methods that are allowed, before any page or endpoint runs. A library's addresses also
+    /// take POST, PUT and DELETE (their endpoints answer 405 to a method they do not take).
     /// </summary>
     private static Task ReadOnlyMethods(HttpContext context, Func<Task> next)
     {
         var method = context.Request.Method;
-        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
+        // A library's failed post re-executed into the error page keeps its method: the page it shows is still an answer.
+        if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
+            || context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null
+            || HttpMethods.IsGet(method) || HttpMethods.IsHead(method)
+            || ((HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsDelete(method)) && LibraryPaths.IsPrivate(context.Request.Path)))
         {
             return next();
         }

@@ -12,7 +12,8 @@ internal sealed class ContentETagMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if ((!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)) || IsStaticAsset(context.Request.Path))
+        if ((!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)) || IsStaticAsset(context.Request.Path)
+            || DailyPapers.Web.Pages.Library.LibraryPaths.IsPrivate(context.Request.Path))
         {
             await next(context);
             return;

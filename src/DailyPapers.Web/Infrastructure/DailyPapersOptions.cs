@@ -44,6 +44,9 @@ public sealed class DailyPapersOptions
     /// <summary>Keep rendered pages in memory until an ingest changes what they show (default true). Off, every request renders.</summary>
     public bool OutputCache { get; set; } = true;
 
+    /// <summary>How many reader libraries one client address may create an hour (issue 30); past it, 429.</summary>
+    public int LibrariesPerHour { get; set; } = 20;
+
     /// <summary>
     /// The site's public address (https://papers.example.org, or with a path prefix), the origin of every absolute URL in
     /// feeds, sitemaps and link previews. Unset, see <see cref="Hosts"/>.

@@ -55,7 +55,8 @@ internal static class PageCache
 }
 
 /// <summary>
-/// Part of the base policy: a page that named nothing it shows is a listing. Static assets are not kept (they carry
+/// Part of the base policy: a page that named nothing it shows is a listing. A reader's library is never kept (its
+/// answers are private). Static assets are not kept (they carry
 /// their own ETags and lifetimes), nor is an empty answer (a file missing from a wrong web root must not stay empty),
 /// nor a page begun before the first ingest finished.
 /// </summary>
@@ -67,7 +68,8 @@ internal sealed class ListingsByDefault : IOutputCachePolicy
         // Nor a page begun while the first ingest runs: it shows a part of the data and says so, and would stay cached
         // after /readyz turned ready.
         if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is not null
-            || context.HttpContext.RequestServices.GetService<DataFolderIngest>() is { FirstRunDone: false })
+            || context.HttpContext.RequestServices.GetService<DataFolderIngest>() is { FirstRunDone: false }
+            || DailyPapers.Web.Pages.Library.LibraryPaths.IsPrivate(context.HttpContext.Request.Path))
         {
             context.EnableOutputCaching = false;
         }

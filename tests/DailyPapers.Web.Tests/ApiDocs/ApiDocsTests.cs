@@ -16,14 +16,18 @@ namespace DailyPapers.Web.Tests.ApiDocs;
 [Collection(SharedApp.Name)]
 public sealed class ApiDocsTests(AppFactory app)
 {
-    /// <summary>The routes the app maps under /api, as OpenAPI writes them ({**id} is {id}), with their handlers.</summary>
+    /// <summary>
+    /// The routes the app maps under /api, as OpenAPI writes them ({**id} is {id}), with their handlers; not a reader's
+    /// library, whose routes carry its secret key and are described in the README only.
+    /// </summary>
     private List<(string Route, MethodInfo Handler)> ApiEndpoints()
     {
         using var client = app.CreateClient();
         return
         [
             .. app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-                .Where(e => e.RoutePattern.RawText is { } raw && raw.TrimStart('/').StartsWith("api/", StringComparison.Ordinal))
+                .Where(e => e.RoutePattern.RawText is { } raw && raw.TrimStart('/').StartsWith("api/", StringComparison.Ordinal)
+                    && !Web.Pages.Library.LibraryPaths.IsPrivate("/" + raw.TrimStart('/')))
                 .Select(e => ("/" + e.RoutePattern.RawText!.TrimStart('/').Replace("{**", "{", StringComparison.Ordinal), e.Metadata.GetMetadata<MethodInfo>()!)),
         ];
     }

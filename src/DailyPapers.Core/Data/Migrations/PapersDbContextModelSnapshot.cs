@@ -186,6 +186,84 @@ namespace DailyPapers.Core.Data.Migrations
                     b.ToTable("Days", (string)null);
                 });
 
+            modelBuilder.Entity("DailyPapers.Core.Data.Library", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateOnly?>("SeenThrough")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("VisitedThrough")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.ToTable("Libraries", (string)null);
+                });
+
+            modelBuilder.Entity("DailyPapers.Core.Data.LibraryFollow", b =>
+                {
+                    b.Property<int>("LibraryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FollowedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LibraryId", "Kind", "Value");
+
+                    b.ToTable("LibraryFollows", (string)null);
+                });
+
+            modelBuilder.Entity("DailyPapers.Core.Data.LibraryPaper", b =>
+                {
+                    b.Property<int>("LibraryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ArxivId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Read")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SavedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LibraryId", "ArxivId");
+
+                    b.ToTable("LibraryPapers", (string)null);
+                });
+
             modelBuilder.Entity("DailyPapers.Core.Data.MetaEntry", b =>
                 {
                     b.Property<string>("Key")
@@ -518,6 +596,28 @@ namespace DailyPapers.Core.Data.Migrations
                     b.Navigation("SourceFile");
                 });
 
+            modelBuilder.Entity("DailyPapers.Core.Data.LibraryFollow", b =>
+                {
+                    b.HasOne("DailyPapers.Core.Data.Library", "Library")
+                        .WithMany("Follows")
+                        .HasForeignKey("LibraryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Library");
+                });
+
+            modelBuilder.Entity("DailyPapers.Core.Data.LibraryPaper", b =>
+                {
+                    b.HasOne("DailyPapers.Core.Data.Library", "Library")
+                        .WithMany("Papers")
+                        .HasForeignKey("LibraryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Library");
+                });
+
             modelBuilder.Entity("DailyPapers.Core.Data.Paper", b =>
                 {
                     b.HasOne("DailyPapers.Core.Data.Day", "ContentDay")
@@ -555,6 +655,13 @@ namespace DailyPapers.Core.Data.Migrations
             modelBuilder.Entity("DailyPapers.Core.Data.Day", b =>
                 {
                     b.Navigation("Appearances");
+                });
+
+            modelBuilder.Entity("DailyPapers.Core.Data.Library", b =>
+                {
+                    b.Navigation("Follows");
+
+                    b.Navigation("Papers");
                 });
 
             modelBuilder.Entity("DailyPapers.Core.Data.Paper", b =>

@@ -20,7 +20,7 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
         }
 
         // An exception handled here is not logged by the middleware (ASP.NET Core 10): it is logged here.
-        LogFailure(logger, exception, httpContext.Request.Method, path);
+        LogFailure(logger, exception, httpContext.Request.Method, Library.LibraryPaths.Mask(path));
         await TypedResults.Problem(
             statusCode: StatusCodes.Status500InternalServerError,
             title: "Internal server error",

@@ -58,3 +58,55 @@
         }
     });
 })();
+
+// A reader's library on public pages (issue 30). The pages are the same bytes for everyone and hold no key: when this
+// browser holds a library (dp-has-library, a cookie holding no secret), its marks are read through a private request
+// and shown on the save controls; a control then posts without leaving the page. Without this, the forms still work.
+(() => {
+    "use strict";
+    const forms = [...document.querySelectorAll("form[data-save]")];
+    if (forms.length === 0) return;
+    const holdsLibrary = () => document.cookie.split("; ").includes("dp-has-library=1");
+
+    const show = (form, saved, read) => {
+        const button = form.querySelector("button");
+        form.querySelector('input[name="do"]').value = saved ? "remove" : "save";
+        button.textContent = saved ? (read ? "저장됨 · 읽음 (빼기)" : "저장됨 (빼기)") : "서재에 저장";
+        button.setAttribute("aria-pressed", saved ? "true" : "false");
+        form.dataset.saved = saved ? "1" : "";
+        const paper = form.closest(".paper, .paper-detail");
+        paper?.classList.toggle("is-saved", saved);
+        paper?.classList.toggle("is-read", saved && read);
+    };
+
+    if (holdsLibrary()) {
+        fetch("/library/marks", { credentials: "same-origin", headers: { Accept: "application/json" } })
+            .then(response => response.status === 200 ? response.json() : null)
+            .then(marks => {
+                if (!marks) return;
+                const saved = new Set(marks.saved), read = new Set(marks.read);
+                for (const form of forms) show(form, saved.has(form.dataset.save), read.has(form.dataset.save));
+            })
+            .catch(() => { /* the forms still work */ });
+    }
+
+    for (const form of forms) {
+        form.addEventListener("submit", async event => {
+            if (!holdsLibrary()) return; // no library yet: the form's own post leads to the page that makes one
+            event.preventDefault();
+            const saving = form.querySelector('input[name="do"]').value === "save";
+            try {
+                const response = await fetch(form.action, {
+                    method: "POST",
+                    body: new URLSearchParams(new FormData(form)),
+                    credentials: "same-origin",
+                    headers: { "X-Requested-With": "fetch" },
+                });
+                if (response.status === 204) show(form, saving, false);
+                else if (response.redirected) window.location.href = response.url;
+            } catch {
+                form.submit();
+            }
+        });
+    }
+})();

@@ -249,6 +249,106 @@ namespace DailyPapers.Core.Data.Postgres.Migrations
                     b.ToTable("days", (string)null);
                 });
 
+            modelBuilder.Entity("DailyPapers.Core.Data.Library", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("createdutc");
+
+                    b.Property<byte[]>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("keyhash");
+
+                    b.Property<DateOnly?>("SeenThrough")
+                        .HasColumnType("date")
+                        .HasColumnName("seenthrough");
+
+                    b.Property<DateOnly?>("VisitedThrough")
+                        .HasColumnType("date")
+                        .HasColumnName("visitedthrough");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.ToTable("libraries", (string)null);
+                });
+
+            modelBuilder.Entity("DailyPapers.Core.Data.LibraryFollow", b =>
+                {
+                    b.Property<int>("LibraryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("libraryid");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind")
+                        .UseCollation("C");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("value")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("FollowedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("followedutc");
+
+                    b.HasKey("LibraryId", "Kind", "Value");
+
+                    b.ToTable("libraryfollows", (string)null);
+                });
+
+            modelBuilder.Entity("DailyPapers.Core.Data.LibraryPaper", b =>
+                {
+                    b.Property<int>("LibraryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("libraryid");
+
+                    b.Property<string>("ArxivId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("arxivid")
+                        .UseCollation("C");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("note")
+                        .UseCollation("C");
+
+                    b.Property<bool>("Read")
+                        .HasColumnType("boolean")
+                        .HasColumnName("read");
+
+                    b.Property<DateTime>("SavedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("savedutc");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("tags")
+                        .UseCollation("C");
+
+                    b.HasKey("LibraryId", "ArxivId");
+
+                    b.ToTable("librarypapers", (string)null);
+                });
+
             modelBuilder.Entity("DailyPapers.Core.Data.MetaEntry", b =>
                 {
                     b.Property<string>("Key")
@@ -668,6 +768,28 @@ namespace DailyPapers.Core.Data.Postgres.Migrations
                     b.Navigation("SourceFile");
                 });
 
+            modelBuilder.Entity("DailyPapers.Core.Data.LibraryFollow", b =>
+                {
+                    b.HasOne("DailyPapers.Core.Data.Library", "Library")
+                        .WithMany("Follows")
+                        .HasForeignKey("LibraryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Library");
+                });
+
+            modelBuilder.Entity("DailyPapers.Core.Data.LibraryPaper", b =>
+                {
+                    b.HasOne("DailyPapers.Core.Data.Library", "Library")
+                        .WithMany("Papers")
+                        .HasForeignKey("LibraryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Library");
+                });
+
             modelBuilder.Entity("DailyPapers.Core.Data.Paper", b =>
                 {
                     b.HasOne("DailyPapers.Core.Data.Day", "ContentDay")
@@ -705,6 +827,13 @@ namespace DailyPapers.Core.Data.Postgres.Migrations
             modelBuilder.Entity("DailyPapers.Core.Data.Day", b =>
                 {
                     b.Navigation("Appearances");
+                });
+
+            modelBuilder.Entity("DailyPapers.Core.Data.Library", b =>
+                {
+                    b.Navigation("Follows");
+
+                    b.Navigation("Papers");
                 });
 
             modelBuilder.Entity("DailyPapers.Core.Data.Paper", b =>
