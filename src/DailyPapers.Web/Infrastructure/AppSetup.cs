@@ -32,6 +32,9 @@ internal static partial class AppSetup
 
         builder.Services.AddHostedService<ChangeMonitor>();
         builder.Services.AddLibraryLimits(options.LibrariesPerHour);
+        // Checked at start-up like PublicUrl: a mistyped proxy address is named with its setting.
+        TrustProxies(new Microsoft.AspNetCore.Builder.ForwardedHeadersOptions(), options.TrustedProxies);
+        builder.Services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o => TrustProxies(o, options.TrustedProxies));
         // A library's key travels in its path: ASP.NET Core's own logs below Warning print request paths and route values
         // (request starting, the matched route, handler arguments), so they stay off whatever the configuration names for
         // these categories (a rule added here wins over the configuration's for the same category). The app's own logs
@@ -187,8 +190,29 @@ internal static partial class AppSetup
         }
     }
 
+    /// <summary>The client's address from <c>X-Forwarded-For</c>, believed from the configured proxies only (<see cref="DailyPapersOptions.TrustedProxies"/>).</summary>
+    private static void TrustProxies(Microsoft.AspNetCore.Builder.ForwardedHeadersOptions options, string? proxies)
+    {
+        options.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor;
+        options.ForwardLimit = 1;
+        options.KnownIPNetworks.Clear();
+        options.KnownProxies.Clear();
+        foreach (var text in (proxies ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            options.KnownProxies.Add(System.Net.IPAddress.TryParse(text, out var address)
+                ? address
+                : throw new InvalidSettingException($"DailyPapers:TrustedProxies: '{text}' is not an IP address. Give the proxies' addresses, comma-separated."));
+        }
+    }
+
     public static void UseDailyPapers(this WebApplication app)
     {
+        if (!string.IsNullOrWhiteSpace(app.Services.GetRequiredService<DailyPapersOptions>().TrustedProxies))
+        {
+            // Before anything reads the client's address (the library limit).
+            app.UseForwardedHeaders();
+        }
+
         // First, so that every answer to a library's address (error pages included) is private.
         app.Use(LibraryPaths.MarkPrivate);
         if (app.Environment.IsDevelopment())

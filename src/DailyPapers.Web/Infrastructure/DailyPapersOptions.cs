@@ -48,6 +48,13 @@ public sealed class DailyPapersOptions
     public int LibrariesPerHour { get; set; } = 20;
 
     /// <summary>
+    /// The addresses of the reverse proxies or load balancers in front of the app, comma-separated (unset: none). From
+    /// these alone the last client address of <c>X-Forwarded-For</c> is taken as the client's, so the per-address
+    /// library limit counts readers, not the proxy; a header from anyone else is ignored, as it could be forged.
+    /// </summary>
+    public string? TrustedProxies { get; set; }
+
+    /// <summary>
     /// The site's public address (https://papers.example.org, or with a path prefix), the origin of every absolute URL in
     /// feeds, sitemaps and link previews. Unset, see <see cref="Hosts"/>.
     /// </summary>

@@ -2,6 +2,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using DailyPapers.Core.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DailyPapers.Web.Tests.Pages.Library;
@@ -159,6 +162,51 @@ public sealed class LibraryApiTests(LibraryApp fixture) : IClassFixture<LibraryA
         refused.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
         refused.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json");
         JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("limit").GetString().Should().Be("libraries-per-address");
+    }
+
+    [Fact]
+    public async Task Behind_a_trusted_proxy_each_forwarded_client_has_its_own_limit_and_no_one_else_can_forge_one()
+    {
+        // Every request reaches the app from 10.0.0.7, as through a load balancer.
+        static void FromProxy(IApplicationBuilder app) => app.Use((context, next) =>
+        {
+            context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse("10.0.0.7");
+            return next(context);
+        });
+
+        static async Task<HttpStatusCode> CreateAs(HttpClient http, string client)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/libraries", UriKind.Relative));
+            request.Headers.Add("X-Forwarded-For", client);
+            using var response = await http.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        static WebApplicationFactory<Program> Proxied(AppFactory app) =>
+            app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IStartupFilter>(new FirstFilter(FromProxy))));
+
+        using var trusting = new AppFactory { Settings = new Dictionary<string, string> { ["DailyPapers:LibrariesPerHour"] = "1", ["DailyPapers:TrustedProxies"] = "10.0.0.7" } };
+        using var trustingApp = Proxied(trusting);
+        using var viaTrusted = trustingApp.CreateClient();
+        (await CreateAs(viaTrusted, "203.0.113.1")).Should().Be(HttpStatusCode.Created);
+        (await CreateAs(viaTrusted, "203.0.113.1")).Should().Be(HttpStatusCode.TooManyRequests);
+        (await CreateAs(viaTrusted, "203.0.113.2")).Should().Be(HttpStatusCode.Created, "another reader behind the same proxy has a limit of their own");
+
+        using var untrusting = new AppFactory { Settings = new Dictionary<string, string> { ["DailyPapers:LibrariesPerHour"] = "1" } };
+        using var untrustingApp = Proxied(untrusting);
+        using var viaUntrusted = untrustingApp.CreateClient();
+        (await CreateAs(viaUntrusted, "203.0.113.1")).Should().Be(HttpStatusCode.Created);
+        (await CreateAs(viaUntrusted, "203.0.113.2")).Should().Be(HttpStatusCode.TooManyRequests, "without TrustedProxies a forwarded address is not believed");
+    }
+
+    /// <summary>Runs a middleware before the app's own (a test's stand-in for the network in front of it).</summary>
+    private sealed class FirstFilter(Action<IApplicationBuilder> first) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            first(app);
+            next(app);
+        };
     }
 
     [Fact]
