@@ -74,5 +74,6 @@ switch (command)
     default:
         Console.WriteLine("usage: DailyPapers.Bench ingest|load|search|cold|scale|profile|trends|rising|soak|bigfile|hostile|similar|recommend|derive|postgres [--copies N] [--corpus DIR] [--rounds N] [--seconds N]");
         Console.WriteLine("       DailyPapers.Bench fuzz <base URL of a running server>");
+        Console.WriteLine("       DailyPapers.Bench terms <text>   (the terms rising terms count in a text, key → form)");
         return command == "help" ? 0 : 1;
 }
