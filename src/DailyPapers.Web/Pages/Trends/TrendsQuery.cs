@@ -15,7 +15,7 @@ public sealed record AskedPeriod(TermPeriod Period, DateOnly Start, DateOnly? Pr
 {
     public string Kind => Period == TermPeriod.Week ? "week" : "month";
 
-    /// <summary>How a page names the period: "2024-03-04 주" or "2024년 3월".</summary>
+    /// <summary>How a page names the period: "2024-03-04부터 한 주" or "2024년 3월".</summary>
     public static string Label(TermPeriod period, DateOnly start) =>
         period == TermPeriod.Week ? $"{Links.Iso(start)}부터 한 주" : $"{start.Year}년 {start.Month}월";
 }
