@@ -27,8 +27,8 @@ public sealed class PostgresNodesTests(Xunit.Abstractions.ITestOutputHelper outp
         }
 
         var database = PostgresServer.Shared.CreateDatabase();
-        using var first = new Node(data, database, ingest: true, output);
-        using var second = new Node(data, database, ingest: false, output);
+        using var first = new PostgresNode(data, database, ingest: true, output);
+        using var second = new PostgresNode(data, database, ingest: false, output);
         using var a = first.CreateClient();
         using var b = second.CreateClient();
         // Both nodes cache the home page and the latest day before the change.
@@ -126,20 +126,4 @@ public sealed class PostgresNodesTests(Xunit.Abstractions.ITestOutputHelper outp
 
     /// <summary>Generous: it only ends a run that hangs.</summary>
     private static readonly TimeSpan Hang = TimeSpan.FromSeconds(60);
-
-    /// <summary>A web node on the shared database; only one of them ingests its data folder at start-up.</summary>
-    private sealed class Node(string data, string database, bool ingest, Xunit.Abstractions.ITestOutputHelper output) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            builder.UseTestLogging(output);
-            builder.UseSetting("DailyPapers:Provider", "Postgres");
-            builder.UseSetting("ConnectionStrings:Postgres", database);
-            builder.UseSetting("DailyPapers:DataDirectory", data);
-            builder.UseSetting("DailyPapers:IngestOnStartup", ingest ? "true" : "false");
-            builder.UseSetting("DailyPapers:IngestBeforeServing", "true");
-            builder.UseSetting("DailyPapers:WatchDataDirectory", "false");
-        }
-    }
 }

@@ -128,15 +128,9 @@ internal static class LibraryApi
 
     public static async Task<Results<Ok<LibraryView>, ValidationProblem, ProblemHttpResult>> Get(string key, string? tag, PapersDbContext db, CancellationToken ct)
     {
-        string? wanted = null;
-        if (tag is not null)
+        if (!LibraryInput.TryOptionalTag(tag, out var wanted, out var error))
         {
-            if (!LibraryInput.TryTag(tag, out var parsed, out var error))
-            {
-                return Api.BadParameter("tag", error);
-            }
-
-            wanted = parsed;
+            return Api.BadParameter("tag", error);
         }
 
         if (await LibraryStore.FindAsync(db, key, ct) is not { } id)
@@ -153,15 +147,9 @@ internal static class LibraryApi
     /// <summary><c>GET /api/libraries/{key}/recommendations?tag=</c>: papers like the library's (or one tag's), not in it, best first.</summary>
     public static async Task<Results<Ok<RecommendationsView>, ValidationProblem, ProblemHttpResult>> Recommend(string key, string? tag, PapersDbContext db, CancellationToken ct)
     {
-        string? wanted = null;
-        if (tag is not null)
+        if (!LibraryInput.TryOptionalTag(tag, out var wanted, out var error))
         {
-            if (!LibraryInput.TryTag(tag, out var parsed, out var error))
-            {
-                return Api.BadParameter("tag", error);
-            }
-
-            wanted = parsed;
+            return Api.BadParameter("tag", error);
         }
 
         if (await LibraryStore.FindAsync(db, key, ct) is not { } id)
@@ -356,15 +344,9 @@ internal static class LibraryApi
             return NoSuchLibrary();
         }
 
-        string? wanted = null;
-        if (tag is not null)
+        if (!LibraryInput.TryOptionalTag(tag, out var wanted, out var error))
         {
-            if (!LibraryInput.TryTag(tag, out var parsed, out var error))
-            {
-                return Api.BadParameter("tag", error);
-            }
-
-            wanted = parsed;
+            return Api.BadParameter("tag", error);
         }
 
         if (await LibraryInput.ReadBodyAsync(http.Request, ct) is not { } body)
@@ -391,15 +373,9 @@ internal static class LibraryApi
             return TypedResults.NotFound();
         }
 
-        string? wanted = null;
-        if (tag is not null)
+        if (!LibraryInput.TryOptionalTag(tag, out var wanted, out _))
         {
-            if (!LibraryInput.TryTag(tag, out var parsed, out _))
-            {
-                return TypedResults.BadRequest();
-            }
-
-            wanted = parsed;
+            return TypedResults.BadRequest();
         }
 
         if (await LibraryStore.FindAsync(db, key, ct) is not { } id)

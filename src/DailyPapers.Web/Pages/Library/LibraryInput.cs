@@ -58,6 +58,20 @@ internal static partial class LibraryInput
         return true;
     }
 
+    /// <summary>A <c>tag</c> parameter that may be absent: true with null when it is, the tag when it is one, false with an error otherwise.</summary>
+    public static bool TryOptionalTag(string? text, out string? tag, out string error)
+    {
+        (tag, error) = (null, "");
+        if (text is null)
+        {
+            return true;
+        }
+
+        var ok = TryTag(text, out var parsed, out error);
+        tag = ok ? parsed : null;
+        return ok;
+    }
+
     /// <summary>Tags separated by spaces or commas (a form's field), or null with an error.</summary>
     public static IReadOnlyList<string>? ParseTags(IEnumerable<string?> texts, out string error)
     {

@@ -24,8 +24,8 @@ public sealed class LibraryPostgresTests(Xunit.Abstractions.ITestOutputHelper ou
         try
         {
             var database = PostgresServer.Shared.CreateDatabase();
-            using var first = new Node(data, database, ingest: true, output);
-            using var second = new Node(data, database, ingest: false, output);
+            using var first = new PostgresNode(data, database, ingest: true, output);
+            using var second = new PostgresNode(data, database, ingest: false, output);
             var a = new LibraryClient(first.CreateClient());
             var b = new LibraryClient(second.CreateClient());
 
@@ -70,22 +70,6 @@ public sealed class LibraryPostgresTests(Xunit.Abstractions.ITestOutputHelper ou
         finally
         {
             Directory.Delete(data, recursive: true);
-        }
-    }
-
-    private sealed class Node(string data, string database, bool ingest, Xunit.Abstractions.ITestOutputHelper output) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            builder.UseTestLogging(output);
-            builder.UseSetting("DailyPapers:Provider", "Postgres");
-            builder.UseSetting("ConnectionStrings:Postgres", database);
-            builder.UseSetting("DailyPapers:DataDirectory", data);
-            builder.UseSetting("DailyPapers:IngestOnStartup", ingest ? "true" : "false");
-            builder.UseSetting("DailyPapers:IngestBeforeServing", "true");
-            builder.UseSetting("DailyPapers:WatchDataDirectory", "false");
-            builder.UseSetting("DailyPapers:LibrariesPerHour", "1000");
         }
     }
 }
