@@ -209,10 +209,6 @@ public static class RisingTerms
             GROUP BY Term
             """;
 
-    /// <summary>The first day of the periods a period is weighed against.</summary>
-    public static DateOnly Baseline(TermPeriod period, DateOnly start) =>
-        period == TermPeriod.Week ? start.AddDays(-7 * BaselinePeriods(period)) : start.AddMonths(-BaselinePeriods(period));
-
     /// <summary>
     /// The rule, apart from the database (see <see cref="RisingTerms"/>). <paramref name="rows"/> holds the period's terms
     /// and, under the empty term, its paper count, the baseline's paper count and the months stored before it. Without

@@ -55,7 +55,7 @@ internal sealed class TermCountStore : IDisposable
     /// </summary>
     public void Insert(DbTransaction transaction, TermPeriod period, DateOnly start, IReadOnlyDictionary<string, TermTally> counts)
     {
-        var papers = period == TermPeriod.Month ? counts.GetValueOrDefault("").Papers : int.MaxValue;
+        int? monthPapers = period == TermPeriod.Month ? counts.GetValueOrDefault("").Papers : null;
         var rows = JsonRows.Of(counts.OrderBy(c => c.Key, StringComparer.Ordinal), (json, c) =>
         {
             json.WriteStringValue(c.Key);
@@ -70,7 +70,7 @@ internal sealed class TermCountStore : IDisposable
                 json.WriteStringValue(c.Value.Form);
             }
 
-            json.WriteBooleanValue(papers != int.MaxValue && RisingTerms.IsCommon(c.Value.Papers, papers));
+            json.WriteBooleanValue(monthPapers is { } papers && RisingTerms.IsCommon(c.Value.Papers, papers));
         });
         _insert.Execute(transaction, (int)period, start, rows);
     }
